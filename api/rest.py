@@ -1,0 +1,5 @@
+"""Blueprint `rest` (placeholder)."""
+
+from flask import Blueprint
+
+bp = Blueprint("rest", __name__)

@@ -1,0 +1,5 @@
+"""Blueprint `viz` (placeholder)."""
+
+from flask import Blueprint
+
+bp = Blueprint("viz", __name__)

@@ -1,0 +1,132 @@
+"""The one data model that flows through kg's pipeline.
+
+document → normalised text with offsets → articles/sentences → mentions →
+resolved entities → graph → RDF / exports / pages.
+
+Every offset (``start``/``end``) points into the *original* text of the
+document, so every fact keeps its provenance.
+
+>>> m = Mention("place", "长治", 10, 12, article=0, sentence=1)
+>>> m.span
+(10, 12)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("official", "person", "place", "organization", "project", "theme")
+
+LEVELS = ("national", "provincial", "city", "county", "township", "village", "enterprise")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file as read from disk.
+
+    >>> Document("a.txt", "本报讯").name
+    'a.txt'
+    """
+
+    name: str
+    text: str
+    path: str = ""
+    encoding: str = "utf-8"
+    date: str | None = None  # ISO date (YYYY-MM-DD) when known
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article; ``start``/``end`` are original offsets.
+
+    >>> Sentence(0, 0, 4, "本报讯。").text
+    '本报讯。'
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str  # normalised text of the sentence
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a page: headline, optional subtitle/byline, sentences."""
+
+    index: int
+    start: int
+    end: int
+    headline: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    date: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Title:
+    """An official's post as the text gives it, expanded to stand alone.
+
+    >>> Title("市委常委", post="常委", org="市委", level="city").text
+    '市委常委'
+    """
+
+    text: str
+    post: str = ""
+    org: str = ""
+    place: str = ""
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the original text with a type; ``entity`` is filled by resolution."""
+
+    type: str
+    text: str  # surface form, with PDF damage repaired
+    start: int
+    end: int
+    article: int = 0
+    sentence: int = 0
+    titles: tuple[Title, ...] = ()
+    rank: int | None = None  # position in a listed leader sequence (市领导甲、乙、丙)
+    role: str = ""  # for persons: 记者, 摄影, 通讯员, 教师 …
+    attrs: tuple[tuple[str, str], ...] = ()
+    entity: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass
+class Entity:
+    """A resolved thing: one per real official, place, organisation, …
+
+    ``id`` is stable and readable: ``"<type>/<canonical name>"`` plus a
+    ``#n`` disambiguator for same-name people that resolution keeps apart.
+    """
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    level: str = ""
+    role: str = ""
+    attrs: dict[str, object] = field(default_factory=dict)
+    # places: list of (code, name, level) from province down to the parent
+    parents: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ExtractedDocument:
+    """The result of running the pipeline on one document."""
+
+    document: Document
+    articles: list[Article] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
