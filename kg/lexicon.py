@@ -1,0 +1,100 @@
+"""Rule vocabularies, loaded once from the versioned data files in ``kg/data``.
+
+>>> lex = Lexicon.load()
+>>> "欧阳" in lex.compound_surnames, "王" in lex.surnames
+(True, True)
+>>> lex.post_at_end("市委常委、组织部长")
+'组织部长'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-comment, non-blank lines of a data file in ``kg/data``."""
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def data_words(name: str) -> list[str]:
+    return [w for line in data_lines(name) for w in line.split()]
+
+
+def data_rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in data_lines(name)]
+
+
+def data_sections(name: str) -> dict[str, set[str]]:
+    sections: dict[str, set[str]] = {}
+    current = ""
+    for line in data_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, set()).update(line.split())
+    return sections
+
+
+@dataclass(frozen=True)
+class Suffix:
+    suffix: str
+    kind: str
+    min_name: int
+    max_name: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    posts: dict[str, str]  # post → kind
+    post_pattern: re.Pattern[str]
+    followers: tuple[str, ...]  # longest first
+    person_roles: dict[str, str]
+    org_suffixes: dict[str, str]
+    place_suffixes: tuple[Suffix, ...]
+    project_suffixes: tuple[Suffix, ...]
+    generic: dict[str, frozenset[str]]
+    leaders: dict[str, tuple[str, ...]]
+
+    @classmethod
+    @cache
+    def load(cls) -> Lexicon:
+        surnames = data_words("surnames.txt")
+        posts = {row[0]: row[1] for row in data_rows("posts.tsv")}
+        by_length = sorted(posts, key=len, reverse=True)
+        generic = {k: frozenset(v) for k, v in data_sections("generic_words.txt").items()}
+        return cls(
+            surnames=frozenset(s for s in surnames if len(s) == 1),
+            compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+            posts=posts,
+            post_pattern=re.compile("(?:" + "|".join(map(re.escape, by_length)) + ")$"),
+            followers=tuple(sorted(set(data_words("name_followers.txt")), key=len, reverse=True)),
+            person_roles={row[0]: row[1] for row in data_rows("person_roles.txt")},
+            org_suffixes={row[0]: row[1] for row in data_rows("org_suffixes.tsv")},
+            place_suffixes=_suffixes("place_suffixes.tsv"),
+            project_suffixes=_suffixes("project_suffixes.tsv"),
+            generic=generic,
+            leaders={row[0]: tuple(row[1].split(";")) for row in data_rows("national_leaders.tsv")},
+        )
+
+    def post_at_end(self, text: str) -> str | None:
+        """The longest post that ``text`` ends with."""
+        m = self.post_pattern.search(text)
+        return m.group(0) if m else None
+
+    def is_generic(self, kind: str, word: str) -> bool:
+        return word in self.generic.get(kind, frozenset())
+
+    def starts_with_follower(self, text: str) -> bool:
+        return any(text.startswith(f) for f in self.followers)
+
+
+def _suffixes(name: str) -> tuple[Suffix, ...]:
+    rows = [Suffix(r[0], r[1], int(r[2]), int(r[3])) for r in data_rows(name)]
+    return tuple(sorted(rows, key=lambda s: len(s.suffix), reverse=True))

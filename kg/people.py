@@ -1,0 +1,364 @@
+"""Officials and other persons, found by the grammar of Chinese official titles.
+
+An official is a name bound to a title: ``[place][organisation]post`` + name
+(``市委常委、组织部长张三``), a name listed after ``市领导``, or a national
+leader.  Other persons come from bylines (``本报记者 张三``), author lines and
+role words (``网格员李四``, ``（作者系市委党校教师）``).
+
+>>> [(m.text, [t.text for t in m.titles]) for m in find_officials("市委常委、组织部长张欣宁参加。")]
+[('张欣宁', ['市委常委', '市委组织部长'])]
+>>> [(m.text, m.titles[0].text, m.rank) for m in find_officials("市领导王一、李二及市政府秘书长赵三参会。")]
+[('王一', '市领导', 1), ('李二', '市领导', 2), ('赵三', '市政府秘书长', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.lexicon import Lexicon
+from kg.model import Mention, Title
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+_BAD_NAME_CHARS = set("的了在是和与及等个们这那其之为对把被将从向于也都还又就而但或所以并且如果因为我你他她它年月日时分秒")
+_TITLE_BOUNDARY = (
+    "会议由", "由", "在", "同", "对", "向", "给", "是", "为", "经", "据", "让", "请", "等", "会上", "随后", "期间",
+    "其中", "陪同", "出席", "参加", "听取", "主持", "率", "带领", "看望", "会见", "介绍", "表示", "指出", "强调",
+    "说", "了", "的", "到", "赴", "邀请", "以及", "及", "并", "也", "还", "都", "又", "来自", "作为", "原", "时任",
+    "现任", "担任", "兼任", "兼", "包括", "分别", "通过", "记者", "同志", "已", "将", "要", "从", "由于", "前往",
+)
+_PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
+_LEADERS_HEAD = re.compile(r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?")
+_GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
+_PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
+_ACADEMIC = re.compile(r"(?:教研室|教研部|教研组|研究生|学生|班)$")
+
+LEVEL_BY_CHAR = {"省": "provincial", "自治区": "provincial", "市": "city", "州": "city", "盟": "city",
+                 "县": "county", "区": "county", "旗": "county", "镇": "township", "乡": "township",
+                 "街道": "township", "村": "village", "社区": "village"}
+
+
+def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
+    """The span of a personal name starting at ``i``, or None.
+
+    >>> read_name("王灵恩表示", 0), read_name("李敏主持会议", 0), read_name("王刚在会上说", 0)
+    ((0, 3), (0, 2), (0, 2))
+    """
+    lex = lex or Lexicon.load()
+    if text[i : i + 2] in lex.compound_surnames:
+        lengths = (4, 3)
+    elif i < len(text) and text[i] in lex.surnames:
+        lengths = (3, 2)
+    else:
+        return None
+    fits = [n for n in lengths if _name_fits(text, i, n, lex)]
+    if not fits:
+        return None
+    longest, shortest = max(fits), min(fits)
+    if len(fits) == 2 and (text[i + shortest] in lex.followers or lex.post_at_end(text[i : i + longest + 1])):
+        return i, i + shortest
+    return i, i + longest
+
+
+def _name_fits(text: str, i: int, n: int, lex: Lexicon) -> bool:
+    name = text[i : i + n]
+    if len(name) < n or any(not CJK.match(c) or c in _BAD_NAME_CHARS for c in name[1:]):
+        return False
+    rest = text[i + n :]
+    if not rest or not CJK.match(rest[0]):
+        return True
+    if rest[0] in "同" and rest.startswith("同志"):
+        return True
+    return lex.starts_with_follower(rest) or _starts_with_post(rest, lex)
+
+
+def _starts_with_post(rest: str, lex: Lexicon) -> bool:
+    return any(rest.startswith(p) for p in ("总书记", "总理", "主席", "委员长", "书记", "同志", "副总理"))
+
+
+def title_start(text: str, end: int, limit: int = 24) -> int:
+    """Where the title that ends at ``end`` begins (after punctuation or a boundary word).
+
+    >>> s = "会议由市委副书记、市长张三主持"; s[title_start(s, 8):8]
+    '市委副书记'
+    """
+    j = end
+    while j > 0 and end - j < limit and CJK.match(text[j - 1]):
+        j -= 1
+    prefix = text[j:end]
+    cut = 0
+    for word in _TITLE_BOUNDARY:
+        k = prefix.rfind(word)
+        if k >= 0 and k + len(word) <= len(prefix) and not _inside_org_word(prefix, k, word):
+            cut = max(cut, k + len(word))
+    return j + cut
+
+
+def _inside_org_word(prefix: str, k: int, word: str) -> bool:
+    """Boundary words that are also parts of organisation names (党的 in 中国共产党的 …)."""
+    return word in ("的", "在", "为") and k > 0 and prefix[k - 1] in "党"
+
+
+def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
+    """Give a title that lacks its organisation the organisation of the title before it."""
+    org = bare[: len(bare) - len(post)]
+    if previous is None or not previous.org or (org and not _relative_org(org)):
+        return Title(bare, post=post, org=org)
+    base = previous.org
+    if org:
+        if _PARTY_DEPT.match(org):
+            return Title(base + bare, post=post, org=base + org)
+        return Title(_place_part(base) + bare, post=post, org=_place_part(base) + org)
+    if _GOV_POST.match(post):
+        place = re.sub(r"(?:委|政府|党委|党工委)$", "", base)
+        place = place if place and place[-1] in "省市州县区旗镇乡盟" else place + post.lstrip("副常务代")[0]
+        return Title(place + post, post=post, org=place + "政府")
+    if _PARTY_DEPT.match(post):
+        return Title(base + post, post=post, org=base + post[:-1])
+    parent = _PARTY_GROUP.sub("", base) or base
+    return Title(parent + post, post=post, org=parent)
+
+
+_ORG_TAIL = re.compile(r"(?:党工委|党委|党组|工委|管委会|委员会|人民政府|政府|委)$")
+
+
+def _relative_org(org: str) -> bool:
+    """An organisation named without its place (管委会, 组织部): it belongs to the title before."""
+    return len(org) <= 5 and org[0] not in "省市州盟县区旗镇乡村中国全" and not re.search("[省市县区州旗镇乡村]", org)
+
+
+def _place_part(org: str) -> str:
+    """``长治高新区党工委`` → ``长治高新区``; ``潞州区委`` → ``潞州区``."""
+    return _ORG_TAIL.sub("", org) or org
+
+
+def _titles_before(
+    text: str, post_start: int, post_end: int, lex: Lexicon, previous: Title | None = None
+) -> list[Title]:
+    """The titles ending at ``post_end``, and the 、-listed titles before them, in text order."""
+    chain: list[tuple[str, str]] = []
+    start = title_start(text, post_start)
+    chain.append((text[start:post_end], text[post_start:post_end]))
+    while start > 1 and text[start - 1] in "、，" and len(chain) < 5:
+        prev_end = start - 1
+        prev_start = title_start(text, prev_end)
+        segment = text[prev_start:prev_end]
+        post = lex.post_at_end(segment)
+        if not post or (text[start - 1] == "，" and prev_start > 0 and CJK.match(text[prev_start - 1])):
+            break
+        chain.append((segment, post))
+        start = prev_start
+    chain.reverse()
+    titles: list[Title] = []
+    for bare, post in chain:
+        title = _expand_title(bare, post, next((t for t in reversed(titles) if t.org), previous))
+        titles.append(_with_level(title))
+    return titles
+
+
+def _with_level(title: Title) -> Title:
+    return Title(title.text, post=title.post, org=title.org, place=title.place, level=title_level(title))
+
+
+def title_level(title: Title) -> str:
+    """national / provincial / city / county / township / village / enterprise.
+
+    >>> title_level(Title("平顺县委书记", post="书记", org="平顺县委"))
+    'county'
+    """
+    org = title.org or title.text
+    if re.match(r"^(?:中共中央|中央|国务院|全国|国家)", org) or title.post in ("总书记", "总理", "副总理"):
+        return "national"
+    if re.search(r"(?:公司|集团|煤矿|厂|矿|银行)", org):
+        return "enterprise"
+    if re.search(r"(?:村|社区)(?:党支部|党总支|党委|委员会|村委会|居委会|两委)?$", org):
+        return "village"
+    for marker, level in (("街道", "township"), ("镇", "township"), ("乡", "township")):
+        if marker in org:
+            return level
+    for ch in reversed(re.sub(r"(?:委|政府|党委|人大|政协).*$", "", org) or org[:1]):
+        if ch in "县区旗":
+            return "county"
+        if ch in "市州盟":
+            return "city"
+        if ch == "省":
+            return "provincial"
+    if org[:1] in LEVEL_BY_CHAR:
+        return LEVEL_BY_CHAR[org[:1]]
+    return "city" if org else ""
+
+
+_POSTS_RE: re.Pattern[str] | None = None
+
+
+def _posts_regex(lex: Lexicon) -> re.Pattern[str]:
+    global _POSTS_RE
+    if _POSTS_RE is None:
+        posts = sorted(lex.posts, key=len, reverse=True)
+        _POSTS_RE = re.compile("|".join(map(re.escape, posts)))
+    return _POSTS_RE
+
+
+def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
+    """Officials named with a title in one sentence (sentence-relative offsets)."""
+    lex = lex or Lexicon.load()
+    found: dict[int, Mention] = {}
+    for m in _LEADERS_HEAD.finditer(text):
+        for mention in _listed_leaders(text, m, lex):
+            found.setdefault(mention.start, mention)
+    last_with_org: Title | None = None
+    for m in _posts_regex(lex).finditer(text):
+        span = read_name(text, m.end(), lex)
+        if not span or span[0] in found:
+            continue
+        titles = _titles_before(text, m.start(), m.end(), lex, last_with_org)
+        if not titles or _ACADEMIC.search(titles[-1].org):
+            continue
+        last_with_org = next((t for t in reversed(titles) if t.org), last_with_org)
+        found[span[0]] = Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
+    return [found[k] for k in sorted(found)]
+
+
+def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
+    title = Title(head.group(0).replace("同志", ""), post="领导", org="", level=_head_level(head.group(0)))
+    i, rank = head.end(), 1
+    while i < len(text):
+        span = read_name(text, i, lex)
+        if not span:
+            return
+        yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=(title,), rank=rank)
+        rank += 1
+        if span[1] < len(text) and text[span[1]] in "、，":
+            i = span[1] + 1
+        else:
+            return
+
+
+def _head_level(head: str) -> str:
+    return LEVEL_BY_CHAR.get(head[0], "")
+
+
+# ---------------------------------------------------------------- persons
+
+_BYLINE_ROLE = re.compile(
+    r"(本报记者|首席记者|见习记者|特约记者|记者|本报通讯员|通讯员|实习生|摄影|摄像)[\s　]*"
+    r"((?:[\u3400-\u9fff·]{2,5}[\s　、]*)+)"
+)
+_PHOTO = re.compile(r"(?:^|[\s　。])([\u3400-\u9fff]{2,4}(?:[\s　]+[\u3400-\u9fff]{2,4})*)[\s　]*摄$")
+_SIGNATURE = re.compile(r"^[·•]\s*([\u3400-\u9fff]{2,4})\s*[·•]$")
+_AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:系|为|是)([^）)]*?)[）)]")
+_ROLE_WORDS: re.Pattern[str] | None = None
+
+
+def _split_names(chunk: str) -> list[tuple[str, int]]:
+    """Names in a byline chunk separated by spaces or 、, with their offsets in the chunk."""
+    out = []
+    for m in re.finditer(r"[\u3400-\u9fff·]{2,5}", chunk):
+        name = m.group(0)
+        if name.endswith("摄") and len(name) > 2:
+            name = name[:-1]
+        if name not in ("本报", "记者", "通讯员", "实习生", "摄影", "报道"):
+            out.append((name, m.start()))
+    return out
+
+
+_ROLE_TOKEN = re.compile(
+    r"本报记者|首席记者|见习记者|特约记者|记者|本报通讯员|通讯员|实习生|摄影|摄像|摄|[\u3400-\u9fff·]{2,4}"
+)
+_BYLINE_START = re.compile(r"(?:本报|首席|见习|特约)?(?:记者|通讯员)")
+
+
+def find_byline_persons(text: str) -> list[Mention]:
+    """Reporters, photographers and authors named in a byline or a lead (本报讯（记者…）).
+
+    >>> [(m.text, m.role) for m in find_byline_persons("本报记者 张明 通讯员 李华")]
+    [('张明', '记者'), ('李华', '通讯员')]
+    >>> [(m.text, m.role) for m in find_byline_persons("本报讯（记者 王一 实习生 李二）5月1日，")]
+    [('王一', '记者'), ('李二', '实习生')]
+    """
+    found: dict[int, Mention] = {}
+    for head in _BYLINE_START.finditer(text):
+        for mention in _byline_names(text, head.start()):
+            found.setdefault(mention.start, mention)
+    photo = _PHOTO.search(text)
+    if photo:
+        for name, offset in _split_names(photo.group(1)):
+            start = photo.start(1) + offset
+            if start not in found or found[start].role != "记者":
+                found[start] = Mention("person", name, start, start + len(name), role="摄影")
+            else:
+                found[start] = Mention("person", name, start, start + len(name), role="记者（摄影）")
+    sig = _SIGNATURE.match(text.strip())
+    if sig:
+        start = text.index(sig.group(1))
+        found.setdefault(start, Mention("person", sig.group(1), start, start + len(sig.group(1)), role="作者"))
+    return [found[k] for k in sorted(found)]
+
+
+def _byline_names(text: str, i: int) -> Iterator[Mention]:
+    """Role words and names from ``i`` until the byline ends (a bracket or punctuation)."""
+    role = ""
+    pos = i
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " \u3000、":
+            pos += 1
+        m = _ROLE_TOKEN.match(text, pos)
+        if not m:
+            return
+        token = m.group(0)
+        if token.startswith(("本报记者", "首席记者", "见习记者", "特约记者", "记者")):
+            role = "记者"
+        elif token.endswith("通讯员"):
+            role = "通讯员"
+        elif token == "实习生":
+            role = "实习生"
+        elif token in ("摄影", "摄像", "摄"):
+            role = "摄影"
+        elif role:
+            separated = m.end() >= len(text) or not CJK.match(text[m.end()])
+            if not separated and len(token) < 4:
+                return
+            yield Mention("person", token, m.start(), m.end(), role=role)
+        else:
+            return
+        pos = m.end()
+
+
+def author_note_role(text: str) -> str | None:
+    """The role an author note gives: ``（作者系市委党校教师）`` → ``市委党校教师``."""
+    m = _AUTHOR_NOTE.search(text)
+    return m.group(1).strip() if m else None
+
+
+def find_role_persons(text: str, lex: Lexicon | None = None) -> list[Mention]:
+    """Persons introduced by a role word: ``网格员宋某``, ``村民张某``.
+
+    >>> [(m.text, m.role) for m in find_role_persons("网格员宋晓楠正在入户发放资料。")]
+    [('宋晓楠', '网格员')]
+    """
+    global _ROLE_WORDS
+    lex = lex or Lexicon.load()
+    if _ROLE_WORDS is None:
+        roles = sorted(lex.person_roles, key=len, reverse=True)
+        _ROLE_WORDS = re.compile("|".join(map(re.escape, roles)))
+    out = []
+    for m in _ROLE_WORDS.finditer(text):
+        span = read_name(text, m.end(), lex)
+        if span:
+            out.append(Mention("person", text[span[0] : span[1]], span[0], span[1], role=m.group(0)))
+    return out
+
+
+def find_leaders(text: str, lex: Lexicon | None = None) -> list[Mention]:
+    """National leaders named in a sentence (with their national titles)."""
+    lex = lex or Lexicon.load()
+    out = []
+    for name, titles in lex.leaders.items():
+        for m in re.finditer(re.escape(name), text):
+            after = text[m.end() : m.end() + 3]
+            title = next((t for t in ("总书记", "总理", "主席", "委员长", "同志") if after.startswith(t)), "")
+            ts = (Title(title, post=title, level="national"),) if title and title != "同志" else ()
+            out.append(
+                Mention("official", name, m.start(), m.end(), titles=ts, attrs=(("leader", ";".join(titles)),))
+            )
+    return out

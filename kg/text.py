@@ -1,0 +1,231 @@
+"""Normalise a page dumped from PDF, keeping a map back to original offsets.
+
+A page becomes a list of :class:`Block` (heading, subtitle, byline, author,
+body) whose every character remembers where it came from.  Repairs:
+
+* hard line wraps and page breaks inside a sentence are joined (``贺思`` / ``宇``),
+  but never across headings, bylines or author lines;
+* characters separated by spaces (``绿 色 低 碳``) are closed up;
+* ``（下转第二版）`` / ``(上接第一版)`` markers, ``##`` heading marks and stray ``□`` dropped;
+* half-width punctuation mapped one-for-one to full width (offsets unchanged).
+
+>>> page = "## 标题\\n\\n会议强调，要坚持稳中求进工作总基调。市委书记贺思\\n\\n宇表示，要推动高质量发展。"
+>>> [(b.role, b.text[-16:]) for b in normalize_page(page)]
+[('heading', '标题'), ('body', '记贺思宇表示，要推动高质量发展。')]
+>>> body = normalize_page(page)[1]
+>>> body.text[24], body.offsets[24], page[body.offsets[24]]
+('宇', 33, '宇')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+TERMINAL = "。！？!?…；;"
+CLOSERS = "”’」』）)》"
+SOFT_END = "，,、：:（(“《—-·"
+
+_MARKER = re.compile(r"[（(]\s*(?:[上下]转|[上下]接|转|接)第?\s*[一二三四五六七八九十\d]+\s*版\s*[）)]")
+_SPACED = re.compile(f"(?:[{CJK}，。、；：！？“”][ \u3000]){{2,}}[{CJK}，。、；：！？“”]")
+_DIGIT_CJK_SPACE = re.compile(f"(?<=[0-9])[ \u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000]+(?=[0-9])")
+_BYLINE = re.compile(
+    r"^(?:□\s*)?(?:(?:本报|本刊)?(?:首席)?(?:记者|通讯员|实习生|见习记者|特约记者|摄影|撰稿|编辑)"
+    r"[\s　]*[" + CJK + r"·]{2,5}[\s　、]*)+(?:摄影?|报道)?$"
+)
+_PHOTO_CREDIT = re.compile(r"(?:本报)?(?:记者|通讯员)?\s*[" + CJK + r"]{2,4}(?:\s+[" + CJK + r"]{2,4})*\s*摄$")
+_SIGNATURE = re.compile(r"^[·•]\s*[" + CJK + r"]{2,4}\s*[·•]$")
+_AUTHOR = re.compile(r"^[" + CJK + r"·]{2,5}$")
+_AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:系|为|是|单位)")
+_LEAD = re.compile(r"^(?:本报讯|本报[" + CJK + r"]{0,6}(?:电|讯)|新华社[" + CJK + r"]{0,6}电|据[" + CJK + r"]{1,8}报道)")
+_JUNK = re.compile(r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|版面设计.*|校对.*)$")
+
+_HALF_TO_FULL = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of normalised text with a role and, per character, its original offset."""
+
+    role: str  # heading | subtitle | byline | author | body
+    text: str
+    offsets: tuple[int, ...]
+    line: int  # 1-based line of the original text where the block starts
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+    @property
+    def end(self) -> int:
+        return self.offsets[-1] + 1 if self.offsets else 0
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the normalised span ``[start, end)``."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass
+class _Line:
+    number: int
+    role: str
+    chars: list[tuple[str, int]]  # (normalised char, original offset)
+    had_marker: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(c for c, _ in self.chars)
+
+
+def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[list[tuple[str, int]], bool]:
+    """Characters of one line with markers, □ and spurious spaces removed."""
+    drop = [False] * len(raw)
+    had_marker = False
+    for m in _MARKER.finditer(raw):
+        had_marker = True
+        for i in range(m.start(), m.end()):
+            drop[i] = True
+    if not keep_spaces:
+        for pattern in (_SPACED, _DIGIT_CJK_SPACE):
+            for m in pattern.finditer(raw):
+                for i in range(m.start(), m.end()):
+                    if raw[i] in " \u3000":
+                        drop[i] = True
+    chars: list[tuple[str, int]] = []
+    for i, ch in enumerate(raw):
+        if drop[i] or ch in "□■\ufeff":
+            continue
+        if ch in _HALF_TO_FULL and not _between_digits(raw, i):
+            ch = _HALF_TO_FULL[ch]
+        chars.append((ch, base + i))
+    while chars and chars[0][0] in " \u3000\t#":
+        chars.pop(0)
+    while chars and chars[-1][0] in " \u3000\t":
+        chars.pop()
+    return chars, had_marker
+
+
+def _between_digits(raw: str, i: int) -> bool:
+    return 0 < i < len(raw) - 1 and raw[i - 1].isdigit() and raw[i + 1].isdigit()
+
+
+def _line_role(stripped: str) -> str:
+    if not stripped:
+        return "blank"
+    if stripped.startswith("#"):
+        return "heading"
+    if _JUNK.match(stripped) or _MARKER.fullmatch(stripped):
+        return "drop"
+    if _BYLINE.match(stripped) or _SIGNATURE.match(stripped):
+        return "byline"
+    compact = stripped.replace(" ", "")
+    if _PHOTO_CREDIT.fullmatch(compact) and len(compact) <= 20:
+        return "byline"
+    if _AUTHOR.match(compact) and len(compact) <= 4:
+        return "author"
+    if _AUTHOR_NOTE.match(stripped):
+        return "note"
+    return "text"
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        role = _line_role(raw.strip())
+        if role not in ("blank", "drop"):
+            chars, marker = _clean_chars(raw, offset, keep_spaces=role == "byline")
+            if chars:
+                lines.append(_Line(number, role, chars, marker))
+        elif role == "blank":
+            lines.append(_Line(number, "blank", []))
+        offset += len(raw) + 1
+    return lines
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The column width of a narrow-column page, if the page has one."""
+    lengths = Counter(
+        len(line.chars) for line in lines
+        if line.role == "text" and len(line.chars) >= 8 and line.text[-1] not in TERMINAL + CLOSERS
+    )
+    if not lengths:
+        return None
+    total = sum(lengths.values())
+    width, _ = lengths.most_common(1)[0]
+    near = sum(n for length, n in lengths.items() if abs(length - width) <= 2)
+    return width if near >= 6 and near >= 0.3 * total else None
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and (stripped[-1] in TERMINAL or (text[-1] in "”’」』" and stripped[-1] in TERMINAL))
+
+
+def _headline_like(text: str) -> bool:
+    if _LEAD.match(text):
+        return False
+    return bool(re.search(f"[{CJK}”]\\s+[{CJK}“]", text)) and len(text) <= 40
+
+
+def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
+    """Whether ``nxt`` continues the sentence that ``prev`` leaves open."""
+    if prev.role != "text" or nxt.role != "text" or prev.had_marker:
+        return False
+    text = prev.text
+    if _ends_sentence(text) or text.endswith("——") or nxt.text.startswith("——"):
+        return False
+    if _headline_like(text):
+        return False
+    if text[-1] in SOFT_END:
+        return True
+    if len(text) >= 30 or _LEAD.match(text) or any(ch in text for ch in "。！？，"):
+        return True
+    return bool(width and len(text) >= width - 3 and len(nxt.text) >= 2)
+
+
+def _text_role(text: str) -> str:
+    if _LEAD.match(text):
+        return "body"
+    if text.startswith("——") or text.startswith("—"):
+        return "subtitle"
+    if len(text) <= 40 and not _ends_sentence(text) and "。" not in text:
+        return "heading"
+    return "body"
+
+
+def normalize_page(text: str) -> list[Block]:
+    """Blocks of a page, PDF damage repaired, offsets pointing into ``text``."""
+    lines = _split_lines(text)
+    width = _wrap_width(lines)
+    blocks: list[Block] = []
+    current: _Line | None = None
+    for line in lines:
+        if line.role == "blank":
+            continue
+        if current is not None and _continues(current, line, width):
+            current.chars.extend(line.chars)
+            current.had_marker = line.had_marker
+            current.role = "text"
+            continue
+        if current is not None:
+            blocks.append(_to_block(current))
+        current = _Line(line.number, line.role, list(line.chars), line.had_marker)
+    if current is not None:
+        blocks.append(_to_block(current))
+    return blocks
+
+
+def _to_block(line: _Line) -> Block:
+    text = line.text
+    role = line.role
+    if role == "text":
+        role = _text_role(text)
+    elif role == "note":
+        role = "body"
+    elif role == "heading" and text.startswith("—"):
+        role = "subtitle"
+    return Block(role, text, tuple(o for _, o in line.chars), line.number)
