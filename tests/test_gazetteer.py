@@ -1,0 +1,111 @@
+"""Tests for kg.gazetteer on the packaged division data."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kg.gazetteer import Division, Gazetteer, short_form
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _only(g: Gazetteer, surface: str) -> Division:
+    found = g.lookup(surface)
+    assert len(found) == 1, (surface, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "level"),
+    [
+        ("长治市", "长治市", "city"),
+        ("长治", "长治市", "city"),
+        ("广西", "广西壮族自治区", "provincial"),
+        ("内蒙古", "内蒙古自治区", "provincial"),
+        ("延边", "延边朝鲜族自治州", "city"),
+        ("浦东", "浦东新区", "county"),
+        ("义乌", "义乌市", "county"),
+        ("昆山市", "昆山市", "county"),
+        ("黔西南", "黔西南布依族苗族自治州", "city"),
+        ("喀什地区", "喀什地区", "city"),
+        ("虎门镇", "虎门镇", "township"),
+        ("仙桃", "仙桃市", "county"),
+    ],
+)
+def test_lookup_well_known(g: Gazetteer, surface: str, name: str, level: str) -> None:
+    d = _only(g, surface)
+    assert (d.name, d.level) == (name, level)
+
+
+def test_chain(g: Gazetteer) -> None:
+    d = _only(g, "潞州区")
+    assert [x.name for x in g.chain(d.code)] == ["山西省", "长治市", "潞州区"]
+    huqiu = _only(g, "虎丘区")
+    assert [x.short for x in g.chain(huqiu.code)] == ["江苏", "苏州", "虎丘"]
+    humen = _only(g, "虎门镇")
+    assert [x.name for x in g.chain(humen.code)] == ["广东省", "东莞市", "虎门镇"]
+    assert g.is_within(humen.code, g.lookup("广东省")[0].code)
+
+
+def test_municipality_districts_hang_under_province(g: Gazetteer) -> None:
+    d = [x for x in g.lookup("海淀区") if x.level == "county"][0]
+    assert [x.name for x in g.chain(d.code)] == ["北京市", "海淀区"]
+
+
+def test_former_names(g: Gazetteer) -> None:
+    assert _only(g, "长治县").name == "上党区"
+    assert _only(g, "襄樊").name == "襄阳市"
+    assert _only(g, "襄樊市").code == _only(g, "襄阳市").code
+
+
+def test_resolve_by_context(g: Gazetteer) -> None:
+    nanjing, fuzhou = (_only(g, n).code for n in ("南京市", "福州市"))
+    assert [x.name for x in g.chain(g.resolve("鼓楼区", [nanjing]).code)][:2] == ["江苏省", "南京市"]
+    assert [x.name for x in g.chain(g.resolve("鼓楼区", [fuzhou]).code)][:2] == ["福建省", "福州市"]
+    assert g.resolve("鼓楼区") is None
+    assert g.resolve("西湖区", [_only(g, "浙江").code]).parent_code == _only(g, "杭州").code
+    assert g.resolve("潞州区", [_only(g, "长治").code]).name == "潞州区"
+
+
+def test_resolve_generic_names(g: Gazetteer) -> None:
+    assert g.resolve("城区") is None
+    assert g.resolve("城区", [_only(g, "晋城").code]).parent_code == _only(g, "晋城").code
+    assert all(s not in {"城区", "郊区", "新区"} for s, _ in g.names())
+
+
+def test_short_township_names_not_indexed(g: Gazetteer) -> None:
+    assert g.lookup("城关") == []
+    assert g.lookup("虎门") == []
+    assert len(g.lookup("城关镇")) > 10
+
+
+def test_names_flags(g: Gazetteer) -> None:
+    names = dict(g.names())
+    assert names["长治市"] is False
+    assert names["长治"] is True
+
+
+def test_short_form() -> None:
+    assert short_form("新疆维吾尔自治区") == "新疆"
+    assert short_form("恩施土家族苗族自治州") == "恩施"
+    assert short_form("城关镇") == "城关"
+    assert short_form("和县") == "和县"
+
+
+def test_levels_and_codes(g: Gazetteer) -> None:
+    levels = {d.level for d in g.by_code.values()}
+    assert levels == {"provincial", "city", "county", "township"}
+    assert len([d for d in g.by_code.values() if d.level == "provincial"]) == 34
+    assert all(d.parent_code in g.by_code for d in g.by_code.values() if d.level != "provincial")
+
+
+def test_load_is_fast() -> None:
+    Gazetteer.load.cache_clear()
+    t = time.perf_counter()
+    Gazetteer.load()
+    assert time.perf_counter() - t < 1.0
