@@ -1,0 +1,472 @@
+"""The networkx graph (plus its documents) as RDF on standard vocabularies.
+
+Persons are ``schema:Person`` (officials also ``kg:Official``), posts and
+memberships use W3C ORG, themes are SKOS concepts, places
+``schema:Place``/``schema:AdministrativeArea`` nested with
+``schema:containedInPlace``; documents, articles and sentences carry Dublin
+Core terms and co-occurrences are ``kg:Cooccurrence`` nodes with their
+weight, Dice, PMI and ``prov:wasDerivedFrom`` the sentences that show them.
+The model is documented in docs/ontology.md; the vocabulary in
+kg/data/ontology.ttl.
+
+Triples are produced once (:func:`triples`) and written either as
+N-Triples text (fast, for the store; :func:`write_ntriples`) or as an
+rdflib graph (:func:`graph_to_rdf`).
+
+>>> iri_for("official/张三#2")
+'https://kg.example.org/id/official/张三~2'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import IO, NamedTuple
+
+import networkx as nx
+import rdflib
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+from kg.model import ExtractedDocument
+
+BASE = "https://kg.example.org/"
+ID = BASE + "id/"
+"""Resources: ``id/<type>/<name>``, ``id/post/<title>``, ``id/doc/<sha>/<article>/<sentence>`` …"""
+
+
+class KG(DefinedNamespace):
+    """The small ``kg:`` vocabulary for what the standard ones lack (declared in kg/data/ontology.ttl)."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ns#")
+
+    # classes
+    Official: URIRef  # a person holding a public post (subclass of schema:Person)
+    Project: URIRef  # a construction or investment project
+    Cooccurrence: URIRef  # two entities seen together in the same window of text
+    Sentence: URIRef  # a sentence of an article, with its text and offsets
+    Listing: URIRef  # leaders listed together at one event, in listed order (an rdf:Seq)
+    # co-occurrence
+    between: URIRef  # an entity taking part in a co-occurrence (two values)
+    weight: URIRef  # number of windows (sentences) where both appear
+    articleCount: URIRef  # number of articles where both appear
+    dice: URIRef  # Dice coefficient over articles
+    pmi: URIRef  # pointwise mutual information over articles, in bits
+    firstDate: URIRef  # earliest article date of the evidence
+    lastDate: URIRef  # latest article date of the evidence
+    # entities
+    level: URIRef  # administrative level: national, provincial, city, county, township, village, enterprise
+    role: URIRef  # a person's role in the text: 记者, 通讯员, 摄影 …
+    mentionCount: URIRef  # number of mentions in the corpus
+    mentionsTheme: URIRef  # an official speaks about a theme
+    jurisdiction: URIRef  # the place a post is responsible for
+    divisionCode: URIRef  # the six-digit administrative division code of a place
+    investment: URIRef  # a project's investment as the text gives it
+    # provenance
+    sha256: URIRef  # SHA-256 of a document's text
+    index: URIRef  # position of an article in its document or a sentence in its article
+    start: URIRef  # start offset in the original document text
+    end: URIRef  # end offset in the original document text
+
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "id": ID,
+    "schema": str(SDO),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "foaf": str(FOAF),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}
+
+ADMIN_LEVELS = {"national", "provincial", "city", "county", "township", "village"}
+THEME_SCHEME = ID + "themes"
+
+_UNSAFE = set(' <>"{}|\\^`#?%/')
+
+
+class Lit(NamedTuple):
+    """A literal: lexical value, datatype IRI or None, language tag or None."""
+
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+Triple = tuple[str, str, "str | Lit"]
+
+
+def _segment(text: str) -> str:
+    """Percent-encode what an IRI path segment cannot hold; Chinese stays readable."""
+    if not any(c in _UNSAFE or c.isspace() or ord(c) < 32 for c in text):
+        return text
+    return "".join(
+        "".join(f"%{b:02X}" for b in c.encode()) if c in _UNSAFE or c.isspace() or ord(c) < 32 else c
+        for c in text
+    )
+
+
+def iri_for(entity_id: str) -> str:
+    """The stable IRI of an entity id (``<type>/<name>`` with an optional ``#n``).
+
+    >>> iri_for("place/长治市")
+    'https://kg.example.org/id/place/长治市'
+    >>> iri_for("organization/中共 长治市委")
+    'https://kg.example.org/id/organization/中共%20长治市委'
+    """
+    type_, _, name = entity_id.partition("/")
+    name, _, n = name.partition("#")
+    return f"{ID}{_segment(type_)}/{_segment(name)}" + (f"~{n}" if n else "")
+
+
+def entity_id_for(iri: str) -> str | None:
+    """The entity id back from an entity IRI; None for other IRIs.
+
+    >>> entity_id_for(iri_for("official/张三#2"))
+    'official/张三#2'
+    """
+    from urllib.parse import unquote
+
+    if not iri.startswith(ID):
+        return None
+    type_, _, name = iri[len(ID) :].partition("/")
+    if type_ not in ("official", "person", "place", "organization", "project", "theme") or not name:
+        return None
+    base, tilde, n = name.rpartition("~")
+    if tilde and n.isdigit():
+        name = f"{base}#{n}"
+    return f"{type_}/{unquote(name)}"
+
+
+def post_iri(title: str) -> str:
+    """A post (``org:Post``) named by its stand-alone title.
+
+    >>> post_iri("长治市委书记")
+    'https://kg.example.org/id/post/长治市委书记'
+    """
+    return f"{ID}post/{_segment(title)}"
+
+
+def role_iri(post: str) -> str:
+    """A role (``org:Role``) such as 书记 or 市长."""
+    return f"{ID}role/{_segment(post)}"
+
+
+def document_iri(sha256: str) -> str:
+    """A document, named by the start of its content hash."""
+    return f"{ID}doc/{sha256[:16]}"
+
+
+def article_iri(sha256: str, article: int) -> str:
+    return f"{document_iri(sha256)}/{article}"
+
+
+def sentence_iri(sha256: str, article: int, sentence: int) -> str:
+    """A sentence: ``id/doc/<sha16>/<article>/<sentence>``.
+
+    >>> sentence_iri("34ac06dd233e4db9ffff", 0, 3)
+    'https://kg.example.org/id/doc/34ac06dd233e4db9/0/3'
+    """
+    return f"{article_iri(sha256, article)}/{sentence}"
+
+
+def cooccurrence_iri(a: str, b: str) -> str:
+    """The co-occurrence node of two entity ids (order does not matter)."""
+    key = "\n".join(sorted((a, b))).encode()
+    return f"{ID}link/{hashlib.sha1(key).hexdigest()[:20]}"
+
+
+# -- triples ---------------------------------------------------------------------------------------------
+
+
+def _zh(text: str) -> Lit:
+    return Lit(text, None, "zh")
+
+
+def _int(n: int) -> Lit:
+    return Lit(str(int(n)), str(XSD.integer))
+
+
+def _double(x: float) -> Lit:
+    return Lit(repr(float(x)), str(XSD.double))
+
+
+def _date(d: str) -> Lit:
+    return Lit(d, str(XSD.date)) if len(d) == 10 and d[4] == "-" else Lit(d)
+
+
+def triples(graph: nx.Graph, documents: Iterable[ExtractedDocument] = ()) -> Iterator[Triple]:
+    """Every triple of the graph and, when given, its documents, articles and cited sentences.
+
+    May repeat a triple (a post held by two officials); stores and rdflib keep one.
+
+    >>> g = nx.Graph(); g.add_node("theme/高质量发展", type="theme", label="高质量发展")
+    >>> (iri_for("theme/高质量发展"), str(RDF.type), str(SKOS.Concept)) in set(triples(g))
+    True
+    """
+    aliases = {
+        f"{d.get('type')}/{alias}": n for n, d in graph.nodes(data=True) for alias in d.get("aliases", ())
+    }
+    for nid, node in graph.nodes(data=True):
+        yield from _entity_triples(graph, aliases, nid, node)
+    for a, b, edge in graph.edges(data=True):
+        yield from _edge_triples(graph, a, b, edge)
+    if documents:
+        yield from _document_triples(graph, documents)
+
+
+_CLASSES = {
+    "official": (str(SDO.Person), str(KG.Official)),
+    "person": (str(SDO.Person),),
+    "place": (str(SDO.Place),),
+    "organization": (str(ORG.Organization),),
+    "project": (str(KG.Project),),
+    "theme": (str(SKOS.Concept),),
+}
+
+
+def _entity_triples(graph: nx.Graph, aliases: dict[str, str], nid: str, node: dict) -> Iterator[Triple]:
+    s = iri_for(nid)
+    type_ = node.get("type", "")
+    for cls in _CLASSES.get(type_, ()):
+        yield s, str(RDF.type), cls
+    label = node.get("label") or nid.partition("/")[2]
+    yield s, str(RDFS.label), _zh(label)
+    for alias in node.get("aliases", ()):
+        yield s, str(SKOS.altLabel), _zh(alias)
+    if node.get("level"):
+        yield s, str(KG.level), Lit(node["level"])
+    if node.get("role"):
+        yield s, str(KG.role), _zh(node["role"])
+    yield s, str(KG.mentionCount), _int(node.get("count", 0))
+    attrs = node.get("attrs", {})
+    if type_ == "place":
+        if node.get("level") in ADMIN_LEVELS:
+            yield s, str(RDF.type), str(SDO.AdministrativeArea)
+        if node.get("parents"):
+            yield s, str(SDO.containedInPlace), iri_for(node["parents"][0])
+        if attrs.get("code"):
+            yield s, str(KG.divisionCode), Lit(str(attrs["code"]))
+    elif type_ == "theme":
+        yield s, str(SKOS.prefLabel), _zh(label)
+        yield s, str(SKOS.inScheme), THEME_SCHEME
+        if attrs.get("broader"):
+            broader = iri_for(f"theme/{attrs['broader']}")
+            yield s, str(SKOS.broader), broader
+            if f"theme/{attrs['broader']}" not in graph:
+                yield broader, str(RDF.type), str(SKOS.Concept)
+                yield broader, str(RDFS.label), _zh(str(attrs["broader"]))
+    elif type_ == "project" and attrs.get("investment"):
+        yield s, str(KG.investment), _zh(str(attrs["investment"]))
+    for post in node.get("posts", ()):
+        yield from _post_triples(graph, aliases, s, post)
+
+
+def _post_triples(graph: nx.Graph, aliases: dict[str, str], official: str, post: dict) -> Iterator[Triple]:
+    p = post_iri(post["text"])
+    yield official, str(SDO.jobTitle), _zh(post["text"])
+    yield official, str(ORG.holds), p
+    yield p, str(RDF.type), str(ORG.Post)
+    yield p, str(RDFS.label), _zh(post["text"])
+    if post.get("post"):
+        r = role_iri(post["post"])
+        yield p, str(ORG.role), r
+        yield r, str(RDF.type), str(ORG.Role)
+        yield r, str(RDFS.label), _zh(post["post"])
+    if post.get("level"):
+        yield p, str(KG.level), Lit(post["level"])
+    org = _resolve(graph, aliases, "organization", post.get("org", ""))
+    if org:
+        yield p, str(ORG.postIn), iri_for(org)
+        yield official, str(ORG.memberOf), iri_for(org)
+    place = _resolve(graph, aliases, "place", post.get("place", ""))
+    if place:
+        yield p, str(KG.jurisdiction), iri_for(place)
+
+
+def _resolve(graph: nx.Graph, aliases: dict[str, str], type_: str, name: str) -> str | None:
+    """The node a name (or alias) refers to, when that node is in the graph."""
+    if not name:
+        return None
+    nid = f"{type_}/{name}"
+    return nid if nid in graph else aliases.get(nid)
+
+
+def _edge_triples(graph: nx.Graph, a: str, b: str, edge: dict) -> Iterator[Triple]:
+    for relation in edge.get("relations", ()):
+        yield from _relation_triples(graph, a, b, relation)
+    if not edge.get("weight"):
+        return
+    c = cooccurrence_iri(a, b)
+    yield c, str(RDF.type), str(KG.Cooccurrence)
+    yield c, str(KG.between), iri_for(a)
+    yield c, str(KG.between), iri_for(b)
+    yield c, str(KG.weight), _int(edge["weight"])
+    yield c, str(KG.articleCount), _int(edge.get("articles", 0))
+    yield c, str(KG.dice), _double(edge.get("dice", 0.0))
+    yield c, str(KG.pmi), _double(edge.get("pmi", 0.0))
+    dates = edge.get("dates") or ()
+    if dates:
+        yield c, str(KG.firstDate), _date(min(dates))
+        yield c, str(KG.lastDate), _date(max(dates))
+    shas = graph.graph.get("shas", {})
+    for ev in edge.get("evidence", ()):
+        sha = shas.get(ev["document"])
+        if sha is None:
+            continue
+        if ev.get("sentence") is None:
+            yield c, str(PROV.wasDerivedFrom), article_iri(sha, ev["article"])
+        else:
+            yield c, str(PROV.wasDerivedFrom), sentence_iri(sha, ev["article"], ev["sentence"])
+
+
+def _relation_triples(graph: nx.Graph, a: str, b: str, relation: str) -> Iterator[Triple]:
+    ta, tb = graph.nodes[a].get("type"), graph.nodes[b].get("type")
+    if relation == "within":
+        child, parent = (a, b) if b in graph.nodes[a].get("parents", ()) else (b, a)
+        yield iri_for(child), str(SDO.containedInPlace), iri_for(parent)
+    elif relation == "locatedIn":
+        thing, place = (a, b) if tb == "place" else (b, a)
+        yield iri_for(thing), str(SDO.location), iri_for(place)
+    elif relation == "mentions":
+        official, theme = (a, b) if ta == "official" else (b, a)
+        yield iri_for(official), str(KG.mentionsTheme), iri_for(theme)
+    elif relation == "holdsPost":
+        official, org = (a, b) if ta == "official" else (b, a)
+        yield iri_for(official), str(ORG.memberOf), iri_for(org)
+
+
+def _document_triples(graph: nx.Graph, documents: Iterable[ExtractedDocument]) -> Iterator[Triple]:
+    cited: dict[str, set[tuple[int, int]]] = {}
+    for _, _, edge in graph.edges(data=True):
+        for ev in edge.get("evidence", ()):
+            if ev.get("sentence") is not None:
+                cited.setdefault(ev["document"], set()).add((ev["article"], ev["sentence"]))
+    for doc in documents:
+        yield from _one_document(doc, cited.get(doc.document.name, set()))
+
+
+def _one_document(doc: ExtractedDocument, cited: set[tuple[int, int]]) -> Iterator[Triple]:
+    d = doc.document
+    sha = d.sha256
+    di = document_iri(sha)
+    yield di, str(RDF.type), str(FOAF.Document)
+    yield di, str(RDF.type), str(PROV.Entity)
+    yield di, str(DCTERMS.title), Lit(d.name)
+    yield di, str(KG.sha256), Lit(sha)
+    if d.date:
+        yield di, str(DCTERMS.date), _date(d.date)
+    listings = _listings(doc)
+    cited = cited | set(listings)
+    mentioned: dict[int, set[str]] = {}
+    for e in doc.entities:
+        for m in e.mentions:
+            mentioned.setdefault(m.article, set()).add(e.id)
+    for a in doc.articles:
+        ai = article_iri(sha, a.index)
+        yield ai, str(RDF.type), str(SDO.NewsArticle)
+        yield ai, str(DCTERMS.isPartOf), di
+        yield ai, str(KG.index), _int(a.index)
+        if a.headline:
+            yield ai, str(DCTERMS.title), _zh(a.headline)
+        if a.date or d.date:
+            yield ai, str(DCTERMS.date), _date(a.date or d.date or "")
+        for eid in sorted(mentioned.get(a.index, ())):
+            yield ai, str(SDO.mentions), iri_for(eid)
+        for s in a.sentences:
+            if (a.index, s.index) in cited:
+                yield from _sentence_triples(sha, a.index, s.index, s.start, s.end, s.text, di)
+    for (article, sentence), members in sorted(listings.items()):
+        li = sentence_iri(sha, article, sentence) + "/listing"
+        yield li, str(RDF.type), str(KG.Listing)
+        yield li, str(RDF.type), str(RDF.Seq)
+        yield li, str(PROV.wasDerivedFrom), sentence_iri(sha, article, sentence)
+        for n, eid in enumerate(members, 1):
+            yield li, f"{RDF}_{n}", iri_for(eid)
+
+
+def _sentence_triples(
+    sha: str, article: int, index: int, start: int, end: int, text: str, document: str
+) -> Iterator[Triple]:
+    si = sentence_iri(sha, article, index)
+    yield si, str(RDF.type), str(KG.Sentence)
+    yield si, str(DCTERMS.isPartOf), article_iri(sha, article)
+    yield si, str(DCTERMS.source), document
+    yield si, str(KG.index), _int(index)
+    yield si, str(KG.start), _int(start)
+    yield si, str(KG.end), _int(end)
+    yield si, str(SDO.text), _zh(text)
+
+
+def _listings(doc: ExtractedDocument) -> dict[tuple[int, int], list[str]]:
+    """Entity ids listed together in one sentence, in listed order (two or more)."""
+    ranked: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for e in doc.entities:
+        for m in e.mentions:
+            if m.rank is not None:
+                ranked.setdefault((m.article, m.sentence), []).append((m.rank, e.id))
+    out = {}
+    for key, items in ranked.items():
+        members = list(dict.fromkeys(eid for _, eid in sorted(items)))
+        if len(members) > 1:
+            out[key] = members
+    return out
+
+
+# -- writers ---------------------------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
+def ntriple(t: Triple) -> str:
+    """One N-Triples line.
+
+    >>> ntriple(("http://a", "http://b", Lit("长治", None, "zh")))
+    '<http://a> <http://b> "长治"@zh .\\n'
+    """
+    s, p, o = t
+    if isinstance(o, Lit):
+        obj = f'"{_escape(o.value)}"' + (
+            f"@{o.lang}" if o.lang else f"^^<{o.datatype}>" if o.datatype else ""
+        )
+    else:
+        obj = f"<{o}>"
+    return f"<{s}> <{p}> {obj} .\n"
+
+
+def write_ntriples(graph: nx.Graph, documents: Iterable[ExtractedDocument], out: IO[str]) -> int:
+    """Write every triple as N-Triples (repeats included); returns the number of lines."""
+    n = 0
+    write = out.write
+    for t in triples(graph, documents):
+        write(ntriple(t))
+        n += 1
+    return n
+
+
+def _rdflib_term(o: str | Lit) -> rdflib.term.Node:
+    if isinstance(o, Lit):
+        return rdflib.Literal(o.value, lang=o.lang, datatype=URIRef(o.datatype) if o.datatype else None)
+    return URIRef(o)
+
+
+def graph_to_rdf(graph: nx.Graph, documents: Iterable[ExtractedDocument] = ()) -> rdflib.Graph:
+    """The graph as an rdflib Graph with the kg prefixes bound.
+
+    >>> g = nx.Graph(); g.add_node("place/长治市", type="place", label="长治市", level="city")
+    >>> len(graph_to_rdf(g)) > 2
+    True
+    """
+    rdf = rdflib.Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        rdf.bind(prefix, ns)
+    for s, p, o in triples(graph, documents):
+        rdf.add((URIRef(s), URIRef(p), _rdflib_term(o)))
+    return rdf
