@@ -1,10 +1,101 @@
-"""`kg serve`: not yet available."""
+"""`kg serve`: the REST API, SPARQL endpoint and pages over a built directory, under waitress.
+
+kg serve graphs/ --host 127.0.0.1 --port 5000
+kg serve graphs/ --get /api/stats          # answer one request, print the body, exit
+kg serve graphs/ --setting sparql_time_limit_ms 2000
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from kg.errors import UserError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("serve", help="(not yet available)")
-    parser.set_defaults(func=lambda args: 2)
+    parser = sub.add_parser(
+        "serve",
+        help="serve the REST API, SPARQL endpoint and pages of a built graph",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "graph_dir", nargs="?", default="graphs", help="built graph directory (default: graphs)"
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=5000, help="port (default: 5000; 0 picks a free one)")
+    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads (default: 8)")
+    parser.add_argument(
+        "--get",
+        metavar="PATH",
+        help="answer one GET request for PATH (e.g. /api/stats), print the body, exit",
+    )
+    parser.add_argument(
+        "--setting",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="override a limit, e.g. --setting sparql_time_limit_ms 2000 (see --help-settings)",
+    )
+    parser.add_argument("--help-settings", action="store_true", help="list the settings and their defaults")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from api import close_app, create_app
+    from api.settings import SETTINGS
+
+    if args.help_settings:
+        for s in SETTINGS:
+            print(f"{s.name:24} {s.default:>8}  {s.help}")
+        return 0
+    graph_dir = Path(args.graph_dir)
+    if not (graph_dir / "graph.json").is_file():
+        raise UserError(f"{graph_dir}: not a built graph directory (run `kg build FILES -o {graph_dir}`)")
+    app = create_app({"GRAPH_DIR": str(graph_dir), "KG_SETTINGS": dict(args.setting)})
+    try:
+        if args.get:
+            return _get(app, args.get)
+        return _serve(app, args.host, args.port, args.threads)
+    finally:
+        close_app(app)
+
+
+def _get(app, path: str) -> int:
+    """Answer one request in-process: status 0 for 2xx/3xx, 1 otherwise."""
+    response = app.test_client().get(path)
+    sys.stdout.buffer.write(response.get_data())
+    if not response.get_data().endswith(b"\n"):
+        sys.stdout.buffer.write(b"\n")
+    sys.stdout.flush()
+    return 0 if response.status_code < 400 else 1
+
+
+def _serve(app, host: str, port: int, threads: int) -> int:
+    import signal
+
+    import waitress
+
+    from api.data import get_data
+    from api.sparql import get_pool
+
+    with app.app_context():
+        data = get_data()
+    get_pool(app)  # warm workers before the first query
+    server = waitress.create_server(app, host=host, port=port, threads=threads)
+    stats = data.stats()
+    print(
+        f"kg serve: {stats['nodes']} entities, {stats['edges']} edges from {app.config['GRAPH_DIR']}\n"
+        f"kg serve: listening on http://{host}:{server.effective_port}/"
+        " (API docs: /api/docs, SPARQL: /sparql)",
+        flush=True,
+    )
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        server.run()
+    finally:
+        server.close()
+    return 0
