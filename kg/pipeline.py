@@ -1,45 +1,143 @@
-"""Extraction pipeline: files → ExtractedDocument (provisional implementation)."""
+"""Extraction pipeline: files → :class:`ExtractedDocument`.
+
+document → normalised blocks (offset map) → articles/sentences → mentions →
+resolved entities.  Every mention's ``start``/``end`` points into the
+original text.
+
+>>> doc = extract_text("## 会议\\n\\n市委书记王建国主持会议。王建国强调，要推动高质量发展。", "a.txt")
+>>> [(e.type, e.name, [t.text for t in e.titles], len(e.mentions)) for e in doc.entities if e.type == "official"]
+[('official', '王建国', ['市委书记'], 2)]
+"""
 
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-import jieba.posseg
+import ahocorasick
 
-from kg.model import Article, Document, Entity, ExtractedDocument, Mention, Sentence
+from kg.ingest import ReadError, read_documents
+from kg.model import Document, ExtractedDocument, Mention
+from kg.people import (
+    author_note_role,
+    find_byline_persons,
+    find_leaders,
+    find_officials,
+    find_role_persons,
+)
+from kg.places import find_places
+from kg.resolve import resolve_entities
+from kg.segment import SentenceSpan, split_articles
+from kg.text import normalize_page
+from kg.themes_find import find_themes
+from kg.things import find_organizations, find_projects
 
-_TAGS = {"nr": "person", "ns": "place", "nt": "organization"}
+
+def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
+    """All mentions in one sentence, with sentence-relative offsets."""
+    text = span.text
+    if span.role == "author":
+        return [Mention("person", text, 0, len(text), role="作者")]
+    found = find_byline_persons(text)
+    if span.role == "byline":
+        return found
+    found += find_officials(text) + find_role_persons(text) + find_leaders(text)
+    found += find_places(text) + find_organizations(text) + find_projects(text) + find_themes(text)
+    return found
+
+
+def _to_original(m: Mention, span: SentenceSpan) -> Mention:
+    start, end = span.span(m.start, m.end)
+    return replace(m, start=start, end=end, article=span.article, sentence=span.index)
+
+
+def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
+    """Persons win over places/organisations that overlap their names."""
+    people = [m for m in mentions if m.type in ("official", "person")]
+    kept = []
+    for m in mentions:
+        if m.type in ("place", "organization", "project") and any(
+            p.start < m.end and m.start < p.end and not (m.start <= p.start and p.end <= m.end) for p in people
+        ):
+            continue
+        if m.type in ("official", "person") and any(
+            o is not m and o.type in ("official", "person") and o.start <= m.start and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in people
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
+    """Later bare mentions of people already named with a title or role (李敏指出 …)."""
+    names = {m.text for m in mentions if m.type in ("official", "person") and len(m.text) >= 2}
+    if not names:
+        return []
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    taken = {(m.article, m.sentence, m.start) for m in mentions}
+    covered = [(m.article, m.sentence, m.start, m.end) for m in mentions if m.type in ("official", "person")]
+    out = []
+    for span in spans:
+        for end_index, name in automaton.iter(span.text):
+            start = end_index - len(name) + 1
+            m = _to_original(Mention("person", name, start, end_index + 1, attrs=(("repeat", "1"),)), span)
+            if (m.article, m.sentence, m.start) in taken:
+                continue
+            if any(a == m.article and s == m.sentence and b <= m.start and m.end <= e for a, s, b, e in covered):
+                continue
+            out.append(m)
+    return out
+
+
+def _author_roles(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
+    """Give article authors the role their note states (（作者系市委党校教师）)."""
+    roles = {}
+    for span in spans:
+        role = author_note_role(span.text)
+        if role:
+            roles[span.article] = role
+    return [
+        replace(m, role=f"作者，{roles[m.article]}") if m.role == "作者" and m.article in roles else m
+        for m in mentions
+    ]
+
+
+def extract_document(doc: Document) -> ExtractedDocument:
+    """Run the whole pipeline on one document."""
+    articles = split_articles(normalize_page(doc.text), doc.date)
+    spans = [s for _, article_spans in articles for s in article_spans]
+    mentions = [_to_original(m, span) for span in spans for m in _sentence_mentions(span)]
+    mentions = _drop_conflicts(mentions)
+    mentions = _author_roles(spans, mentions)
+    mentions += _repeat_names(spans, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    entities = resolve_entities(mentions)
+    return ExtractedDocument(doc, [a for a, _ in articles], mentions, entities)
 
 
 def extract_text(text: str, name: str = "<text>") -> ExtractedDocument:
-    """Run the pipeline on one text."""
-    doc = Document(name, text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    sentences = []
-    mentions = []
-    start = 0
-    for i, part in enumerate(text.split("。")):
-        end = start + len(part) + 1
-        sentences.append(Sentence(i, start, min(end, len(text)), part))
-        pos = start
-        for w in jieba.posseg.cut(part):
-            t = _TAGS.get(w.flag)
-            if t and len(w.word) > 1:
-                mentions.append(Mention(t, w.word, pos, pos + len(w.word), 0, i))
-            pos += len(w.word)
-        start = end
-    art = Article(0, 0, len(text), sentences=tuple(sentences))
-    ents: dict[tuple[str, str], Entity] = {}
-    for m in mentions:
-        e = ents.setdefault((m.type, m.text), Entity(f"{m.type}/{m.text}", m.type, m.text))
-        e.mentions.append(m)
-    return ExtractedDocument(doc, [art], mentions, list(ents.values()))
+    """Run the pipeline on a text held in memory."""
+    doc = Document(name, text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return extract_document(doc)
 
 
-def extract_paths(paths: Iterable[str | Path]) -> Iterator[ExtractedDocument]:
-    for p in paths:
-        p = Path(p)
-        files = sorted(p.glob("*.txt")) if p.is_dir() else [p]
-        for f in files:
-            yield extract_text(f.read_text(encoding="utf-8"), f.name)
+def extract_paths(
+    paths: Iterable[str | Path], errors: list[ReadError] | None = None, report: bool = True
+) -> Iterator[ExtractedDocument]:
+    """Extract every readable document the paths name; unreadable ones are reported and skipped."""
+    for item in read_documents(paths):
+        if isinstance(item, ReadError):
+            if errors is not None:
+                errors.append(item)
+            if report:
+                print(f"kg: skipped {item}", file=sys.stderr)
+            continue
+        yield extract_document(item)

@@ -1,0 +1,204 @@
+"""Organisations, projects and policy themes, found by suffix rules and vocabularies.
+
+>>> [m.text for m in find_organizations("山西透云生物科技有限公司与市发改委签署协议。")]
+['山西透云生物科技有限公司', '市发改委']
+>>> [m.text for m in find_projects("积极推进“暖新纾困”行动，建成城市生命线安全工程。")]
+['暖新纾困行动', '城市生命线安全工程']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon, data_words
+from kg.model import Mention
+from kg.places import gazetteer_places
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+_ORG_BOUNDARY = (
+    "与", "同", "对", "向", "给", "是", "为", "经", "据", "让", "请", "等", "在", "由", "将", "把", "被", "从", "到",
+    "和", "及", "以及", "的", "了", "并", "也", "还", "都", "又", "来自", "作为", "包括", "会同", "通过",
+    "召开", "举办", "主办", "承办", "成立", "签署", "签约", "携手", "牵头", "推动", "加快", "支持", "指导", "深入",
+    "走进", "来到", "前往", "考察", "调研", "检查", "督导", "看望", "慰问", "参观", "落地", "入驻", "引进", "依托",
+    "记者从", "获悉", "落实", "严格", "建成", "首座", "关于", "开展", "实施", "贯彻", "根据", "按照", "印发", "出台", "了解到", "日前", "近日", "今年", "目前", "其中", "此外", "同时", "全市", "全县", "全区", "全省",
+)
+_GOV_HEAD = re.compile(r"^(?:[省市州盟县区旗镇乡]|中共|中央|国家|国务院|全国)")
+_STANDALONE_ORGS = re.compile(r"(?:省|市|州|县|区|旗)(?:委|政府|人大常委会|人大|政协|纪委|监委)(?:办公室|办)?")
+_PROJECT_BOUNDARY = (
+    "推进", "实施", "建设", "开展", "打造", "启动", "加快", "建成", "谋划", "推动", "落实", "深化", "抓好", "做好",
+    "完成", "开工", "投产", "签约", "引进", "落地", "围绕", "依托", "聚焦", "通过", "加强", "持续", "深入", "全面",
+    "大力", "积极", "着力", "扎实", "稳步", "有序", "重点", "创新", "组织", "参与", "承担", "负责", "申报", "争取",
+    "入选", "获批", "列入", "纳入", "的", "了", "和", "与", "及", "在", "对", "为", "是", "将", "把", "等", "这个",
+    "各项", "全市", "全县", "全区", "全省", "我市", "我县", "我区", "我省", "首座", "首个", "一批", "该", "此",
+    "一期", "二期", "三期", "新建", "投资", "总投资", "计划", "年产", "规划", "实现",
+)
+_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
+_MEETING = re.compile(
+    r"(?:党的)?(?:[一二三四五六七八九十]{1,3}|二十)(?:届[一二三四五六七八九十]{1,3}中全会|大)"
+    r"|(?:[省市州县区旗]委)[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}次全会"
+    r"|全国两会|[省市县]“?两会”?"
+)
+
+
+@cache
+def _org_regex() -> re.Pattern[str]:
+    suffixes = sorted(Lexicon.load().org_suffixes, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, suffixes)))
+
+
+@cache
+def _known_orgs() -> re.Pattern[str]:
+    words = sorted(data_words("national_bodies.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _left_edge(text: str, end: int, boundary: tuple[str, ...], limit: int, floor: int = 0) -> int:
+    """Start of a name ending at ``end``: after punctuation, an earlier mention or a boundary word."""
+    j = end
+    while j > max(floor, end - limit) and (CJK.match(text[j - 1]) or text[j - 1].isalnum()):
+        j -= 1
+    prefix = text[j:end]
+    cut = 0
+    for word in boundary:
+        k = prefix.rfind(word)
+        if k >= 0 and not _word_in_name(prefix, k, word):
+            cut = max(cut, k + len(word))
+    return j + cut
+
+
+def _word_in_name(prefix: str, k: int, word: str) -> bool:
+    """``和`` in 住房和城乡建设局, ``的`` in 党的: parts of names, not boundaries."""
+    if word == "和" and 0 < k < len(prefix) - 1:
+        return True
+    return word in ("的",) and k > 0 and prefix[k - 1] == "党"
+
+
+def find_organizations(text: str) -> list[Mention]:
+    """Organisations named in a sentence: party and government bodies, companies, schools …"""
+    lex = Lexicon.load()
+    found: list[Mention] = []
+    for m in _known_orgs().finditer(text):
+        found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
+    for m in _org_regex().finditer(text):
+        suffix = m.group(0)
+        if text[m.end() : m.end() + 1] == "长":  # 部长, 局长: the suffix is part of a post
+            continue
+        start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22)
+        trimmed = _trim_to_state_body(text[start : m.end()])
+        start = m.end() - len(trimmed)
+        surface = text[start : m.end()]
+        name = text[start : m.start()]
+        if not _acceptable_org(name, surface, suffix, lex):
+            continue
+        found.append(
+            Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
+        )
+    return _drop_party_groups(_longest(found))
+
+
+_STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police"}
+
+
+def _trim_to_state_body(surface: str) -> str:
+    """Cut words before a state body that are no place: 严格落实市委 → 市委."""
+    standalone = _STANDALONE_ORGS.search(surface)
+    if not standalone or standalone.start() == 0:
+        return surface
+    head = surface[: standalone.start() + 1]
+    for i in range(len(head) - 1):
+        if Gazetteer.load().lookup(head[i:]) or Gazetteer.load().lookup(head[i:-1]):
+            return surface[i:]
+    return surface[standalone.start() :]
+
+
+def _starts_with_place(surface: str) -> bool:
+    if _GOV_HEAD.match(surface):
+        return True
+    hits = gazetteer_places(surface)
+    return bool(hits) and hits[0].start == 0
+
+
+def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
+    if lex.is_generic("organization", surface) or lex.is_generic("organization", name):
+        return False
+    if _STANDALONE_ORGS.fullmatch(surface):
+        return True
+    if not name or re.search(r"[了着过们吗呢吧]", name):
+        return False
+    if lex.org_suffixes[suffix] in _STATE_KINDS or len(suffix) == 1:
+        return len(name) >= 1 and (_starts_with_place(surface) or bool(re.search("[村镇乡]|社区|街道", name)))
+    modifiers = lex.generic.get("modifier", frozenset())
+    return len(name) >= 2 and not any(name.startswith(w) for w in modifiers if len(w) >= 2)
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Leftmost-longest, non-overlapping mentions, in text order."""
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
+    """市发改委党组 is the party group of 市发改委: keep the body itself as the organisation."""
+    out = []
+    for m in mentions:
+        base = re.sub(r"(?:党组|党委)$", "", m.text)
+        if base != m.text and len(base) >= 3 and re.search(r"[委局厅办部院会]$", base):
+            out.append(Mention("organization", base, m.start, m.start + len(base), attrs=m.attrs))
+        else:
+            out.append(m)
+    return out
+
+
+@cache
+def _project_regex() -> re.Pattern[str]:
+    suffixes = [s.suffix for s in Lexicon.load().project_suffixes]
+    return re.compile("|".join(map(re.escape, suffixes)))
+
+
+def find_projects(text: str) -> list[Mention]:
+    """Named projects, plants, parks, bases and campaigns (``“暖新纾困”行动`` → 暖新纾困行动)."""
+    lex = Lexicon.load()
+    info = {s.suffix: s for s in lex.project_suffixes}
+    found: list[Mention] = []
+    for m in _project_regex().finditer(text):
+        suffix = info[m.group(0)]
+        start, name = _project_name(text, m.start(), suffix.max_name)
+        if not suffix.min_name <= len(name) <= suffix.max_name + 2:
+            continue
+        surface = name + m.group(0)
+        if lex.is_generic("project", surface) or lex.is_generic("project", name) or _vague(name, lex):
+            continue
+        found.append(Mention("project", surface, start, m.end(), attrs=(("kind", suffix.kind),)))
+    return _longest(found)
+
+
+def _project_name(text: str, suffix_start: int, limit: int) -> tuple[int, str]:
+    if suffix_start > 0 and text[suffix_start - 1] in "”\"":
+        open_at = max(text.rfind("“", 0, suffix_start - 1), text.rfind('"', 0, suffix_start - 1))
+        if open_at >= 0 and suffix_start - open_at <= limit + 4:
+            return open_at, text[open_at + 1 : suffix_start - 1]
+    start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY, limit)
+    return start, text[start:suffix_start]
+
+
+def _vague(name: str, lex: Lexicon) -> bool:
+    modifiers = lex.generic.get("modifier", frozenset())
+    if name in modifiers or re.fullmatch(r"[\d一二三四五六七八九十百千万亿余多个项批]+", name):
+        return True
+    return bool(re.search(r"[了着们吗呢吧，。]", name))
+
+
+def find_theme_patterns(text: str) -> list[Mention]:
+    """Plan periods (十四五) and named meetings (党的二十届四中全会) by pattern."""
+    out = [Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "period"),)) for m in _PERIOD.finditer(text)]
+    for m in _MEETING.finditer(text):
+        surface = m.group(0).replace("“", "").replace("”", "")
+        if surface.endswith("大") and not surface.startswith("党的"):
+            continue
+        out.append(Mention("theme", surface, m.start(), m.end(), attrs=(("kind", "meeting"),)))
+    return out
