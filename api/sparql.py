@@ -603,30 +603,46 @@ def close_pool(app: Flask) -> None:
 # ---------------------------------------------------------------------------
 # Routes
 
+_PROLOGUE = "PREFIX kg: <https://kg.example.org/ns#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 EXAMPLES: list[tuple[str, str]] = [
-    (
-        "Count triples",
-        "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }",
-    ),
     (
         "Entities by type",
         "SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n)",
     ),
     (
+        "Strongest co-occurrences",
+        _PROLOGUE + "SELECT ?a ?b ?weight WHERE {\n"
+        "  ?c a kg:Cooccurrence ; kg:between ?x, ?y ; kg:weight ?weight .\n"
+        "  FILTER(STR(?x) < STR(?y))\n"
+        "  ?x rdfs:label ?a . ?y rdfs:label ?b .\n"
+        "} ORDER BY DESC(?weight) LIMIT 20",
+    ),
+    (
+        "Neighbours of one entity",
+        _PROLOGUE + "SELECT ?other ?label ?weight WHERE {\n"
+        '  ?e rdfs:label "长治市"@zh .\n'
+        "  ?c kg:between ?e, ?other ; kg:weight ?weight .\n"
+        "  FILTER(?other != ?e)\n"
+        "  ?other rdfs:label ?label .\n"
+        "} ORDER BY DESC(?weight) LIMIT 50",
+    ),
+    (
+        "Most connected entities",
+        _PROLOGUE + "SELECT ?label (COUNT(?c) AS ?degree) WHERE {\n"
+        "  ?c a kg:Cooccurrence ; kg:between ?e .\n"
+        "  ?e rdfs:label ?label .\n"
+        "} GROUP BY ?e ?label ORDER BY DESC(?degree) LIMIT 20",
+    ),
+    (
         "Labels containing 长治",
-        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-        'SELECT ?s ?label WHERE {\n  ?s rdfs:label ?label .\n  FILTER(CONTAINS(STR(?label), "长治"))\n}'
-        " LIMIT 50",
+        _PROLOGUE + "SELECT ?s ?label WHERE {\n"
+        "  ?s rdfs:label ?label .\n"
+        '  FILTER(CONTAINS(STR(?label), "长治"))\n'
+        "} LIMIT 50",
     ),
-    (
-        "Most used predicates",
-        "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) LIMIT 20",
-    ),
-    (
-        "A sample as Turtle (CONSTRUCT)",
-        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 30",
-    ),
-    ("Is the graph empty? (ASK)", "ASK { ?s ?p ?o }"),
+    ("Count triples", "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"),
+    ("A sample as Turtle (CONSTRUCT)", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 30"),
+    ("Any data? (ASK)", "ASK { ?s ?p ?o }"),
 ]
 
 

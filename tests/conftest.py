@@ -8,12 +8,14 @@ documents.jsonl, manifest.json, an Oxigraph store) so API tests know every id an
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 import networkx as nx
@@ -260,6 +262,11 @@ def runner(app: Flask):
     return app.test_cli_runner()
 
 
+def assert_offline(html: str) -> None:
+    """No script, stylesheet or image of a page is loaded from another host."""
+    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)=[\"']?(https?:)?//", html, re.I)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -274,7 +281,9 @@ class LiveServer:
     app: Flask
 
     def get(self, path: str, headers: dict[str, str] | None = None, timeout: float = 30):
-        """GET a path (already percent-encoded or not); returns (status, headers, body bytes)."""
+        """GET a path (already percent-encoded or not); returns (status, headers, body bytes).
+
+        The headers are case-insensitive (``email.message.Message``)."""
         return self.request(path, headers=headers, timeout=timeout)
 
     def request(
@@ -284,15 +293,15 @@ class LiveServer:
         headers: dict[str, str] | None = None,
         method: str | None = None,
         timeout: float = 30,
-    ) -> tuple[int, dict[str, str], bytes]:
+    ) -> tuple[int, Message, bytes]:
         url = self.url + urllib.parse.quote(path, safe="/?&=%#:+;,@!$'()*")
         req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
         try:
             with urllib.request.urlopen(req, timeout=timeout) as response:
-                return response.status, dict(response.headers), response.read()
+                return response.status, response.headers, response.read()
         except urllib.error.HTTPError as err:
             with err:
-                return err.code, dict(err.headers), err.read()
+                return err.code, err.headers, err.read()
 
     def json(self, path: str, **kwargs) -> tuple[int, dict]:
         status, _, body = self.request(path, **kwargs)

@@ -1,0 +1,245 @@
+"""The SPARQL endpoint on the real server: protocol, formats, refusals, limits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import time
+import urllib.parse
+
+import pytest
+import rdflib
+from conftest import LIVE_SETTINGS, assert_offline
+from rdflib.query import Result
+
+from api.sparql import RefusedQuery, inspect_query
+
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+SELECT = f"SELECT ?s ?label WHERE {{ ?s {LABEL} ?label }} ORDER BY ?s"
+CONSTRUCT = f"CONSTRUCT {{ ?s {LABEL} ?o }} WHERE {{ ?s {LABEL} ?o }}"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n0 ?o . ?p ?q ?r }"
+
+
+def sparql(live_server, query: str, accept: str | None = None, **params: str):
+    qs = urllib.parse.urlencode({"query": query} | params)
+    return live_server.request("/sparql?" + qs, headers={"Accept": accept} if accept else {})
+
+
+def test_select_json(live_server):
+    status, headers, body = sparql(live_server, SELECT)
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    data = json.loads(body)
+    assert data["head"]["vars"] == ["s", "label"]
+    labels = {b["label"]["value"] for b in data["results"]["bindings"]}
+    assert "张三" in labels and data["results"]["bindings"][0]["label"]["xml:lang"] == "zh"
+    assert headers["X-KG-Truncated"] == "false"
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt", "media_type"),
+    [
+        ("application/sparql-results+xml", None, "application/sparql-results+xml"),
+        (None, "xml", "application/sparql-results+xml"),
+        ("text/csv", None, "text/csv"),
+        (None, "csv", "text/csv"),
+        ("text/tab-separated-values", None, "text/tab-separated-values"),
+        (None, "tsv", "text/tab-separated-values"),
+        ("application/json", None, "application/sparql-results+json"),
+        ("text/html,application/xhtml+xml,*/*;q=0.8", None, "application/sparql-results+json"),
+    ],
+)
+def test_select_formats_parse(live_server, accept, fmt, media_type):
+    params = {"format": fmt} if fmt else {}
+    status, headers, body = sparql(live_server, SELECT, accept, **params)
+    assert status == 200 and headers["Content-Type"].startswith(media_type)
+    if media_type.endswith("xml"):
+        rows = list(Result.parse(io.BytesIO(body), format="xml"))
+        assert {str(r[1]) for r in rows} >= {"张三", "长治市"}
+    elif media_type.endswith("json"):
+        assert len(json.loads(body)["results"]["bindings"]) == 9
+    else:
+        dialect = {"delimiter": "\t", "quoting": csv.QUOTE_NONE} if "tab" in media_type else {}
+        rows = list(csv.reader(io.StringIO(body.decode()), **dialect))
+        assert len(rows) == 10
+        assert rows[0] == (["?s", "?label"] if dialect else ["s", "label"])
+        cells = {c for row in rows for c in row}
+        assert ('"张三"@zh' if dialect else "张三") in cells
+
+
+def test_ask_formats(live_server):
+    for fmt in ("json", "xml", "csv", "tsv"):
+        status, _, body = sparql(live_server, "ASK { ?s ?p ?o }", format=fmt)
+        assert status == 200
+        if fmt == "json":
+            assert json.loads(body)["boolean"] is True
+        elif fmt == "xml":
+            assert Result.parse(io.BytesIO(body), format="xml").askAnswer is True
+        else:
+            assert body.decode().split()[-1] == "true"
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt", "rdflib_format"),
+    [
+        ("text/turtle", None, "turtle"),
+        (None, "ttl", "turtle"),
+        ("application/n-triples", None, "nt"),
+        (None, "nt", "nt"),
+        ("application/ld+json", None, "json-ld"),
+        (None, "jsonld", "json-ld"),
+        (None, "rdfxml", "xml"),
+    ],
+)
+@pytest.mark.filterwarnings(
+    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
+)  # rdflib's JSON-LD parser
+def test_construct_formats_parse(live_server, accept, fmt, rdflib_format):
+    params = {"format": fmt} if fmt else {}
+    status, _, body = sparql(live_server, CONSTRUCT, accept, **params)
+    assert status == 200
+    graph = rdflib.Graph().parse(data=body.decode(), format=rdflib_format)
+    assert len(graph) == 9
+    assert rdflib.Literal("张三", lang="zh") in set(graph.objects())
+
+
+def test_describe_turtle(live_server):
+    query = 'DESCRIBE ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "长治市"@zh }'
+    status, headers, body = sparql(live_server, query)
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    assert len(rdflib.Graph().parse(data=body.decode(), format="turtle")) >= 3
+
+
+def test_post_form_and_sparql_query_body(live_server):
+    form = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode()
+    status, _, body = live_server.request(
+        "/sparql", data=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, _, body = live_server.request(
+        "/sparql?format=csv", data=SELECT.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
+    assert status == 200 and body.decode().startswith("s,label\r\n")
+    status, _, body = live_server.request("/sparql", data=b"x", headers={"Content-Type": "text/plain"})
+    assert status == 415 and json.loads(body)["status"] == 415
+
+
+def test_row_limit_truncates(live_server):
+    status, headers, body = sparql(live_server, "SELECT * WHERE { ?s ?p ?o }")
+    assert status == 200 and headers["X-KG-Truncated"] == "true"
+    data = json.loads(body)
+    assert len(data["results"]["bindings"]) == LIVE_SETTINGS["sparql_max_rows"] and data["truncated"] is True
+    status, headers, body = sparql(live_server, "CONSTRUCT WHERE { ?s ?p ?o }", format="nt")
+    assert headers["X-KG-Truncated"] == "true" and body.count(b"\n") == LIVE_SETTINGS["sparql_max_rows"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'INSERT DATA { <http://ex/a> <http://ex/b> "c" }',
+        "PREFIX ex: <http://ex/> DELETE WHERE { ?s ?p ?o }",
+        "CLEAR ALL",
+        "LOAD <http://example.org/data.ttl>",
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "select * where { service silent <http://example.org/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { # comment\n SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    ],
+)
+def test_updates_and_service_refused(live_server, query):
+    status, _, body = sparql(live_server, query)
+    assert status == 403, body
+    assert "not allowed" in json.loads(body)["message"]
+
+
+def test_update_operations_refused(live_server):
+    update = b'INSERT DATA { <http://ex/a> <http://ex/b> "c" }'
+    status, _, _ = live_server.request(
+        "/sparql", data=update, headers={"Content-Type": "application/sparql-update"}
+    )
+    assert status == 403
+    form = urllib.parse.urlencode({"update": update.decode()}).encode()
+    status, _, _ = live_server.request(
+        "/sparql", data=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == 403
+    status, _, body = sparql(live_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "67"  # nothing was added
+
+
+def test_inspect_allows_lookalikes():
+    text = (
+        'PREFIX ex: <http://ex/insert#> SELECT ?service WHERE { ?service ex:delete "SERVICE INSERT" } # DROP'
+    )
+    assert inspect_query(text).form == "SELECT"
+    assert inspect_query("ASK { ?s ?p 'it''s' }").form == "ASK"
+    with pytest.raises(RefusedQuery):
+        inspect_query("ASK { ?s ?p ?o } ; INSERT DATA { <a:b> <a:c> <a:d> }")
+
+
+def test_malformed_query_gets_parser_message(live_server):
+    status, _, body = sparql(live_server, "SELECT * WHERE { ?s ?p }")
+    data = json.loads(body)
+    assert status == 400 and data["message"].startswith("malformed query: error at 1:")
+
+
+def test_bad_format_parameters(live_server):
+    status, _, body = sparql(live_server, SELECT, format="yaml")
+    assert status == 400 and "unknown format" in json.loads(body)["message"]
+    status, _, body = sparql(live_server, CONSTRUCT, format="csv")
+    assert status == 406 and json.loads(body)["status"] == 406
+    status, _, _ = sparql(live_server, SELECT, timeout="soon")
+    assert status == 400
+
+
+def test_runaway_query_is_stopped_while_others_are_answered(live_server):
+    limit = LIVE_SETTINGS["sparql_time_limit_ms"] / 1000
+    outcome: dict[str, object] = {}
+
+    def runaway() -> None:
+        started = time.monotonic()
+        outcome["status"], _, outcome["body"] = sparql(live_server, RUNAWAY)
+        outcome["seconds"] = time.monotonic() - started
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    status, _, _ = live_server.get("/api/stats")
+    assert status == 200
+    status, _, body = sparql(live_server, "ASK { ?s ?p ?o }")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    assert time.monotonic() - started < limit  # answered while the runaway query still runs
+    thread.join(limit + 5)
+    assert outcome["status"] == 503, outcome
+    assert "time limit" in json.loads(outcome["body"])["message"]
+    assert outcome["seconds"] < limit + 1
+    deadline = time.monotonic() + 10  # the killed worker is replaced
+    while time.monotonic() < deadline:
+        if (
+            sparql(live_server, "ASK { ?s ?p ?o }")[0] == 200
+            and sparql(live_server, "ASK { ?s ?p ?o }")[0] == 200
+        ):
+            break
+    else:
+        pytest.fail("no worker answered after the runaway query")
+
+
+def test_client_timeout_lower_than_server_limit(live_server):
+    started = time.monotonic()
+    status, _, body = sparql(live_server, RUNAWAY, timeout="300")
+    assert status == 503 and json.loads(body)["time_limit_ms"] == 300
+    assert time.monotonic() - started < 1.3
+
+
+def test_query_page_works_offline(live_server):
+    for path in ("/sparql", "/query", "/query?query=" + urllib.parse.quote("ASK { ?s ?p ?o }")):
+        status, headers, body = live_server.get(path, headers={"Accept": "text/html"})
+        page = body.decode()
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+        assert "<textarea" in page and "Cooccurrence" in page
+        assert_offline(page)
+    assert "ASK { ?s ?p ?o }" in page
+    status, headers, body = live_server.get("/static/sparql.js")
+    assert status == 200 and b"fetch(" in body and b"http" not in body
