@@ -73,6 +73,11 @@ class KG(DefinedNamespace):
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
     "id": ID,
+    **{kind: f"{ID}{kind}/" for kind in ("official", "person", "place", "organization", "project", "theme")},
+    "post": f"{ID}post/",
+    "role": f"{ID}role/",
+    "doc": f"{ID}doc/",
+    "link": f"{ID}link/",
     "schema": str(SDO),
     "org": str(ORG),
     "skos": str(SKOS),
