@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+
+import jieba
 
 from kg.lexicon import Lexicon
 from kg.model import Mention, Title
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-_BAD_NAME_CHARS = set("的了在是和与及等个们这那其之为对把被将从向于也都还又就而但或所以并且如果因为我你他她它年月日时分秒")
+_BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它年月日时")
 _TITLE_BOUNDARY = (
     "会议由", "由", "在", "同", "对", "向", "给", "是", "为", "经", "据", "让", "请", "等", "会上", "随后", "期间",
     "其中", "陪同", "出席", "参加", "听取", "主持", "率", "带领", "看望", "会见", "介绍", "表示", "指出", "强调",
@@ -51,13 +54,43 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         lengths = (3, 2)
     else:
         return None
-    fits = [n for n in lengths if _name_fits(text, i, n, lex)]
+    fits = [n for n in lengths if _name_fits(text, i, n, lex) and not _common_word(text[i : i + n])]
+    if not fits:
+        fits = [n for n in lengths if _word_follows(text, i, n) and not _common_word(text[i : i + n])][:1]
     if not fits:
         return None
     longest, shortest = max(fits), min(fits)
     if len(fits) == 2 and (text[i + shortest] in lex.followers or lex.post_at_end(text[i : i + longest + 1])):
         return i, i + shortest
     return i, i + longest
+
+
+def _word_follows(text: str, i: int, n: int) -> bool:
+    """A common two-character word starts right after the name (王永平产生, 李喜全指着)."""
+    name = text[i : i + n]
+    word = text[i + n : i + n + 2]
+    return (
+        len(name) == n and len(word) == 2 and all(CJK.match(c) and c not in _BAD_NAME_CHARS for c in name)
+        and _word_freq().get(word, 0) >= 50
+    )
+
+
+def _common_word(name: str) -> bool:
+    """关于, 台就: frequent dictionary words that are not names."""
+    return _word_freq().get(name, 0) >= 300 and not _name_tag(name)
+
+
+def _name_tag(word: str) -> bool:
+    from kg.places import _word_tags
+
+    return _word_tags().get(word, "").startswith("nr")
+
+
+@cache
+def _word_freq() -> dict[str, int]:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer.FREQ
 
 
 def _name_fits(text: str, i: int, n: int, lex: Lexicon) -> bool:

@@ -22,6 +22,7 @@ import jieba.posseg
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, Suffix
 from kg.model import Mention
+from kg.people import _word_freq
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _STOP_WORDS = (
@@ -37,23 +38,25 @@ _ZONE_KINDS = {"zone", "park", "scenic", "region"}
 _SHORT_GENERIC = {"城区", "郊区", "新区", "矿区", "市区", "开发区", "高新区", "中国", "国家", "南部", "北部"}
 
 
-@cache
 def _tokenizer_freq() -> dict[str, int]:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer.FREQ
+    return _word_freq()
 
 
 @cache
 def _word_tags() -> dict[str, str]:
     """jieba's part-of-speech tags of dictionary words (ns = place name)."""
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
+    return _pos_tokenizer().word_tag_tab
 
 
 def _common_word(surface: str) -> bool:
     """A short name that is mostly an ordinary word (和平, 解放, 振兴): not a place on its own."""
     tag = _word_tags().get(surface)
-    return tag is not None and tag != "ns"
+    return tag is not None and tag.startswith(("v", "a", "d", "c", "p", "u", "r", "m", "q", "i", "l", "nz"))
+
+
+def _conjunction_start(text: str, start: int) -> bool:
+    """和县 in 城乡和县域: a name starting with a function word right after other words."""
+    return text[start] in "和与及在对向为是将把被从" and start > 0 and bool(CJK.match(text[start - 1]))
 
 
 @cache
@@ -69,9 +72,31 @@ def _gazetteer_automaton() -> ahocorasick.Automaton:
 
 
 @cache
-def _suffix_regex() -> re.Pattern[str]:
-    suffixes = [s.suffix for s in Lexicon.load().place_suffixes]
-    return re.compile("|".join(map(re.escape, suffixes)))
+def _suffix_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for suffix in Lexicon.load().place_suffixes:
+        automaton.add_word(suffix.suffix, suffix.suffix)
+    automaton.make_automaton()
+    return automaton
+
+
+_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "ad", "vn", "a")
+
+
+def _trim_by_tags(name: str) -> str:
+    """Drop words before the real name: verbs, adverbs, prepositions, pronouns (查看小区 → '')."""
+    words = list(_pos_tokenizer().cut(name))
+    keep = len(words)
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].flag.startswith(_NON_NAME_TAGS) and words[k].flag not in ("ns", "nr", "nz"):
+            break
+        keep = k
+    return "".join(w.word for w in words[keep:])
+
+
+@cache
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
 
 def _suffix_info(surface: str) -> Suffix:
@@ -109,9 +134,12 @@ def gazetteer_places(text: str) -> list[Mention]:
     for start, end, is_short in hits:
         if start < last_end:
             continue
+        if _conjunction_start(text, start):
+            continue
         if is_short and (_common_word(text[start:end]) or _inside_longer_word(text, start, end, freq)):
             continue
-        out.append(Mention("place", text[start:end], start, end, attrs=(("source", "gazetteer"),)))
+        attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
+        out.append(Mention("place", text[start:end], start, end, attrs=attrs))
         last_end = end
     return out
 
@@ -136,26 +164,37 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
     lex = Lexicon.load()
     ends = [m.end for m in known]
     out: list[Mention] = []
-    for m in _suffix_regex().finditer(text):
-        info = _suffix_info(m.group(0))
-        floor = max([e for e in ends if e <= m.start()], default=0)
-        start = _name_start(text, m.start(), info, floor)
-        name = text[start : m.start()]
+    for end_index, suffix in _suffix_automaton().iter(text):
+        info = _suffix_info(suffix)
+        suffix_start = end_index + 1 - len(suffix)
+        floor = max([e for e in ends if e <= suffix_start], default=0)
+        start = _name_start(text, suffix_start, info, floor)
+        name = text[start:suffix_start]
+        if name and not (info.kind in _ZONE_KINDS and len(name) > 4):
+            trimmed = _trim_by_tags(name)
+            start, name = start + len(name) - len(trimmed), trimmed
         adjacent = next((k for k in known if k.end == start), None)
-        if adjacent is not None and (info.kind in _ZONE_KINDS or len(name) < info.min_name):
-            start, name = adjacent.start, text[adjacent.start : m.start()]
+        if adjacent is not None and (
+            info.kind in _ZONE_KINDS or (len(name) < info.min_name and _attr(adjacent, "short"))
+        ):
+            start, name = adjacent.start, text[adjacent.start : suffix_start]
         elif not info.min_name <= len(name) <= info.max_name:
             continue
-        surface = text[start : m.end()]
-        if _rejected(name, surface, lex) and adjacent is None:
+        surface = text[start : end_index + 1]
+        if _rejected(name, surface, suffix, lex) and adjacent is None:
             continue
-        out.append(Mention("place", surface, start, m.end(), attrs=(("source", info.kind),)))
-        ends.append(m.end())
+        out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
 
 
-def _rejected(name: str, surface: str, lex: Lexicon) -> bool:
+def _attr(m: Mention, key: str) -> str | None:
+    return dict(m.attrs).get(key)
+
+
+def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
+        return True
+    if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)):
         return True
     modifiers = lex.generic.get("modifier", frozenset())
     if any(name.startswith(w) for w in modifiers if len(w) >= 2) or name[:1] in {w for w in modifiers if len(w) == 1}:
