@@ -41,6 +41,7 @@ __all__ = [
     "path_page",
     "render",
     "theme_page",
+    "write_page",
     "write_pages",
 ]
 
