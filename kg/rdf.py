@@ -260,6 +260,8 @@ def _entity_triples(graph: nx.Graph, aliases: dict[str, str], nid: str, node: di
     elif type_ == "theme":
         yield s, str(SKOS.prefLabel), _zh(label)
         yield s, str(SKOS.inScheme), THEME_SCHEME
+        yield THEME_SCHEME, str(RDF.type), str(SKOS.ConceptScheme)
+        yield THEME_SCHEME, str(RDFS.label), Lit("policy themes", None, "en")
         if attrs.get("broader"):
             broader = iri_for(f"theme/{attrs['broader']}")
             yield s, str(SKOS.broader), broader
