@@ -1,6 +1,6 @@
 """Cytoscape.js JSON: ``{"elements": {"nodes": [{"data": …}], "edges": [{"data": …}]}}``.
 
-Node ``data`` holds ``id`` (the entity id), ``name`` (its label, what Cytoscape shows)
+Node ``data`` holds ``id`` and ``value`` (the entity id), ``name`` (its label, what Cytoscape shows)
 and every attribute; edge ``data`` holds ``id``, ``source``, ``target`` and the
 attributes. The top-level ``data``/``directed``/``multigraph`` keys let networkx's
 ``cytoscape_graph`` read the file too.
@@ -30,7 +30,8 @@ def cytoscape_elements(
     """The Cytoscape.js JSON document of ``graph`` (with ``position`` when ``positions`` are given)."""
     nodes = []
     for node, data in graph.nodes(data=True):
-        element: dict[str, Any] = {"data": {**data, "id": str(node), "name": str(data.get("label", node))}}
+        shown = str(data.get("label", node))
+        element: dict[str, Any] = {"data": {**data, "id": str(node), "value": str(node), "name": shown}}
         if positions and node in positions:
             x, y = positions[node]
             element["position"] = {"x": float(x), "y": float(y)}

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import networkx as nx
 import rdflib
 
@@ -34,5 +36,8 @@ def write_rdf(graph: nx.Graph, target: Target, rdf_format: str = "turtle") -> No
 def read_rdf(source: Target, rdf_format: str = "turtle") -> rdflib.Graph:
     """Parse what :func:`write_rdf` wrote into an rdflib graph."""
     parsed = rdflib.Graph()
-    parsed.parse(data=read_bytes(source).decode("utf-8"), format=RDF_FORMATS[rdf_format])
+    with warnings.catch_warnings():
+        # rdflib's JSON-LD parser goes through its own deprecated ConjunctiveGraph
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module="rdflib")
+        parsed.parse(data=read_bytes(source).decode("utf-8"), format=RDF_FORMATS[rdf_format])
     return parsed
