@@ -1,0 +1,93 @@
+"""Tests for kg.themes: the policy-theme vocabulary and numbered formulas."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.themes import TOP_CONCEPTS, ThemeVocabulary, numbered_formulas
+
+
+@pytest.fixture(scope="module")
+def vocab() -> ThemeVocabulary:
+    return ThemeVocabulary.load()
+
+
+def test_vocabulary_loads(vocab: ThemeVocabulary) -> None:
+    assert 300 <= len(vocab) <= 600
+    assert all(t.broader in TOP_CONCEPTS for t in vocab)
+    for label in ("高质量发展", "新质生产力", "中国式现代化", "共同富裕", "营商环境", "枫桥经验", "十四五"):
+        assert vocab.concept(label) is not None, label
+
+
+@pytest.mark.parametrize(
+    ("surface", "preferred"),
+    [
+        ("新时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想"),
+        ("乡村全面振兴", "乡村振兴"),
+        ("全面推进乡村振兴", "乡村振兴"),
+        ("两山理论", "绿水青山就是金山银山"),
+        ("碳达峰碳中和", "双碳"),
+        ("“放管服”改革", "放管服"),
+        ("六保", "六稳六保"),
+        ("“十四五”规划", "十四五"),
+        ("宜居宜业和美乡村", "和美乡村"),
+    ],
+)
+def test_variants_map_to_preferred(vocab: ThemeVocabulary, surface: str, preferred: str) -> None:
+    assert vocab.preferred(surface) == preferred
+
+
+def test_every_surface_has_one_owner(vocab: ThemeVocabulary) -> None:
+    owners: dict[str, set[str]] = {}
+    for theme in vocab:
+        for label in (theme.preferred, *theme.alt_labels):
+            owners.setdefault(label, set()).add(theme.preferred)
+    assert [s for s, o in owners.items() if len(o) > 1] == []
+    assert dict(vocab.labels())["两山"] == "绿水青山就是金山银山"
+
+
+def test_concept_and_hierarchy(vocab: ThemeVocabulary) -> None:
+    theme = vocab.concept("碳达峰")
+    assert theme is not None and theme.broader == "ecology" and theme.broader_label == "生态文明"
+    assert "碳中和" in [t.preferred for t in vocab.narrower("ecology")]
+
+
+def _found(text: str) -> list[str]:
+    return [s for _, _, s in numbered_formulas(text)]
+
+
+def test_numbered_formulas_found() -> None:
+    text = (
+        "全市干部增强“四个意识”、坚定“四个自信”、做到“两个维护”，牢记三个务必，"
+        "推动五个振兴，践行四下基层，落实“三管三必须”，统筹做好六稳六保，"
+        "关心一老一小，围绕“一心五区”布局建设“五大中心”，坚持三农优先。"
+    )
+    assert _found(text) == [
+        "四个意识", "四个自信", "两个维护", "三个务必", "五个振兴", "四下基层",
+        "三管三必须", "六稳六保", "一老一小", "一心五区", "五大中心", "三农",
+    ]  # fmt: skip
+
+
+def test_numbered_formula_offsets() -> None:
+    text = "坚决落实“两个确立”。"
+    ((start, end, surface),) = numbered_formulas(text)
+    assert text[start:end] == surface == "两个确立"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工程历时三个月完工",
+        "每天学习两个小时",
+        "同比提高五个百分点",
+        "增速回落十个百分点",
+        "他是一个人来的",
+        "从三个方面作了部署",
+        "千方百计保障千家万户",
+        "万众一心、一心一意",
+        "学习贯彻党的二十大精神",
+        "三年来一直坚持",
+    ],
+)
+def test_non_slogans_rejected(text: str) -> None:
+    assert numbered_formulas(text) == []
