@@ -26,9 +26,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_jieba() -> None:
+    """jieba announces its dictionary loading on stderr; a command line tool keeps stderr for errors."""
+    import logging
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _quiet_jieba()
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

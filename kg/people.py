@@ -144,8 +144,10 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
         return Title(_place_part(base) + bare, post=post, org=_place_part(base) + org)
     if _GOV_POST.match(post):
         place = re.sub(r"(?:委|政府|党委|党工委)$", "", base)
-        place = place if place and place[-1] in "省市州县区旗镇乡盟" else place + post.lstrip("副常务代")[0]
-        return Title(place + post, post=post, org=place + "政府")
+        level_char = post.lstrip("副常务代")[0]
+        place = place if place and place[-1] in "省市州县区旗镇乡盟" else place + level_char
+        text = post if place == level_char else place + post
+        return Title(text, post=post, org=place + "政府")
     if _PARTY_DEPT.match(post):
         return Title(base + post, post=post, org=base + post[:-1])
     parent = _PARTY_GROUP.sub("", base) or base

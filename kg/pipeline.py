@@ -98,16 +98,15 @@ def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
 
 
 def _author_roles(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
-    """Give article authors the role their note states (（作者系市委党校教师）)."""
-    roles = {}
-    for span in spans:
-        role = author_note_role(span.text)
-        if role:
-            roles[span.article] = role
-    return [
-        replace(m, role=f"作者，{roles[m.article]}") if m.role == "作者" and m.article in roles else m
-        for m in mentions
-    ]
+    """Give each author the role of the first note after their byline (（作者系市委党校教师）)."""
+    notes = sorted((span.offsets[0], role) for span in spans if (role := author_note_role(span.text)))
+    authors = sorted((m for m in mentions if m.role == "作者"), key=lambda m: m.start)
+    given: dict[int, str] = {}
+    for position, role in notes:
+        before = [a for a in authors if a.start < position and a.start not in given]
+        if before:
+            given[before[-1].start] = f"作者，{role}"
+    return [replace(m, role=given[m.start]) if m.role == "作者" and m.start in given else m for m in mentions]
 
 
 def extract_document(doc: Document) -> ExtractedDocument:

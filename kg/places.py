@@ -80,7 +80,7 @@ def _suffix_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "ad", "vn", "a")
+_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "q", "ad", "vn", "a")
 
 
 def _trim_by_tags(name: str) -> str:
@@ -170,7 +170,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         floor = max([e for e in ends if e <= suffix_start], default=0)
         start = _name_start(text, suffix_start, info, floor)
         name = text[start:suffix_start]
-        if name and not (info.kind in _ZONE_KINDS and len(name) > 4):
+        if len(name) > 2 and not name[0].isdigit() and not (info.kind in _ZONE_KINDS and len(name) > 4):
             trimmed = _trim_by_tags(name)
             start, name = start + len(name) - len(trimmed), trimmed
         adjacent = next((k for k in known if k.end == start), None)

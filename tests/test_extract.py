@@ -1,0 +1,117 @@
+"""Extraction on real text: the seed pages and hand-written articles of the same genre."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import extract_paths, extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+DATA = Path(__file__).parent / "data" / "extract"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {d.document.name[:3]: d for d in extract_paths(SEEDS)}
+
+
+@pytest.fixture(scope="module")
+def meeting():
+    return next(extract_paths([DATA / "meeting_zhejiang.txt"]))
+
+
+def by_name(doc, kind):
+    return {e.name: e for e in doc.entities if e.type == kind}
+
+
+def test_every_seed_page_is_extracted(seeds):
+    assert len(seeds) == 5
+    assert all(len(d.articles) >= 3 for d in seeds.values())
+
+
+def test_pdf_split_name_is_joined_with_its_titles(seeds):
+    officials = by_name(seeds["000"], "official")
+    titles = [t.text for t in officials["贺思宇"].titles]
+    assert titles == ["长治高新区党工委书记", "长治高新区管委会主任", "潞州区委书记"]
+    assert officials["贺思宇"].level == "county"
+
+
+def test_compound_titles_are_expanded(seeds):
+    officials = by_name(seeds["000"], "official")
+    assert [t.text for t in officials["王灵恩"].titles] == ["市发改委党组书记", "市发改委主任"]
+    assert [t.text for t in officials["刘林松"].titles] == ["平顺县委书记", "平顺县县长"]
+    officials = by_name(seeds["002"], "official")
+    assert [t.text for t in officials["张欣宁"].titles] == ["市委常委", "市委组织部长"]
+
+
+def test_listed_leaders_keep_their_order(seeds):
+    officials = by_name(seeds["000"], "official")
+    listed = ["陈向阳", "崔元斌", "朱静", "秦苏良", "邢张朋"]
+    assert [officials[n].attrs["rank"] for n in listed] == [1, 2, 3, 4, 5]
+    assert [t.text for t in officials["桑利刚"].titles] == ["市政府秘书长"]
+
+
+def test_reporters_and_teachers_are_not_officials(seeds):
+    assert "徐翔" in by_name(seeds["000"], "person")
+    assert "徐翔" not in by_name(seeds["000"], "official")
+    persons = by_name(seeds["001"], "person")
+    assert "胡锦涛" in persons and "教师" in persons["胡锦涛"].role
+    assert "胡锦涛" not in by_name(seeds["001"], "official")
+    assert "习近平" in by_name(seeds["001"], "official")
+
+
+def test_mentions_point_into_the_original_text(seeds):
+    doc = seeds["000"]
+    text = doc.document.text
+    for entity in doc.entities:
+        for m in entity.mentions:
+            original = "".join(ch for ch in text[m.start : m.end] if not ch.isspace() and ch not in "“”\"")
+            assert original.replace(",", "，").startswith(m.text[0]) and original.endswith(m.text[-1]), m
+
+
+def test_places_resolve_to_their_parent_chain(seeds):
+    places = by_name(seeds["000"], "place")
+    assert [p["name"] for p in places["潞州区"].parents] == ["山西省", "长治市"]
+    assert "309国道" in places and "西仵镇" in places
+
+
+def test_themes_found(seeds):
+    themes = by_name(seeds["000"], "theme")
+    for theme in ("高质量发展", "十五五", "党的二十届四中全会"):
+        assert theme in themes
+
+
+def test_hand_written_meeting_report(meeting):
+    officials = by_name(meeting, "official")
+    assert [t.text for t in officials["欧阳振华"].titles] == ["市委书记"]
+    assert [t.text for t in officials["钱立新"].titles] == ["市委副书记", "市长"]
+    assert [t.text for t in officials["许丽芳"].titles] == ["市委常委", "市委宣传部部长"]
+    assert officials["盛阿林"].level == "village"
+    assert [officials[n].attrs["rank"] for n in ("沈国平", "金晓燕", "顾建明")] == [1, 2, 3]
+    persons = by_name(meeting, "person")
+    assert persons["陈晓东"].role == "记者" and persons["吴佳"].role == "通讯员"
+    assert persons["钱春花"].role == "村民"
+    assert len(officials["欧阳振华"].mentions) == 2
+
+
+def test_hand_written_places_and_themes(meeting):
+    places = by_name(meeting, "place")
+    assert "长兴县" in places and "安吉县" in places
+    assert any(name.endswith("黄杜村") for name in places)
+    themes = by_name(meeting, "theme")
+    for theme in ("两个确立", "四个意识", "十五五", "乡村振兴"):
+        assert theme in themes
+
+
+def test_leader_name_with_another_role_is_a_person():
+    doc = next(extract_paths([DATA / "author_page.txt"]))
+    assert "胡锦涛" in by_name(doc, "person")
+    assert "习近平" in by_name(doc, "official")
+
+
+def test_spaced_characters_are_closed_up():
+    doc = extract_text("会议强调，要坚持走 绿 色 低 碳 发展道路，全面推进乡 村 振 兴。", "x.txt")
+    assert "乡村振兴" in by_name(doc, "theme")
