@@ -106,6 +106,6 @@ def test_levels_and_codes(g: Gazetteer) -> None:
 
 def test_load_is_fast() -> None:
     Gazetteer.load.cache_clear()
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: robust when the machine is busy
     Gazetteer.load()
-    assert time.perf_counter() - t < 1.0
+    assert time.process_time() - t < 0.6
