@@ -52,9 +52,10 @@ def render(
     focus: Iterable[str] = (),
     sources: Sources | None = None,
     link: Link | None = None,
+    parts: dict[str, int] | None = None,
 ) -> str:
     """The HTML page showing ``view`` (already chosen and filtered) with ``spec``'s texts."""
-    net = build_network(view, focus=focus, sources=sources, link=link)
+    net = build_network(view, focus=focus, sources=sources, link=link, parts=parts)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     payload = {
         "nodes": nodes,
@@ -89,13 +90,14 @@ def overview_page(
     True
     """
     view = subgraph.top(graph, top, by)
-    parts = len(set(communities(view).values())) if len(view) else 0
+    parts = communities(view)
     spec = PageSpec(
         title="Overview",
-        subtitle=f"top {len(view):,} of {graph.number_of_nodes():,} entities by {by} · {parts} communities",
+        subtitle=f"top {len(view):,} of {graph.number_of_nodes():,} entities by {by} · "
+        f"{len(set(parts.values()))} communities",
         kind="overview",
     )
-    return render(view, spec, sources=sources, link=link)
+    return render(view, spec, sources=sources, link=link, parts=parts)
 
 
 def ego_page(

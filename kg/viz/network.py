@@ -207,13 +207,14 @@ def build_network(
     focus: Iterable[str] = (),
     sources: Sources | None = None,
     link: Link | None = None,
+    parts: dict[str, int] | None = None,
 ) -> Network:
     """A pyvis ``Network`` of ``graph``: positions, colour by type, size by degree, community, tooltips.
 
     Nodes and edges are made with pyvis' ``Node`` and ``Edge`` (``Network.add_edge``
     scans all edges on each call); ``focus`` nodes are drawn bigger and outlined.
     """
-    parts = communities(graph)
+    parts = communities(graph) if parts is None else parts
     placed = positions(graph, parts)
     focused = set(focus)
     sentences = 1 if graph.number_of_nodes() > BIG_PAGE else 3
