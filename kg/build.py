@@ -20,6 +20,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,6 +75,7 @@ class BuildSummary:
     triples: int = 0
     seconds: float = 0.0
     extraction_seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """A short human summary.
@@ -297,6 +299,7 @@ def build_graph_dir(
         clock = _Clock()
         new_docs = _new_documents(fresh, old, summary, clock, bar, say)
         summary.extraction_seconds = clock.seconds
+        summary.phases["reading"] = round(time.perf_counter() - started - clock.seconds, 3)
         if not sources or (not new_docs and summary.unchanged == 0):
             bar.close()
             raise UserError(f"nothing could be read ({len(summary.skipped)} input(s) skipped)")
@@ -306,10 +309,10 @@ def build_graph_dir(
             summary.documents = len(old.get("documents", {}))
             summary.seconds = time.perf_counter() - started
             return summary
-        _write_build(stage.path, target, old, new_docs, options, summary, bar)
+        docs = _write_build(stage.path, target, old, new_docs, options, summary, bar)
         summary.changed = True
         summary.seconds = time.perf_counter() - started
-        _write_manifest(stage.path, old, new_docs, options, summary)
+        _write_manifest(stage.path, old, docs, new_docs, options, summary)
         bar.close()
     return summary
 
@@ -368,16 +371,34 @@ def _write_build(
     options: dict,
     summary: BuildSummary,
     bar: Progress,
-) -> None:
+) -> list[ExtractedDocument]:
+    clock = time.perf_counter()
+
+    def done(phase: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        summary.phases[phase] = round(now - clock, 3)
+        clock = now
+
     bar.phase("merging documents")
     docs = _merge_documents(tmp / DOCUMENTS, target if old else None, [d for _, d in new_docs])
+    done("documents")
     bar.phase("building the graph")
     graph = build_graph(docs, options["window"], options["min_weight"], options["min_dice"])
+    done("graph")
     bar.phase("writing RDF")
-    summary.triples = write_rdf(graph, docs, tmp, options["formats"])
-    bar.phase("writing graph.json")
-    write_graph_json(graph, tmp / GRAPH_JSON)
+    part = tmp / "kg.nt.part"
+    with part.open("w", encoding="utf-8") as fh:
+        write_ntriples(graph, docs, fh)
+    done("triples")
+    with ThreadPoolExecutor(1) as pool:  # the store works outside the GIL while graph.json is written
+        loading = pool.submit(load_store, part, tmp, options["formats"])
+        write_graph_json(graph, tmp / GRAPH_JSON)
+        done("graph.json")
+        summary.triples = loading.result()
+        done("store")
     _count(graph, docs, summary)
+    return docs
 
 
 def _merge_documents(
@@ -404,15 +425,19 @@ def _merge_documents(
 
 def write_rdf(graph: nx.Graph, docs: list[ExtractedDocument], out_dir: Path, formats: Iterable[str]) -> int:
     """Fill ``out_dir/store`` with the graph's triples and write the RDF files; returns the triple count."""
-    from pyoxigraph import DefaultGraph, RdfFormat, Store
-
     part = out_dir / "kg.nt.part"
     with part.open("w", encoding="utf-8") as fh:
         write_ntriples(graph, docs, fh)
+    return load_store(part, out_dir, formats)
+
+
+def load_store(ntriples: Path, out_dir: Path, formats: Iterable[str]) -> int:
+    """Bulk-load an N-Triples file into ``out_dir/store``, dump the RDF files from it, delete the file."""
+    from pyoxigraph import DefaultGraph, RdfFormat, Store
+
     store = Store(str(out_dir / STORE))
     try:
-        store.bulk_load(path=str(part), format=RdfFormat.N_TRIPLES)
-        store.optimize()
+        store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES)
         triples = len(store)
         kinds = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}
         for fmt in sorted({"ttl", *formats}):
@@ -425,7 +450,7 @@ def write_rdf(graph: nx.Graph, docs: list[ExtractedDocument], out_dir: Path, for
     finally:
         del store
         gc.collect()
-        part.unlink(missing_ok=True)
+        ntriples.unlink(missing_ok=True)
     return triples
 
 
@@ -445,13 +470,10 @@ def _count(graph: nx.Graph, docs: list[ExtractedDocument], summary: BuildSummary
     summary.relations = sum(1 for *_, r in graph.edges(data="relations") if r)
 
 
-def _write_manifest(tmp: Path, old: dict, new_docs: list, options: dict, summary: BuildSummary) -> None:
-    documents: dict[str, str] = {}
-    with (tmp / DOCUMENTS).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                documents[rec["name"]] = rec["sha256"]
+def _write_manifest(
+    tmp: Path, old: dict, docs: list[ExtractedDocument], new_docs: list, options: dict, summary: BuildSummary
+) -> None:
+    documents = {d.document.name: d.document.sha256 for d in docs}
     kept = set(documents.items())
     sources = {raw: name for raw, name in old.get("sources", {}).items() if name in documents}
     sources.update({s.sha256: d.document.name for s, d in new_docs})

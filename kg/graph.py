@@ -81,9 +81,7 @@ def parse_window(window: str | int) -> int | None:
 @dataclass
 class _Link:
     weight: int = 0
-    articles: int = 0
     evidence: list[dict] = field(default_factory=list)
-    dates: set[str] = field(default_factory=set)
     order: dict[str, list[int]] = field(default_factory=dict)
     relations: set[str] = field(default_factory=set)
 
@@ -109,7 +107,8 @@ class GraphBuilder:
         self.window_name = str(window)
         self.nodes: dict[str, dict] = {}
         self.links: dict[Pair, _Link] = defaultdict(_Link)
-        self.entity_articles: dict[str, int] = defaultdict(int)
+        self.entity_articles: dict[str, set[int]] = defaultdict(set)  # entity -> serials of its articles
+        self.article_dates: list[str | None] = []  # serial -> date
         self.article_total = 0
         self.candidates: list[tuple[str, str, str]] = []  # (source, relation, target id)
         self.shas: dict[str, str] = {}  # document name -> sha256
@@ -134,9 +133,10 @@ class GraphBuilder:
             node = self.nodes[entity.id] = _new_node(entity)
         _merge_entity(node, entity)
         node["count"] += len(entity.mentions)
-        if document not in node["documents"]:
+        if document not in node["_documents"]:
+            node["_documents"].add(document)
             node["documents"].append(document)
-        node["dates"] = sorted(set(node["dates"]) | dates)
+        node["dates"].update(dates)
         room = MENTION_CAP - len(node["mentions"])
         for m in entity.mentions[: max(room, 0)]:
             node["mentions"].append(
@@ -177,15 +177,12 @@ class GraphBuilder:
             self.candidates.append((entity.id, "locatedIn", f"place/{place}"))
 
     def _add_article(self, document: str, article: int, date: str | None, sentences: list[_Sentence]) -> None:
+        serial = self.article_total
         self.article_total += 1
+        self.article_dates.append(date)
         present = sorted({e for s in sentences for e in s.entities})
         for e in present:
-            self.entity_articles[e] += 1
-        for a, b in combinations(present, 2):
-            link = self.links[(a, b)]
-            link.articles += 1
-            if date:
-                link.dates.add(date)
+            self.entity_articles[e].add(serial)
         if self.window is None:
             for a, b in combinations(present, 2):
                 self._count(self.links[(a, b)], document, article, None, date)
@@ -248,23 +245,29 @@ class GraphBuilder:
             window=self.window_name, articles=self.article_total, shas=dict(sorted(self.shas.items()))
         )
         for nid in sorted(self.nodes):
-            g.add_node(nid, **self.nodes[nid])
+            node = {k: v for k, v in self.nodes[nid].items() if not k.startswith("_")}
+            g.add_node(nid, **node | {"dates": sorted(node["dates"])})
         for (a, b), link in sorted(self.links.items()):
+            if not link.relations and link.weight < min_weight:
+                continue
             attrs = self._edge_attrs(a, b, link)
-            if link.relations or (link.weight >= min_weight and attrs["dice"] >= min_dice and link.weight):
+            if link.relations or attrs["dice"] >= min_dice:
                 g.add_edge(a, b, **attrs)
         return g
 
     def _edge_attrs(self, a: str, b: str, link: _Link) -> dict:
-        na, nb = self.entity_articles.get(a, 0), self.entity_articles.get(b, 0)
+        in_a, in_b = self.entity_articles.get(a, set()), self.entity_articles.get(b, set())
+        shared = in_a & in_b
+        both, na, nb = len(shared), len(in_a), len(in_b)
+        dates = {d for i in shared if (d := self.article_dates[i])}
         return {
             "weight": link.weight,
-            "articles": link.articles,
-            "dice": round(dice(link.articles, na, nb), 6),
-            "pmi": round(pmi(link.articles, na, nb, self.article_total), 6),
+            "articles": both,
+            "dice": round(dice(both, na, nb), 6),
+            "pmi": round(pmi(both, na, nb, self.article_total), 6),
             "relations": sorted(link.relations),
             "evidence": list(link.evidence),
-            "dates": sorted(link.dates),
+            "dates": sorted(dates),
             "order": {k: list(v) for k, v in sorted(link.order.items())},
         }
 
@@ -370,7 +373,8 @@ def _new_node(entity: Entity) -> dict:
         "attrs": {},
         "count": 0,
         "documents": [],
-        "dates": [],
+        "_documents": set(),
+        "dates": set(),
         "mentions": [],
     }
 
