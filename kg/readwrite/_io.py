@@ -94,6 +94,18 @@ def flat_attrs(data: dict[str, Any]) -> dict[str, Any]:
     return {k: flat(v) for k, v in data.items() if v is not None}
 
 
+def json_keys(graph: Any) -> list[str]:
+    """The attribute names (of nodes or edges) holding lists or dicts, which :func:`flat` encodes.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph(); g.add_node("a", aliases=["x"], label="a"); g.add_edge("a", "b", evidence=[])
+    >>> json_keys(g)
+    ['aliases', 'evidence']
+    """
+    attrs = [d for _, d in graph.nodes(data=True)] + [d for _, _, d in graph.edges(data=True)]
+    return sorted({k for d in attrs for k, v in d.items() if isinstance(v, list | tuple | dict | set)})
+
+
 def unflat_attrs(data: dict[str, Any], keys: tuple[str, ...] | set[str]) -> dict[str, Any]:
     """Decode the JSON text of ``keys`` in ``data`` back into lists and dicts.
 

@@ -18,15 +18,27 @@ import io
 import math
 from collections.abc import Iterable
 from typing import Any
+from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from kg.readwrite._io import EDGE_LIST_KEYS, NODE_LIST_KEYS, Target, binary_sink, flat_attrs, read_bytes
+from kg.readwrite._io import (
+    EDGE_LIST_KEYS,
+    NODE_LIST_KEYS,
+    Target,
+    binary_sink,
+    flat_attrs,
+    json_keys,
+    read_bytes,
+)
 from kg.readwrite._io import unflat_attrs as _unflat
 from kg.readwrite.graphml import TYPE_COLOURS
 
 VERSION = "1.3"
 XSI = b'"http://www.w3.org/2001/XMLSchema-instance"'
+NS = "http://gexf.net/1.3"
+JSON_MARK = "kg-json: "  # the meta description names the attributes written as JSON text
 RENAMED = {"parents": "parent_places"}  # GEXF's own <parents> would swallow the attribute
 
 
@@ -82,8 +94,24 @@ def write_gexf(graph: nx.Graph, target: Target) -> None:
     nx.write_gexf(gexf_graph(graph), buffer, encoding="utf-8", version=VERSION)
     # networkx 3.6 misspells the XML Schema instance namespace; Gephi's validator wants the real one
     xml = buffer.getvalue().replace(b'"http://w3.org/2001/XMLSchema-instance"', XSI, 1)
+    keys = escape(" ".join(RENAMED.get(k, k) for k in json_keys(graph)))
+    xml = xml.replace(
+        b"</creator>", f"</creator>\n    <description>{JSON_MARK}{keys}</description>".encode(), 1
+    )
     with binary_sink(target) as stream:
         stream.write(xml)
+
+
+def encoded_keys(xml: bytes) -> tuple[set[str], set[str]]:
+    """Node and edge attributes holding JSON text: as the file's meta description lists them,
+    else the list-valued attributes of docs/architecture.md.
+    """
+    description = ET.fromstring(xml).find(f"{{{NS}}}meta/{{{NS}}}description")
+    text = description.text if description is not None and description.text else ""
+    if not text.startswith(JSON_MARK):
+        return set(NODE_LIST_KEYS), set(EDGE_LIST_KEYS)
+    keys = {next((a for a, b in RENAMED.items() if b == k), k) for k in text[len(JSON_MARK) :].split()}
+    return keys, keys
 
 
 def _number(value: Any) -> Any:
@@ -92,15 +120,17 @@ def _number(value: Any) -> Any:
 
 def read_gexf(source: Target) -> nx.Graph:
     """Read a GEXF file written by :func:`write_gexf` back into the kg graph shape."""
-    graph = nx.read_gexf(io.BytesIO(read_bytes(source)), node_type=str, version=VERSION)
+    data = read_bytes(source)
+    graph = nx.read_gexf(io.BytesIO(data), node_type=str, version=VERSION)
+    node_keys, edge_keys = encoded_keys(data)
     kept = nx.Graph()
     for node, data in graph.nodes(data=True):
         attrs = {k: v for k, v in data.items() if k not in ("spells", "viz")}
         attrs = {next((a for a, b in RENAMED.items() if b == k), k): v for k, v in attrs.items()}
-        kept.add_node(node, **_unflat(attrs, NODE_LIST_KEYS))
+        kept.add_node(node, **_unflat(attrs, node_keys))
     for u, v, data in graph.edges(data=True):
         attrs = {k: val for k, val in data.items() if k not in ("spells", "id")}
         if "weight" in attrs:
             attrs["weight"] = _number(attrs["weight"])
-        kept.add_edge(u, v, **_unflat(attrs, EDGE_LIST_KEYS))
+        kept.add_edge(u, v, **_unflat(attrs, edge_keys))
     return kept

@@ -18,7 +18,7 @@ from xml.etree import ElementTree as ET
 
 import networkx as nx
 
-from kg.readwrite._io import Target, binary_sink, flat_attrs, read_bytes, unflat_attrs
+from kg.readwrite._io import Target, binary_sink, flat_attrs, json_keys, read_bytes, unflat_attrs
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 NS_Y = "http://www.yworks.com/xml/graphml"
@@ -115,8 +115,7 @@ def to_element(graph: nx.Graph, positions: dict[Any, tuple[float, float]] | None
     positions = positions or grid_positions(graph)
     nodes = {n: flat_attrs(d) for n, d in graph.nodes(data=True)}
     edges = [(u, v, flat_attrs(d)) for u, v, d in graph.edges(data=True)]
-    attrs = [d for _, d in graph.nodes(data=True)] + [d for _, _, d in graph.edges(data=True)]
-    encoded = sorted({k for d in attrs for k, v in d.items() if isinstance(v, list | tuple | dict | set)})
+    encoded = json_keys(graph)
     root = ET.Element(
         "graphml", {"xmlns": NS, "xmlns:y": NS_Y, "xmlns:xsi": NS_XSI, "xsi:schemaLocation": f"{NS} {SCHEMA}"}
     )
