@@ -62,12 +62,19 @@ def run_phase(name: str, megabytes: float) -> dict:
             tagger.lcut(text)
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"phase": name, "chars": chars, "seconds": round(seconds, 2),
-            "chars_per_s": round(chars / seconds), "peak_mb": round(peak_mb)}
+    return {
+        "phase": name,
+        "chars": chars,
+        "seconds": round(seconds, 2),
+        "chars_per_s": round(chars / seconds),
+        "peak_mb": round(peak_mb),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in megabytes of UTF-8")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -76,14 +83,23 @@ def main() -> None:
         return
     results = {}
     for phase in ("kg", "jieba.lcut", "jieba.posseg.lcut"):
-        out = subprocess.run([sys.executable, __file__, "--mb", str(args.mb), "--phase", phase],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--mb", str(args.mb), "--phase", phase],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         results[phase] = json.loads(out.stdout.strip().splitlines()[-1])
         r = results[phase]
-        print(f"{phase:<20}{r['chars']:>10,} chars {r['seconds']:>8.2f} s {r['chars_per_s']:>10,} chars/s "
-              f"peak {r['peak_mb']:>5} MB")
+        print(
+            f"{phase:<20}{r['chars']:>10,} chars {r['seconds']:>8.2f} s {r['chars_per_s']:>10,} chars/s "
+            f"peak {r['peak_mb']:>5} MB"
+        )
     kg, lcut, posseg = (results[p]["chars_per_s"] for p in ("kg", "jieba.lcut", "jieba.posseg.lcut"))
-    print(f"kg / jieba.lcut = {kg / lcut:.2f} (target >= 0.5); kg / jieba.posseg = {kg / posseg:.2f} (target > 1)")
+    print(
+        f"kg / jieba.lcut = {kg / lcut:.2f} (target >= 0.5); "
+        f"kg / jieba.posseg = {kg / posseg:.2f} (target > 1)"
+    )
 
 
 if __name__ == "__main__":

@@ -140,7 +140,10 @@ def _long_line(text: str) -> tuple[int, str] | None:
     start = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
-            return number, f"line is {len(line):,} characters, more than {MAX_LINE_CHARS:,}: not an article page"
+            return (
+                number,
+                f"line is {len(line):,} characters, more than {MAX_LINE_CHARS:,}: not an article page",
+            )
         start += len(line) + 1
     return None
 

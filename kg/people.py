@@ -25,10 +25,69 @@ from kg.model import Mention, Title
 CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它年月日时")
 _TITLE_BOUNDARY = (
-    "会议由", "由", "在", "同", "对", "向", "给", "是", "为", "经", "据", "让", "请", "等", "会上", "随后", "期间",
-    "其中", "陪同", "出席", "参加", "听取", "主持", "率", "带领", "看望", "会见", "介绍", "表示", "指出", "强调",
-    "说", "了", "的", "到", "赴", "邀请", "以及", "及", "并", "也", "还", "都", "又", "来自", "作为", "原", "时任",
-    "现任", "担任", "兼任", "兼", "包括", "分别", "通过", "记者", "同志", "已", "将", "要", "从", "由于", "前往",
+    "会议由",
+    "由",
+    "在",
+    "同",
+    "对",
+    "向",
+    "给",
+    "是",
+    "为",
+    "经",
+    "据",
+    "让",
+    "请",
+    "等",
+    "会上",
+    "随后",
+    "期间",
+    "其中",
+    "陪同",
+    "出席",
+    "参加",
+    "听取",
+    "主持",
+    "率",
+    "带领",
+    "看望",
+    "会见",
+    "介绍",
+    "表示",
+    "指出",
+    "强调",
+    "说",
+    "了",
+    "的",
+    "到",
+    "赴",
+    "邀请",
+    "以及",
+    "及",
+    "并",
+    "也",
+    "还",
+    "都",
+    "又",
+    "来自",
+    "作为",
+    "原",
+    "时任",
+    "现任",
+    "担任",
+    "兼任",
+    "兼",
+    "包括",
+    "分别",
+    "通过",
+    "记者",
+    "同志",
+    "已",
+    "将",
+    "要",
+    "从",
+    "由于",
+    "前往",
 )
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
 _LEADERS_HEAD = re.compile(r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?")
@@ -36,9 +95,21 @@ _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|�
 _PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
 _ACADEMIC = re.compile(r"(?:教研室|教研部|教研组|研究生|学生|班)$")
 
-LEVEL_BY_CHAR = {"省": "provincial", "自治区": "provincial", "市": "city", "州": "city", "盟": "city",
-                 "县": "county", "区": "county", "旗": "county", "镇": "township", "乡": "township",
-                 "街道": "township", "村": "village", "社区": "village"}
+LEVEL_BY_CHAR = {
+    "省": "provincial",
+    "自治区": "provincial",
+    "市": "city",
+    "州": "city",
+    "盟": "city",
+    "县": "county",
+    "区": "county",
+    "旗": "county",
+    "镇": "township",
+    "乡": "township",
+    "街道": "township",
+    "村": "village",
+    "社区": "village",
+}
 
 
 def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
@@ -70,7 +141,9 @@ def _word_follows(text: str, i: int, n: int) -> bool:
     name = text[i : i + n]
     word = text[i + n : i + n + 2]
     return (
-        len(name) == n and len(word) == 2 and all(CJK.match(c) and c not in _BAD_NAME_CHARS for c in name)
+        len(name) == n
+        and len(word) == 2
+        and all(CJK.match(c) and c not in _BAD_NAME_CHARS for c in name)
         and _word_freq().get(word, 0) >= 50
     )
 
@@ -159,7 +232,11 @@ _ORG_TAIL = re.compile(r"(?:党工委|党委|党组|工委|管委会|委员会|�
 
 def _relative_org(org: str) -> bool:
     """An organisation named without its place (管委会, 组织部): it belongs to the title before."""
-    return len(org) <= 5 and org[0] not in "省市州盟县区旗镇乡村中国全" and not re.search("[省市县区州旗镇乡村]", org)
+    return (
+        len(org) <= 5
+        and org[0] not in "省市州盟县区旗镇乡村中国全"
+        and not re.search("[省市县区州旗镇乡村]", org)
+    )
 
 
 def _place_part(org: str) -> str:
@@ -326,7 +403,9 @@ def find_byline_persons(text: str) -> list[Mention]:
     sig = _SIGNATURE.match(text.strip())
     if sig:
         start = text.index(sig.group(1))
-        found.setdefault(start, Mention("person", sig.group(1), start, start + len(sig.group(1)), role="作者"))
+        found.setdefault(
+            start, Mention("person", sig.group(1), start, start + len(sig.group(1)), role="作者")
+        )
     return [found[k] for k in sorted(found)]
 
 
@@ -394,6 +473,8 @@ def find_leaders(text: str, lex: Lexicon | None = None) -> list[Mention]:
             title = next((t for t in ("总书记", "总理", "主席", "委员长", "同志") if after.startswith(t)), "")
             ts = (Title(title, post=title, level="national"),) if title and title != "同志" else ()
             out.append(
-                Mention("official", name, m.start(), m.end(), titles=ts, attrs=(("leader", ";".join(titles)),))
+                Mention(
+                    "official", name, m.start(), m.end(), titles=ts, attrs=(("leader", ";".join(titles)),)
+                )
             )
     return out

@@ -5,8 +5,9 @@ resolved entities.  Every mention's ``start``/``end`` points into the
 original text.
 
 >>> doc = extract_text("## 会议\\n\\n市委书记王建国主持会议。王建国强调，要推动高质量发展。", "a.txt")
->>> [(e.type, e.name, [t.text for t in e.titles], len(e.mentions)) for e in doc.entities if e.type == "official"]
-[('official', '王建国', ['市委书记'], 2)]
+>>> officials = [e for e in doc.entities if e.type == "official"]
+>>> [(e.name, [t.text for t in e.titles], len(e.mentions)) for e in officials]
+[('王建国', ['市委书记'], 2)]
 """
 
 from __future__ import annotations
@@ -60,11 +61,15 @@ def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for m in mentions:
         if m.type in ("place", "organization", "project") and any(
-            p.start < m.end and m.start < p.end and not (m.start <= p.start and p.end <= m.end) for p in people
+            p.start < m.end and m.start < p.end and not (m.start <= p.start and p.end <= m.end)
+            for p in people
         ):
             continue
         if m.type in ("official", "person") and any(
-            o is not m and o.type in ("official", "person") and o.start <= m.start and m.end <= o.end
+            o is not m
+            and o.type in ("official", "person")
+            and o.start <= m.start
+            and m.end <= o.end
             and (o.end - o.start) > (m.end - m.start)
             for o in people
         ):
@@ -91,7 +96,9 @@ def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
             m = _to_original(Mention("person", name, start, end_index + 1, attrs=(("repeat", "1"),)), span)
             if (m.article, m.sentence, m.start) in taken:
                 continue
-            if any(a == m.article and s == m.sentence and b <= m.start and m.end <= e for a, s, b, e in covered):
+            if any(
+                a == m.article and s == m.sentence and b <= m.start and m.end <= e for a, s, b, e in covered
+            ):
                 continue
             out.append(m)
     return out

@@ -20,7 +20,9 @@ from kg.model import Article, Sentence
 from kg.text import Block
 
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*")
-_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+)")
+_SECTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+)"
+)
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 
 
@@ -70,12 +72,16 @@ def _article_date(text: str, year: str | None) -> str | None:
     return f"{y}-{month:02d}-{day:02d}"
 
 
-def split_articles(blocks: list[Block], page_date: str | None = None) -> list[tuple[Article, list[SentenceSpan]]]:
+def split_articles(
+    blocks: list[Block], page_date: str | None = None
+) -> list[tuple[Article, list[SentenceSpan]]]:
     """Articles of a page, each with its sentence spans."""
     groups: list[list[Block]] = []
     for block in blocks:
-        starts_new = block.role in ("heading", "subtitle") and not _SECTION.match(block.text) and (
-            not groups or any(b.role == "body" for b in groups[-1])
+        starts_new = (
+            block.role in ("heading", "subtitle")
+            and not _SECTION.match(block.text)
+            and (not groups or any(b.role == "body" for b in groups[-1]))
         )
         if starts_new or not groups:
             groups.append([])

@@ -36,11 +36,15 @@ _BYLINE = re.compile(
     r"^(?:□\s*)?(?:(?:本报|本刊)?(?:首席)?(?:记者|通讯员|实习生|见习记者|特约记者|摄影|撰稿|编辑)"
     r"[\s　]*[" + CJK + r"·]{2,5}[\s　、]*)+(?:摄影?|报道)?$"
 )
-_PHOTO_CREDIT = re.compile(r"(?:本报)?(?:记者|通讯员)?\s*[" + CJK + r"]{2,4}(?:\s+[" + CJK + r"]{2,4})*\s*摄$")
+_PHOTO_CREDIT = re.compile(
+    r"(?:本报)?(?:记者|通讯员)?\s*[" + CJK + r"]{2,4}(?:\s+[" + CJK + r"]{2,4})*\s*摄$"
+)
 _SIGNATURE = re.compile(r"^[·•]\s*[" + CJK + r"]{2,4}\s*[·•]$")
 _AUTHOR = re.compile(r"^[" + CJK + r"·]{2,5}$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:系|为|是|单位)")
-_LEAD = re.compile(r"^(?:本报讯|本报[" + CJK + r"]{0,6}(?:电|讯)|新华社[" + CJK + r"]{0,6}电|据[" + CJK + r"]{1,8}报道)")
+_LEAD = re.compile(
+    r"^(?:本报讯|本报[" + CJK + r"]{0,6}(?:电|讯)|新华社[" + CJK + r"]{0,6}电|据[" + CJK + r"]{1,8}报道)"
+)
 _JUNK = re.compile(r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|版面设计.*|校对.*)$")
 
 _HALF_TO_FULL = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -149,7 +153,8 @@ def _split_lines(text: str) -> list[_Line]:
 def _wrap_width(lines: list[_Line]) -> int | None:
     """The column width of a narrow-column page, if the page has one."""
     lengths = Counter(
-        len(line.chars) for line in lines
+        len(line.chars)
+        for line in lines
         if line.role == "text" and len(line.chars) >= 8 and line.text[-1] not in TERMINAL + CLOSERS
     )
     if not lengths:
@@ -162,7 +167,9 @@ def _wrap_width(lines: list[_Line]) -> int | None:
 
 def _ends_sentence(text: str) -> bool:
     stripped = text.rstrip(CLOSERS)
-    return bool(stripped) and (stripped[-1] in TERMINAL or (text[-1] in "”’」』" and stripped[-1] in TERMINAL))
+    return bool(stripped) and (
+        stripped[-1] in TERMINAL or (text[-1] in "”’」』" and stripped[-1] in TERMINAL)
+    )
 
 
 def _headline_like(text: str) -> bool:

@@ -1,6 +1,7 @@
 """Policy themes in a sentence: the curated vocabulary, numbered formulas, plan periods, meetings.
 
->>> [m.text for m in find_themes("增强“四个意识”，推动高质量发展，科学编制“十五五”规划。")]
+>>> found = find_themes("增强“四个意识”，推动高质量发展，科学编制“十五五”规划。")
+>>> [dict(m.attrs).get("preferred", m.text) for m in found]
 ['四个意识', '高质量发展', '十五五']
 """
 

@@ -68,7 +68,7 @@ def test_mentions_point_into_the_original_text(seeds):
     text = doc.document.text
     for entity in doc.entities:
         for m in entity.mentions:
-            original = "".join(ch for ch in text[m.start : m.end] if not ch.isspace() and ch not in "“”\"")
+            original = "".join(ch for ch in text[m.start : m.end] if not ch.isspace() and ch not in '“”"')
             surface = m.text.strip("“”")
             assert original.replace(",", "，").startswith(surface[0]) and original.endswith(surface[-1]), m
 

@@ -39,13 +39,19 @@ def test_bad_files_are_reported_and_the_rest_read(corpus):
     assert "binary" in errors["binary.txt"]
     assert "not an article page" in errors["oneline.txt"]
     assert "no such file" in errors["missing.txt"]
-    assert any("undecodable" in reason or "binary" in reason for name, reason in errors.items() if name == "broken.txt")
+    assert any(
+        "undecodable" in reason or "binary" in reason
+        for name, reason in errors.items()
+        if name == "broken.txt"
+    )
 
 
 def test_cli_reports_bad_files_and_exits_zero_when_something_was_read(corpus):
     run = subprocess.run(
         [sys.executable, "-m", "kg", "extract", str(corpus), str(corpus / "missing.txt")],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0
     assert "Traceback" not in run.stderr
@@ -56,14 +62,19 @@ def test_cli_reports_bad_files_and_exits_zero_when_something_was_read(corpus):
 def test_cli_fails_when_nothing_could_be_read(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "kg", "extract", str(tmp_path / "nothing.txt")],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr and "no document could be read" in run.stderr
 
 
 def test_normalised_offsets_point_into_the_original():
-    page = "## 标题\n\n会议强调，要坚持稳中求进工作总基调。市委书记贺思\n\n宇表示，推动绿 色 低 碳发展（下转第二版）\n"
+    page = (
+        "## 标题\n\n会议强调，要坚持稳中求进工作总基调。市委书记贺思\n\n"
+        "宇表示，推动绿 色 低 碳发展（下转第二版）\n"
+    )
     body = [b for b in normalize_page(page) if b.role == "body"][0]
     assert "贺思宇表示" in body.text and "绿色低碳" in body.text and "下转" not in body.text
     for ch, offset in zip(body.text, body.offsets, strict=True):
