@@ -280,7 +280,7 @@ def build_graph_dir(
 
     >>> build_graph_dir(["no/such.txt"], "/tmp/kg-doc-test")
     Traceback (most recent call last):
-    kg.errors.UserError: nothing could be read (1 input skipped)
+    kg.errors.UserError: nothing could be read: 1 input skipped
     """
     started = time.perf_counter()
     options = _options(formats, window, min_weight, min_dice)
@@ -288,6 +288,8 @@ def build_graph_dir(
     sources, skipped = collect_inputs(paths)
     for name, reason in skipped:
         say(f"skipped {name}: {reason}")
+    if not sources:
+        raise UserError(_nothing_read(skipped))
     target = GraphDir(out_dir)
     summary = BuildSummary(str(out_dir), skipped=list(skipped))
     with staging(target.path) as stage:
@@ -300,9 +302,9 @@ def build_graph_dir(
         new_docs = _new_documents(fresh, old, summary, clock, bar, say)
         summary.extraction_seconds = clock.seconds
         summary.phases["reading"] = round(time.perf_counter() - started - clock.seconds, 3)
-        if not sources or (not new_docs and summary.unchanged == 0):
+        if not new_docs and summary.unchanged == 0:
             bar.close()
-            raise UserError(f"nothing could be read ({len(summary.skipped)} input(s) skipped)")
+            raise UserError(_nothing_read(summary.skipped))
         if not new_docs and old and old.get("options") == options:
             bar.close()
             stage.discard = True
@@ -315,6 +317,10 @@ def build_graph_dir(
         _write_manifest(stage.path, old, docs, new_docs, options, summary)
         bar.close()
     return summary
+
+
+def _nothing_read(skipped: list) -> str:
+    return f"nothing could be read: {len(skipped)} input{'s' if len(skipped) != 1 else ''} skipped"
 
 
 def _options(formats: Iterable[str], window: str | int, min_weight: int, min_dice: float) -> dict[str, Any]:

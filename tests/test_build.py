@@ -303,3 +303,18 @@ def test_killed_build_leaves_the_old_graph_intact(tmp_path, moment):
     after = build_graph_dir([corpus], out)  # the next build cleans up and succeeds
     assert after.changed and after.documents == 1 + 30
     assert not staging.exists()
+
+
+def test_progress_bar_only_on_a_terminal():
+    import io
+
+    from kg.build import Progress
+
+    quiet = io.StringIO()
+    Progress(10, out=quiet).update(3)
+    assert quiet.getvalue() == ""  # a StringIO is no terminal
+    shown = io.StringIO()
+    bar = Progress(10, enabled=True, out=shown)
+    bar.update(3)
+    bar.close()
+    assert "3/10 files" in shown.getvalue() and shown.getvalue().startswith("\r[#########")
