@@ -312,17 +312,21 @@ def paths():
 
 @bp.route("/shared")
 def shared():
-    """The articles and sentences where entities ``a`` and ``b`` both appear."""
+    """The articles where entities ``a`` and ``b`` both appear, and in each the sentences naming both.
+
+    Articles where they share a sentence come first.
+    """
     data = get_data()
     a, b = required_arg("a"), required_arg("b")
     attrs_a, attrs_b = node_or_404(data, a), node_or_404(data, b)
     limit, offset = page_args()
     by_a, by_b = _sentences_by_article(attrs_a), _sentences_by_article(attrs_b)
-    keys = sorted(set(by_a) & set(by_b))
+    both = {key: sorted(by_a[key] & by_b[key]) for key in set(by_a) & set(by_b)}
+    keys = sorted(both, key=lambda k: (-len(both[k]), k))  # articles with shared sentences first
     articles = []
     for document, article in keys[offset : offset + limit]:
         stored = data.article(document, article) or {}
-        sentences = sorted(by_a[document, article] & by_b[document, article])
+        sentences = both[document, article]
         articles.append(
             {
                 "document": document,

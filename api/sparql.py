@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import logging
@@ -314,11 +315,21 @@ def _graph_answer(result: Any, job: QueryJob) -> QueryAnswer:
         "jsonld": ox.RdfFormat.JSON_LD,
         "rdfxml": ox.RdfFormat.RDF_XML,
     }[fmt]
-    prefixes = job.prefixes if fmt in ("turtle", "rdfxml") else None
+    prefixes = (default_prefixes() | job.prefixes) if fmt in ("turtle", "rdfxml") else None
     body = ox.serialize(triples, format=rdf_format, prefixes=prefixes or None)
     if fmt == "jsonld" and not triples:
         body = b"[]"
     return QueryAnswer(200, body, GRAPH_TYPES[fmt], "graph", len(triples), truncated)
+
+
+@functools.cache
+def default_prefixes() -> dict[str, str]:
+    """The prefixes of the kg vocabulary, for readable Turtle (a query's own PREFIXes win)."""
+    try:
+        from kg.rdf import PREFIXES
+    except ImportError:
+        return {}
+    return dict(PREFIXES)
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -678,11 +689,15 @@ def _time_limit() -> float:
 
 @bp.route("/query")
 def query_page() -> str:
-    """The query page: an editor, example queries, results as a table."""
+    """The query page: an editor, example queries, results as a table (``?query=`` fills the editor)."""
+    return _render_page(request.args.get("query", ""))
+
+
+def _render_page(query: str) -> str:
     return render_template(
         "sparql.html",
         examples=EXAMPLES,
-        query=request.args.get("query", ""),
+        query=query,
         time_limit_ms=setting("sparql_time_limit_ms"),
         max_rows=setting("sparql_max_rows"),
     )
@@ -693,13 +708,7 @@ def endpoint() -> Response | str:
     """The SPARQL 1.1 Protocol query operation."""
     query, format_name = _read_query()
     if not query:
-        return render_template(
-            "sparql.html",
-            examples=EXAMPLES,
-            query="",
-            time_limit_ms=setting("sparql_time_limit_ms"),
-            max_rows=setting("sparql_max_rows"),
-        )
+        return _render_page("")
     info = inspect_query(query)
     accept = request.accept_mimetypes if "Accept" in request.headers else None
     solutions_format, graph_format = negotiate(format_name, accept)
@@ -723,4 +732,5 @@ def endpoint() -> Response | str:
     response.headers["X-KG-Truncated"] = "true" if answer.truncated else "false"
     response.headers["X-KG-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
     response.headers["Vary"] = "Accept"
+    response.headers["Access-Control-Allow-Origin"] = "*"
     return response

@@ -92,6 +92,7 @@ def test_paths_with_evidence(client):
 def test_shared_articles_and_sentences(client):
     body = client.get("/api/shared?a=official/张三&b=official/李四").get_json()
     assert body["edge"]["weight"] == 2
+    assert body["items"][0]["sentences"]  # articles with a shared sentence come first
     shared = {(a["document"], a["article"]): [s["text"] for s in a["sentences"]] for a in body["items"]}
     assert shared[(DOC2, 0)] == ["山西省召开会议，张三、李四出席。"]
     assert shared[("changzhi-2023-05-01.txt", 0)] == []  # same article, different sentences
