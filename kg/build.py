@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import shutil
 import sys
 import time
 from collections import Counter
@@ -343,7 +344,7 @@ def _new_documents(
     """Documents to add: extracted, with a hash, with articles, not already in the graph."""
     have = set(old.get("documents", {}).values())
     names = set(old.get("documents", {}))
-    out: list[tuple[Source, ExtractedDocument]] = []
+    out: dict[str, tuple[Source, ExtractedDocument]] = {}  # by document name; a later one wins
     for source, doc, reason in extract_sources(fresh, clock):
         bar.update()
         if doc is None or not doc.articles:
@@ -364,9 +365,9 @@ def _new_documents(
         else:
             summary.new += 1
         names.add(doc.document.name)
-        out = [(s, d) for s, d in out if d.document.name != doc.document.name]
-        out.append((source, doc))
-    return out
+        out.pop(doc.document.name, None)
+        out[doc.document.name] = (source, doc)
+    return list(out.values())
 
 
 def _write_build(
@@ -395,14 +396,19 @@ def _write_build(
     bar.phase("writing RDF")
     part = tmp / "kg.nt.part"
     with part.open("w", encoding="utf-8") as fh:
-        write_ntriples(graph, docs, fh)
+        lines = write_ntriples(graph, docs, fh)
     done("triples")
-    with ThreadPoolExecutor(1) as pool:  # the store works outside the GIL while graph.json is written
-        loading = pool.submit(load_store, part, tmp, options["formats"])
+    with ThreadPoolExecutor(1) as pool:  # the store loads outside the GIL while the files are written
+        loading = pool.submit(fill_store, part, tmp / STORE)
+        serialize_rdf(part, tmp, options["formats"])
+        done("rdf files")
         write_graph_json(graph, tmp / GRAPH_JSON)
         done("graph.json")
         summary.triples = loading.result()
         done("store")
+    if summary.triples != lines:  # repeated triples: let the store's set of triples be the files
+        dump_rdf(tmp / STORE, tmp, options["formats"])
+    part.unlink(missing_ok=True)
     _count(graph, docs, summary)
     return docs
 
@@ -430,34 +436,67 @@ def _merge_documents(
 
 
 def write_rdf(graph: nx.Graph, docs: list[ExtractedDocument], out_dir: Path, formats: Iterable[str]) -> int:
-    """Fill ``out_dir/store`` with the graph's triples and write the RDF files; returns the triple count."""
+    """Fill ``out_dir/store`` with the graph's triples and dump the RDF files; returns the triple count."""
     part = out_dir / "kg.nt.part"
     with part.open("w", encoding="utf-8") as fh:
         write_ntriples(graph, docs, fh)
-    return load_store(part, out_dir, formats)
+    try:
+        triples = fill_store(part, out_dir / STORE)
+    finally:
+        part.unlink(missing_ok=True)
+    dump_rdf(out_dir / STORE, out_dir, formats)
+    return triples
 
 
-def load_store(ntriples: Path, out_dir: Path, formats: Iterable[str]) -> int:
-    """Bulk-load an N-Triples file into ``out_dir/store``, dump the RDF files from it, delete the file."""
-    from pyoxigraph import DefaultGraph, RdfFormat, Store
+_RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD"}
 
-    store = Store(str(out_dir / STORE))
+
+def fill_store(ntriples: Path, store_dir: Path) -> int:
+    """A new Oxigraph store at ``store_dir`` bulk-loaded from an N-Triples file; returns its size."""
+    from pyoxigraph import RdfFormat, Store
+
+    store = Store(str(store_dir))
     try:
         store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES)
-        triples = len(store)
-        kinds = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}
+        return len(store)
+    finally:
+        del store
+        gc.collect()  # closes the store so the directory can be renamed
+
+
+def serialize_rdf(ntriples: Path, out_dir: Path, formats: Iterable[str]) -> None:
+    """Write the RDF files straight from an N-Triples file (``kg.ttl`` always)."""
+    import pyoxigraph
+
+    for fmt in sorted({"ttl", *formats}):
+        target = out_dir / FORMAT_FILES[fmt]
+        if fmt == "nt":
+            shutil.copyfile(ntriples, target)
+            continue
+        pyoxigraph.serialize(
+            pyoxigraph.parse(path=str(ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES),
+            str(target),
+            format=getattr(pyoxigraph.RdfFormat, _RDF_FORMATS[fmt]),
+            prefixes=PREFIXES,
+        )
+
+
+def dump_rdf(store_dir: Path, out_dir: Path, formats: Iterable[str]) -> None:
+    """Write the RDF files from a store (``kg.ttl`` always)."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store(str(store_dir))
+    try:
         for fmt in sorted({"ttl", *formats}):
             store.dump(
                 str(out_dir / FORMAT_FILES[fmt]),
-                format=kinds[fmt],
-                from_graph=DefaultGraph(),
+                format=getattr(pyoxigraph.RdfFormat, _RDF_FORMATS[fmt]),
+                from_graph=pyoxigraph.DefaultGraph(),
                 prefixes=PREFIXES if fmt != "nt" else None,
             )
     finally:
         del store
         gc.collect()
-        ntriples.unlink(missing_ok=True)
-    return triples
 
 
 def write_graph_json(graph: nx.Graph, path: Path) -> None:

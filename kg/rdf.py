@@ -206,9 +206,7 @@ def _date(d: str) -> Lit:
 
 
 def triples(graph: nx.Graph, documents: Iterable[ExtractedDocument] = ()) -> Iterator[Triple]:
-    """Every triple of the graph and, when given, its documents, articles and cited sentences.
-
-    May repeat a triple (a post held by two officials); stores and rdflib keep one.
+    """Every triple of the graph and, when given, its documents, articles and cited sentences, once each.
 
     >>> g = nx.Graph(); g.add_node("theme/高质量发展", type="theme", label="高质量发展")
     >>> (iri_for("theme/高质量发展"), str(RDF.type), str(SKOS.Concept)) in set(triples(g))
@@ -217,13 +215,26 @@ def triples(graph: nx.Graph, documents: Iterable[ExtractedDocument] = ()) -> Ite
     aliases = {
         f"{d.get('type')}/{alias}": n for n, d in graph.nodes(data=True) for alias in d.get("aliases", ())
     }
+    seen: set[Triple] = set()  # triples that several nodes or edges may state: posts, roles, relations
+
+    def once(subject: str, found: Iterator[Triple]) -> Iterator[Triple]:
+        for t in found:
+            if t[0] == subject and t[1] not in _SHARED:
+                yield t
+            elif t not in seen:
+                seen.add(t)
+                yield t
+
     for nid, node in graph.nodes(data=True):
-        yield from _entity_triples(graph, aliases, nid, node)
+        yield from once(iri_for(nid), _entity_triples(graph, aliases, nid, node))
     for a, b, edge in graph.edges(data=True):
-        yield from _edge_triples(graph, a, b, edge)
+        yield from once(cooccurrence_iri(a, b), _edge_triples(graph, a, b, edge))
     if documents:
         yield from _document_triples(graph, documents)
 
+
+_SHARED = {str(SDO.containedInPlace), str(ORG.memberOf), str(SDO.location), str(KG.mentionsTheme)}
+"""Predicates that both a node and an edge may state."""
 
 _CLASSES = {
     "official": (str(SDO.Person), str(KG.Official)),
@@ -449,7 +460,7 @@ def ntriple(t: Triple) -> str:
 
 
 def write_ntriples(graph: nx.Graph, documents: Iterable[ExtractedDocument], out: IO[str]) -> int:
-    """Write every triple as N-Triples (repeats included); returns the number of lines."""
+    """Write every triple as N-Triples; returns the number of lines."""
     n = 0
     write = out.write
     for t in triples(graph, documents):

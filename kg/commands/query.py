@@ -78,9 +78,10 @@ def _short(term) -> str:
         return ""
     value = term.value
     if type(term).__name__ == "NamedNode":
-        for prefix, ns in PREFIXES.items():
-            if value.startswith(ns):
-                return f"{prefix}:{value[len(ns) :]}"
+        matches = [(len(ns), prefix) for prefix, ns in PREFIXES.items() if value.startswith(ns)]
+        if matches:
+            size, prefix = max(matches)
+            return f"{prefix}:{value[size:]}"
         return f"<{value}>"
     return value
 
