@@ -55,11 +55,26 @@ def _to_original(m: Mention, span: SentenceSpan) -> Mention:
     return replace(m, start=start, end=end, article=span.article, sentence=span.index)
 
 
+_PRIVATE_BODIES = {"enterprise", "school", "hospital", "media", "association"}
+
+
+def _nested(m: Mention, outer: list[Mention]) -> bool:
+    return any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in outer)
+
+
 def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
-    """Persons win over places/organisations that overlap their names."""
+    """Persons win over places/organisations that overlap their names; places inside company,
+    school or media names (深圳 in 深圳某某科技有限公司) and inside slogans (金山银山) are no places."""
     people = [m for m in mentions if m.type in ("official", "person")]
+    containers = [
+        m
+        for m in mentions
+        if (m.type == "organization" and dict(m.attrs).get("kind") in _PRIVATE_BODIES) or m.type == "theme"
+    ]
     kept = []
     for m in mentions:
+        if m.type == "place" and _nested(m, containers):
+            continue
         if m.type in ("place", "organization", "project") and any(
             p.start < m.end and m.start < p.end and not (m.start <= p.start and p.end <= m.end)
             for p in people

@@ -20,7 +20,7 @@ import jieba
 import jieba.posseg
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, Suffix
+from kg.lexicon import Lexicon, Suffix, data_words
 from kg.model import Mention
 from kg.people import _word_freq
 
@@ -165,11 +165,15 @@ def _conjunction_start(text: str, start: int) -> bool:
 @cache
 def _gazetteer_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
+    lex = Lexicon.load()
     for surface, is_short in Gazetteer.load().names():
-        if len(surface) < 2 or surface in _SHORT_GENERIC:
+        if len(surface) < 2 or surface in _SHORT_GENERIC or lex.is_generic("place", surface):
             continue
         if surface not in automaton or not is_short:
             automaton.add_word(surface, (surface, is_short))
+    for region in data_words("regions.txt"):
+        if region not in automaton:
+            automaton.add_word(region, (region, False))
     automaton.make_automaton()
     return automaton
 
@@ -183,7 +187,7 @@ def _suffix_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "q", "ad", "vn", "a")
+_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn", "m", "t")
 
 
 def _trim_by_tags(name: str) -> str:
@@ -221,7 +225,10 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int]) -
 
 
 def _is_placey(word: str) -> bool:
-    return word[-1] in "省市县区镇乡村州旗盟" or bool(Gazetteer.load().lookup(word))
+    """Words that may contain a place name without hiding it: places and other proper nouns (遵义会议)."""
+    if word[-1] in "省市县区镇乡村州旗盟" or Gazetteer.load().lookup(word):
+        return True
+    return _word_tags().get(word, "") in ("ns", "nt", "nz")
 
 
 def gazetteer_places(text: str) -> list[Mention]:
@@ -232,12 +239,13 @@ def gazetteer_places(text: str) -> list[Mention]:
         start = end_index - len(surface) + 1
         hits.append((start, end_index + 1, is_short))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    generic_spans = _generic_spans(text)
     out: list[Mention] = []
     last_end = -1
     for start, end, is_short in hits:
         if start < last_end:
             continue
-        if _conjunction_start(text, start):
+        if _conjunction_start(text, start) or any(a <= start and end <= b for a, b in generic_spans):
             continue
         if is_short and (_common_word(text[start:end]) or _inside_longer_word(text, start, end, freq)):
             continue
@@ -245,6 +253,21 @@ def gazetteer_places(text: str) -> list[Mention]:
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))
         last_end = end
     return out
+
+
+@cache
+def _generic_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in Lexicon.load().generic.get("place", ()):
+        if len(word) >= 3:
+            automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _generic_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of generic words (金山银山, 绿水青山) that hide place names inside them."""
+    return [(end - length + 1, end + 1) for end, length in _generic_automaton().iter(text)]
 
 
 def _name_start(text: str, suffix_start: int, info: Suffix, floor: int) -> int:
@@ -270,21 +293,36 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
     for end_index, suffix in _suffix_automaton().iter(text):
         info = _suffix_info(suffix)
         suffix_start = end_index + 1 - len(suffix)
+        if any(
+            k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end for k in known
+        ):
+            continue
         floor = max([e for e in ends if e <= suffix_start], default=0)
         start = _name_start(text, suffix_start, info, floor)
         name = text[start:suffix_start]
-        if len(name) > 2 and not name[0].isdigit() and not (info.kind in _ZONE_KINDS and len(name) > 4):
+        if name and not name[0].isdigit():
             trimmed = _trim_by_tags(name)
             start, name = start + len(name) - len(trimmed), trimmed
         adjacent = next((k for k in known if k.end == start), None)
+        extended = False
         if adjacent is not None and (
-            info.kind in _ZONE_KINDS or (len(name) < info.min_name and _attr(adjacent, "short"))
+            (
+                info.kind == "zone"
+                and not name.startswith(("经济", "高新", "综改"))
+                and _attr(adjacent, "short")
+            )
+            or (info.kind == "zone" and not name)
+            or (len(name) < info.min_name and _attr(adjacent, "short"))
         ):
-            start, name = adjacent.start, text[adjacent.start : suffix_start]
+            start, name, extended = adjacent.start, text[adjacent.start : suffix_start], True
+            while info.kind == "zone" and (outer := next((k for k in known if k.end == start), None)):
+                if not _attr(outer, "short"):
+                    break
+                start, name = outer.start, text[outer.start : suffix_start]
         elif not info.min_name <= len(name) <= info.max_name:
             continue
         surface = text[start : end_index + 1]
-        if _rejected(name, surface, suffix, lex) and adjacent is None:
+        if not extended and _rejected(name, surface, suffix, lex):
             continue
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
@@ -296,6 +334,10 @@ def _attr(m: Mention, key: str) -> str | None:
 
 def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
+        return True
+    if suffix in ("村", "镇", "乡", "社区", "街道") and name[-1] in "省市县区镇乡村级":
+        return True
+    if len(name) <= 2 and _word_tags().get(name, "").startswith(("a", "v", "d")):
         return True
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)):
         return True

@@ -96,13 +96,38 @@ def _division_of(surface: str, context: set[str], gazetteer: Gazetteer) -> Divis
     return gazetteer.resolve(surface, context)
 
 
+def _in_context(division: Division, context: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether another place of the document lies in the same province as ``division``."""
+    province = gazetteer.chain(division.code)[0].code
+    return any(c != division.code and gazetteer.chain(c)[0].code == province for c in context)
+
+
+def _short_without_context(
+    m: Mention, division: Division | None, context: set[str], gazetteer: Gazetteer
+) -> bool:
+    """A county or township named by its short form alone, in a document about another province
+    (富民, 嘉禾, 正阳 are also ordinary words): not taken as a place."""
+    if not _attr(m, "short") or division is None or division.level not in ("county", "township"):
+        return False
+    return not _in_context(division, context, gazetteer)
+
+
 def _places(mentions: list[Mention]) -> list[Entity]:
     gazetteer = Gazetteer.load()
-    context = _context_codes(mentions, gazetteer)
+    context = _context_codes([m for m in mentions if not _attr(m, "short")], gazetteer)
+    context |= {
+        d.code
+        for m in mentions
+        if _attr(m, "short")
+        for d in gazetteer.lookup(m.text)[:1]
+        if d.level in ("province", "city") and len(gazetteer.lookup(m.text)) == 1
+    }
     groups: dict[str, list[Mention]] = defaultdict(list)
     divisions: dict[str, Division] = {}
     for m in mentions:
         division = _division_of(m.text, context, gazetteer)
+        if _short_without_context(m, division, context, gazetteer):
+            continue
         key = division.name + "@" + division.code if division else m.text
         if division:
             divisions[key] = division
