@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
 import json
@@ -229,6 +230,7 @@ class QueryAnswer:
     rows: int = 0
     truncated: bool = False
     message: str = ""
+    query_ms: float = 0.0  # time spent in the worker: evaluation and serialisation
 
 
 def execute(store: Any, job: QueryJob) -> QueryAnswer:
@@ -452,7 +454,9 @@ def worker_main(argv: list[str]) -> None:
             job = jobs.recv()
         except (EOFError, OSError):
             return
-        answers.send(execute(store, job))
+        started = time.perf_counter()
+        answer = execute(store, job)
+        answers.send(dataclasses.replace(answer, query_ms=(time.perf_counter() - started) * 1000))
 
 
 @dataclass(eq=False)
@@ -730,7 +734,8 @@ def endpoint() -> Response | str:
         response.headers["Content-Type"] = f"{answer.media_type}; charset=utf-8"
     response.headers["X-KG-Rows"] = str(answer.rows)
     response.headers["X-KG-Truncated"] = "true" if answer.truncated else "false"
-    response.headers["X-KG-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
+    response.headers["X-KG-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.2f}"
+    response.headers["X-KG-Query-Ms"] = f"{answer.query_ms:.2f}"
     response.headers["Vary"] = "Accept"
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
