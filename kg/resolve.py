@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from kg.gazetteer import Division, Gazetteer
 from kg.model import Entity, Mention, Title
+from kg.themes_find import canonical_theme
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
 _DIVISION_LEVEL = {"province": "provincial", "city": "city", "county": "county", "township": "township"}
@@ -155,7 +156,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
 def _by_surface(kind: str, mentions: list[Mention]) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[_attr(m, "preferred") or m.text].append(m)
+        groups[canonical_theme(_attr(m, "preferred") or m.text) if kind == "theme" else m.text].append(m)
     out = []
     for name, group in groups.items():
         entity = Entity(f"{kind}/{name}", kind, name)

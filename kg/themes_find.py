@@ -1,19 +1,67 @@
-"""Policy themes in a sentence: the curated vocabulary, numbered formulas, plan periods, meetings.
+"""Policy themes in a sentence: the curated vocabulary, numbered formulas, plan periods,
+named meetings, quoted parallel slogans and place slogans (平安长治).
 
 >>> found = find_themes("增强“四个意识”，推动高质量发展，科学编制“十五五”规划。")
->>> [dict(m.attrs).get("preferred", m.text) for m in found]
+>>> [theme_name(m) for m in found]
 ['四个意识', '高质量发展', '十五五']
+>>> [theme_name(m) for m in find_themes("坚持“生态优先、绿色发展”，建设平安湖州，学习二十届四中全会精神。")]
+['生态优先、绿色发展', '平安湖州', '党的二十届四中全会']
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import ahocorasick
 
 from kg.model import Mention
+from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary, numbered_formulas
 from kg.things import find_theme_patterns
+
+_QUOTED = re.compile(r"[“\"]([^“”\"]{3,40})[”\"]")
+_PARALLEL = re.compile(r"[、+＋]")
+_SLOGAN_CONTEXT = re.compile(
+    r"^(?:战略|理念|目标|定位|思路|要求|发展格局|格局|工作法|发展模式|模式|体系|路径|品牌|精神|方针|原则|举措|部署|建设)"
+)
+_PLACE_SLOGAN_HEAD = re.compile(
+    r"(?:平安|法治|健康|美丽|幸福|数字|智慧|文明|绿色|活力|宜居|人文|清廉|书香|和美|美丽幸福)$"
+)
+_MEETING_NAME = re.compile(
+    r"^(?:党的)?((?:[一二三四五六七八九十]{1,3}|二十)届[一二三四五六七八九十]{1,3}中全会)"
+)
+
+
+_NUMERAL = "[一二三四五六七八九十两百千万]"
+_FORMULA_SHAPE = re.compile(
+    f"^{_NUMERAL}个[\u3400-\u9fff]{{2,4}}$|^(?:{_NUMERAL}[\u3400-\u9fff]{{1,3}}){{2,}}$"
+)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in '“"‘' and text[end : end + 1] in ("”", '"', "’")
+
+
+def theme_name(m: Mention) -> str:
+    """The canonical short form of a theme mention (preferred label, meeting name without 精神)."""
+    return canonical_theme(dict(m.attrs).get("preferred") or m.text)
+
+
+def canonical_theme(surface: str) -> str:
+    """``二十届四中全会精神`` → ``党的二十届四中全会``; ``市“两会”`` → ``两会``.
+
+    >>> canonical_theme("党的二十届四中全会精神"), canonical_theme("市两会")
+    ('党的二十届四中全会', '两会')
+    """
+    text = surface.replace("“", "").replace("”", "")
+    text = re.sub(r"精神$", "", text)
+    m = _MEETING_NAME.match(text)
+    if m:
+        return "党的" + m.group(1)
+    if re.fullmatch(r"[省市县区]两会", text):
+        return "两会"
+    return text
 
 
 @cache
@@ -25,15 +73,45 @@ def _vocabulary_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def quoted_slogans(text: str) -> list[Mention]:
+    """Quoted slogans: parallel phrases (“生态优先、绿色发展”, “科技+产业”) or a quote named as a
+    strategy, goal or model (“融湾融深”战略)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        content = m.group(1)
+        if re.search(r"[，。！？：；,]", content):
+            continue
+        parts = [p for p in _PARALLEL.split(content) if p]
+        parallel = _PARALLEL.search(content) and all(1 <= len(p) <= 8 for p in parts)
+        named = _SLOGAN_CONTEXT.match(text[m.end() : m.end() + 4]) and 2 <= len(content) <= 12
+        if parallel or named:
+            out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
+    return out
+
+
+def place_slogans(text: str) -> list[Mention]:
+    """Local slogans made of a quality and a place: 平安长治, 健康中阳, 美丽幸福吕梁."""
+    out = []
+    for place in gazetteer_places(text):
+        head = _PLACE_SLOGAN_HEAD.search(text[max(0, place.start - 4) : place.start])
+        if head and not re.match(r"[\u3400-\u9fff]", text[place.end : place.end + 1] or " "):
+            start = place.start - len(head.group(0))
+            out.append(
+                Mention("theme", text[start : place.end], start, place.end, attrs=(("kind", "place"),))
+            )
+    return out
+
+
 def find_themes(text: str) -> list[Mention]:
-    """Theme mentions, leftmost-longest; ``attrs`` carries the preferred label."""
+    """Theme mentions, leftmost-longest; ``attrs`` carries the preferred label when known."""
     found: list[Mention] = []
     for end_index, (surface, preferred) in _vocabulary_automaton().iter(text):
         start = end_index - len(surface) + 1
         found.append(Mention("theme", surface, start, end_index + 1, attrs=(("preferred", preferred),)))
     for start, end, surface in numbered_formulas(text):
-        found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
-    found += find_theme_patterns(text)
+        if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
+            found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
+    found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text)
     chosen: list[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
