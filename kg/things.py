@@ -14,7 +14,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, data_words
 from kg.model import Mention
-from kg.places import gazetteer_places
+from kg.places import _pos_tokenizer, gazetteer_places
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = (
@@ -322,15 +322,34 @@ def _project_regex() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, suffixes)))
 
 
-def find_projects(text: str) -> list[Mention]:
-    """Named projects, plants, parks, bases and campaigns (``“暖新纾困”行动`` → 暖新纾困行动)."""
+def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
+    """Named projects, plants, parks, bases and campaigns (``“暖新纾困”行动`` → 暖新纾困行动).
+
+    ``known`` are the sentence's other mentions: a project name may begin with an organisation or a
+    place (某某有限公司智能装备产业园), and never reaches back over a person.
+    """
     lex = Lexicon.load()
     info = {s.suffix: s for s in lex.project_suffixes}
     found: list[Mention] = []
     for m in _project_regex().finditer(text):
         suffix = info[m.group(0)]
-        start, name = _project_name(text, m.start(), suffix.max_name)
-        if not suffix.min_name <= len(name) <= suffix.max_name + 2:
+        before = next((f for f in found if f.end == m.start()), None)
+        if before is not None:  # 智能农机产业园 + 项目: one project
+            found.remove(before)
+            found.append(
+                Mention("project", before.text + m.group(0), before.start, m.end(), attrs=before.attrs)
+            )
+            continue
+        floor = max(
+            [
+                k.end
+                for k in [*known, *found]
+                if k.end <= m.start() and k.type in ("official", "person", "project")
+            ],
+            default=0,
+        )
+        start, name = _project_name(text, m.start(), suffix.max_name, floor, known)
+        if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
         if lex.is_generic("project", surface) or lex.is_generic("project", name) or _vague(name, lex):
@@ -339,12 +358,33 @@ def find_projects(text: str) -> list[Mention]:
     return _longest(found)
 
 
-def _project_name(text: str, suffix_start: int, limit: int) -> tuple[int, str]:
+_LEADING_NON_NAME = ("v", "d", "p", "c", "u", "r", "m", "t", "q", "f")
+
+
+def _strip_leading_words(name: str) -> str:
+    """Drop verbs, numbers, time words and pronouns before a project name (筹建冰雪研学基地 → 冰雪研学基地)."""
+    words = list(_pos_tokenizer().cut(name))
+    k = 0
+    while (
+        k < len(words) and words[k].flag.startswith(_LEADING_NON_NAME) and not words[k].flag.startswith("vn")
+    ):
+        k += 1
+    return "".join(w.word for w in words[k:])
+
+
+def _project_name(
+    text: str, suffix_start: int, limit: int, floor: int, known: list[Mention]
+) -> tuple[int, str]:
     if suffix_start > 0 and text[suffix_start - 1] in '”"':
         open_at = max(text.rfind("“", 0, suffix_start - 1), text.rfind('"', 0, suffix_start - 1))
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
-    start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY, limit)
+    start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
+    name = _strip_leading_words(text[start:suffix_start])
+    start = suffix_start - len(name)
+    head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
+    if head is not None and head.start >= floor:
+        start = head.start
     return start, text[start:suffix_start]
 
 
