@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import shutil
 import sys
 import time
@@ -25,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 import networkx as nx
 
@@ -395,17 +396,22 @@ def _write_build(
     done("graph")
     bar.phase("writing RDF")
     part = tmp / "kg.nt.part"
-    with part.open("w", encoding="utf-8") as fh:
-        lines = write_ntriples(graph, docs, fh)
-    done("triples")
-    with ThreadPoolExecutor(1) as pool:  # the store loads outside the GIL while the files are written
-        loading = pool.submit(fill_store, part, tmp / STORE)
-        serialize_rdf(part, tmp, options["formats"])
-        done("rdf files")
-        write_graph_json(graph, tmp / GRAPH_JSON)
-        done("graph.json")
-        summary.triples = loading.result()
-        done("store")
+    gc.collect()
+    gc.freeze()  # the documents live to the end: spare the collector from scanning them again and again
+    try:
+        with ThreadPoolExecutor(1) as pool:  # the store loads outside the GIL while Python writes
+            read_end, write_end = os.pipe()
+            loading = pool.submit(fill_store, os.fdopen(read_end, "rb"), tmp / STORE)
+            lines = _write_triples(graph, docs, part, os.fdopen(write_end, "w", encoding="utf-8"))
+            done("triples")
+            serialize_rdf(part, tmp, options["formats"])
+            done("rdf files")
+            write_graph_json(graph, tmp / GRAPH_JSON)
+            done("graph.json")
+            summary.triples = loading.result()
+            done("store")
+    finally:
+        gc.unfreeze()
     if summary.triples != lines:  # repeated triples: let the store's set of triples be the files
         dump_rdf(tmp / STORE, tmp, options["formats"])
     part.unlink(missing_ok=True)
@@ -451,13 +457,17 @@ def write_rdf(graph: nx.Graph, docs: list[ExtractedDocument], out_dir: Path, for
 _RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD"}
 
 
-def fill_store(ntriples: Path, store_dir: Path) -> int:
-    """A new Oxigraph store at ``store_dir`` bulk-loaded from an N-Triples file; returns its size."""
+def fill_store(ntriples: Path | BinaryIO, store_dir: Path) -> int:
+    """A new Oxigraph store at ``store_dir`` bulk-loaded from N-Triples (a file, or a stream it closes)."""
     from pyoxigraph import RdfFormat, Store
 
     store = Store(str(store_dir))
     try:
-        store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES)
+        if isinstance(ntriples, Path):
+            store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES)
+        else:
+            with ntriples:
+                store.bulk_load(input=ntriples, format=RdfFormat.N_TRIPLES)
         return len(store)
     finally:
         del store
@@ -497,6 +507,27 @@ def dump_rdf(store_dir: Path, out_dir: Path, formats: Iterable[str]) -> None:
     finally:
         del store
         gc.collect()
+
+
+class _Both:
+    """Writes to two text streams at once."""
+
+    def __init__(self, a: IO[str], b: IO[str]) -> None:
+        self.a, self.b = a, b
+
+    def write(self, text: str) -> None:
+        self.a.write(text)
+        self.b.write(text)
+
+
+def _write_triples(graph: nx.Graph, docs: list[ExtractedDocument], path: Path, stream: IO[str]) -> int:
+    """N-Triples to a file and to a stream (closed at the end, or when its reader is gone)."""
+    with path.open("w", encoding="utf-8") as fh:
+        try:
+            with stream:
+                return write_ntriples(graph, docs, _Both(fh, stream))
+        except BrokenPipeError:  # the store failed; its error is raised by the caller
+            return -1
 
 
 def write_graph_json(graph: nx.Graph, path: Path) -> None:

@@ -460,13 +460,22 @@ def ntriple(t: Triple) -> str:
 
 
 def write_ntriples(graph: nx.Graph, documents: Iterable[ExtractedDocument], out: IO[str]) -> int:
-    """Write every triple as N-Triples; returns the number of lines."""
+    """Write every triple as N-Triples; returns the number of lines.
+
+    >>> import io; g = nx.Graph(); g.add_node("place/长治市", type="place", label="长治市")
+    >>> write_ntriples(g, [], io.StringIO())
+    3
+    """
     n = 0
-    write = out.write
+    chunk: list[str] = []
     for t in triples(graph, documents):
-        write(ntriple(t))
-        n += 1
-    return n
+        chunk.append(ntriple(t))
+        if len(chunk) == 2000:
+            out.write("".join(chunk))
+            n += len(chunk)
+            chunk.clear()
+    out.write("".join(chunk))
+    return n + len(chunk)
 
 
 def _rdflib_term(o: str | Lit) -> rdflib.term.Node:
