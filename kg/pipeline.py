@@ -46,7 +46,9 @@ def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
     if span.role == "byline":
         return found
     found += find_officials(text) + find_role_persons(text) + find_leaders(text)
-    found += find_places(text) + find_organizations(text)
+    found += find_places(text) + find_organizations(
+        text, [m for m in found if m.type in ("official", "person")]
+    )
     found += find_projects(text, found) + find_themes(text)
     return found
 

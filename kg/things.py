@@ -14,7 +14,8 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, data_words
 from kg.model import Mention
-from kg.places import _pos_tokenizer, gazetteer_places
+from kg.people import _word_freq
+from kg.places import _pos_tokenizer, _word_tags, gazetteer_places
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = (
@@ -237,18 +238,24 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
     return word in ("的",) and k > 0 and prefix[k - 1] == "党"
 
 
-def find_organizations(text: str) -> list[Mention]:
-    """Organisations named in a sentence: party and government bodies, companies, schools …"""
+def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
+    """Organisations named in a sentence: party and government bodies, companies, schools …
+
+    ``known`` are the sentence's people and projects: an organisation's name never reaches back over them.
+    """
     lex = Lexicon.load()
     found: list[Mention] = []
     for m in _known_orgs().finditer(text):
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
     for m in _org_regex().finditer(text):
         suffix = m.group(0)
-        if text[m.end() : m.end() + 1] == "长":  # 部长, 局长: the suffix is part of a post
+        if _suffix_is_part_of_word(text, m.start(), m.end(), suffix, lex):
             continue
-        start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22)
-        trimmed = _trim_to_state_body(text[start : m.end()])
+        floor = max([k.end for k in known if k.end <= m.start()], default=0)
+        start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor)
+        if lex.org_suffixes[suffix] not in _STATE_KINDS:
+            start = m.start() - len(_strip_leading_words(text[start : m.start()]))
+        trimmed = _grassroots_body(_trim_to_state_body(text[start : m.end()]))
         start = m.end() - len(trimmed)
         surface = text[start : m.end()]
         name = text[start : m.start()]
@@ -258,6 +265,33 @@ def find_organizations(text: str) -> list[Mention]:
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
     return _drop_party_groups(_longest(found))
+
+
+_GRASSROOTS = re.compile(
+    r"(?:[^县区市镇乡]{1,8}(?:镇|乡|街道|苏木|村|社区|嘎查)(?:党委|党支部|党总支|村委会|居委会|党群服务中心))$"
+)
+
+
+def _grassroots_body(surface: str) -> str:
+    """A town, village or community body is named from its own place: 三台县芦溪镇党委 → 芦溪镇党委."""
+    m = _GRASSROOTS.search(surface)
+    return m.group(0) if m else surface
+
+
+def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: Lexicon) -> bool:
+    """部长, 常委, 部门, 科技, 全局, 2处: the suffix characters belong to another word."""
+    following = text[end : end + 1]
+    if following in ("长", "员") or lex.post_at_end(text[max(0, start - 2) : end]) in ("常委", "委员"):
+        return True
+    if len(suffix) > 1:
+        return False
+    if start > 0 and text[start - 1].isdigit():
+        return True
+    freq, tags = _word_freq(), _word_tags()
+    after, before = suffix + following, text[max(0, start - 1) : end]
+    if following and freq.get(after, 0) >= 100 and tags.get(after, "") not in ("nt", "ns", "nz", "j"):
+        return True
+    return freq.get(before, 0) >= 100 and tags.get(before, "") not in ("nt", "ns", "nz", "j")
 
 
 _STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police"}
