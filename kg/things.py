@@ -396,7 +396,7 @@ _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 
 def _strip_leading_words(name: str) -> str:
-    """Drop verbs, numbers, time words and pronouns before a project name (筹建冰雪研学基地 → 冰雪研学基地)."""
+    """Drop verbs, numbers, time words and pronouns before a name (筹建冰雪研学基地 → 冰雪研学基地)."""
     words = list(_pos_tokenizer().cut(name))
     k = 0
     while (
