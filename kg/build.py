@@ -294,12 +294,27 @@ def build_graph_dir(
         raise UserError(_nothing_read(skipped))
     target = GraphDir(out_dir)
     summary = BuildSummary(str(out_dir), skipped=list(skipped))
+    try:
+        return _build(sources, target, options, summary, say, bar_enabled=progress, started=started)
+    except OSError as err:
+        raise UserError(f"{out_dir}: cannot write the graph ({err.strerror or err})") from None
+
+
+def _build(
+    sources: list[Source],
+    target: GraphDir,
+    options: dict,
+    summary: BuildSummary,
+    say: Callable[[str], None],
+    bar_enabled: bool | None,
+    started: float,
+) -> BuildSummary:
     with staging(target.path) as stage:
         old = target.manifest() if target.exists() else {}
         known = old.get("sources", {})
         fresh = [s for s in sources if s.sha256 not in known]
         summary.unchanged = len(sources) - len(fresh)
-        bar = Progress(len(fresh), progress)
+        bar = Progress(len(fresh), bar_enabled)
         clock = _Clock()
         new_docs = _new_documents(fresh, old, summary, clock, bar, say)
         summary.extraction_seconds = clock.seconds

@@ -355,6 +355,8 @@ def staging(target: str | os.PathLike[str]) -> Iterator[Stage]:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and not target.is_dir():
         raise UserError(f"{target}: exists and is not a directory")
+    if target.is_dir() and not (target / MANIFEST).is_file() and any(target.iterdir()):
+        raise UserError(f"{target}: not a graph directory and not empty; choose another output directory")
     with _lock(target):
         recover(target)
         for stale in target.parent.glob(f".{target.name}.tmp-*"):

@@ -318,3 +318,19 @@ def test_progress_bar_only_on_a_terminal():
     bar.update(3)
     bar.close()
     assert "3/10 files" in shown.getvalue() and shown.getvalue().startswith("\r[#########")
+
+
+def test_refuses_to_replace_a_directory_that_is_not_a_graph(tmp_path):
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UserError, match="not a graph directory"):
+        build_graph_dir([OURS], other)
+    assert (other / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_unwritable_output_is_a_user_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(UserError, match="cannot write|not a directory"):
+        build_graph_dir([OURS], blocker / "graphs")
