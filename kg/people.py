@@ -463,18 +463,20 @@ def find_role_persons(text: str, lex: Lexicon | None = None) -> list[Mention]:
     return out
 
 
+@cache
+def _leaders_regex() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(Lexicon.load().leaders, key=len, reverse=True))))
+
+
 def find_leaders(text: str, lex: Lexicon | None = None) -> list[Mention]:
     """National leaders named in a sentence (with their national titles)."""
     lex = lex or Lexicon.load()
     out = []
-    for name, titles in lex.leaders.items():
-        for m in re.finditer(re.escape(name), text):
-            after = text[m.end() : m.end() + 3]
-            title = next((t for t in ("总书记", "总理", "主席", "委员长", "同志") if after.startswith(t)), "")
-            ts = (Title(title, post=title, level="national"),) if title and title != "同志" else ()
-            out.append(
-                Mention(
-                    "official", name, m.start(), m.end(), titles=ts, attrs=(("leader", ";".join(titles)),)
-                )
-            )
+    for m in _leaders_regex().finditer(text):
+        name = m.group(0)
+        after = text[m.end() : m.end() + 3]
+        title = next((t for t in ("总书记", "总理", "主席", "委员长", "同志") if after.startswith(t)), "")
+        ts = (Title(title, post=title, level="national"),) if title and title != "同志" else ()
+        attrs = (("leader", ";".join(lex.leaders[name])),)
+        out.append(Mention("official", name, m.start(), m.end(), titles=ts, attrs=attrs))
     return out

@@ -13,7 +13,7 @@ is not a place.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 import jieba
@@ -192,18 +192,28 @@ _NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn", "m", "t")
 
 def _trim_by_tags(name: str) -> str:
     """Drop words before the real name: verbs, adverbs, prepositions, pronouns (查看小区 → '')."""
-    words = list(_pos_tokenizer().cut(name))
+    words = tagged_words(name)
     keep = len(words)
     for k in range(len(words) - 1, -1, -1):
-        if words[k].flag.startswith(_NON_NAME_TAGS) and words[k].flag not in ("ns", "nr", "nz"):
+        if words[k][1].startswith(_NON_NAME_TAGS) and words[k][1] not in ("ns", "nr", "nz"):
             break
         keep = k
-    return "".join(w.word for w in words[keep:])
+    return "".join(w for w, _ in words[keep:])
 
 
 @cache
 def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+@lru_cache(maxsize=65536)
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
+    """Dictionary words of a short span with their part-of-speech tags (no HMM guessing: fast).
+
+    >>> tagged_words("查看小区")[0]
+    ('查看', 'v')
+    """
+    return tuple((w.word, w.flag) for w in _pos_tokenizer().cut(text, HMM=False))
 
 
 def _suffix_info(surface: str) -> Suffix:
@@ -231,8 +241,12 @@ def _is_placey(word: str) -> bool:
     return _word_tags().get(word, "") in ("ns", "nt", "nz")
 
 
-def gazetteer_places(text: str) -> list[Mention]:
-    """Administrative divisions named in ``text`` (leftmost-longest, not inside longer words)."""
+@lru_cache(maxsize=4096)
+def gazetteer_places(text: str) -> tuple[Mention, ...]:
+    """Administrative divisions named in ``text`` (leftmost-longest, not inside longer words).
+
+    Cached per text: several recognisers ask for the same sentence.
+    """
     freq = _tokenizer_freq()
     hits: list[tuple[int, int, bool]] = []
     for end_index, (surface, is_short) in _gazetteer_automaton().iter(text):
@@ -252,7 +266,7 @@ def gazetteer_places(text: str) -> list[Mention]:
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))
         last_end = end
-    return out
+    return tuple(out)
 
 
 @cache
@@ -351,7 +365,7 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
 
 def find_places(text: str) -> list[Mention]:
     """All place mentions in a sentence, longest first where they overlap."""
-    gazetteer = gazetteer_places(text)
+    gazetteer = list(gazetteer_places(text))
     candidates = gazetteer + suffix_places(text, gazetteer)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     chosen: list[Mention] = []

@@ -15,7 +15,7 @@ from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, data_words
 from kg.model import Mention
 from kg.people import _word_freq
-from kg.places import _pos_tokenizer, _word_tags, gazetteer_places
+from kg.places import _word_tags, gazetteer_places, tagged_words
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = (
@@ -397,13 +397,11 @@ _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 def _strip_leading_words(name: str) -> str:
     """Drop verbs, numbers, time words and pronouns before a name (筹建冰雪研学基地 → 冰雪研学基地)."""
-    words = list(_pos_tokenizer().cut(name))
+    words = tagged_words(name)
     k = 0
-    while (
-        k < len(words) and words[k].flag.startswith(_LEADING_NON_NAME) and not words[k].flag.startswith("vn")
-    ):
+    while k < len(words) and words[k][1].startswith(_LEADING_NON_NAME) and not words[k][1].startswith("vn"):
         k += 1
-    return "".join(w.word for w in words[k:])
+    return "".join(w for w, _ in words[k:])
 
 
 def _project_name(
