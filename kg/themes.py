@@ -38,7 +38,7 @@ TOP_CONCEPTS = {
     "plan": "规划时期",
 }
 
-_QUOTES = "“”\"‘’「」『』"
+_QUOTES = '“”"‘’「」『』'
 
 
 @dataclass(frozen=True)
@@ -249,9 +249,9 @@ def _cjk(s: str) -> bool:
 
 def _quoted(text: str, i: int, h: _Heads) -> int:
     """End of a quoted numbered name (“五大中心”, “一心五区”), or -1."""
-    if i == 0 or text[i - 1] not in "“\"「『":
+    if i == 0 or text[i - 1] not in '“"「『':
         return -1
-    close = next((k for k in range(i + 2, min(len(text), i + 10)) if text[k] in "”\"」』"), -1)
+    close = next((k for k in range(i + 2, min(len(text), i + 10)) if text[k] in '”"」』'), -1)
     if close < 0:
         return -1
     heads = [x[1:] if x[:1] in CLASSIFIERS and len(x) > 1 else x for x in _NUM_RE.split(text[i:close])[1:]]
