@@ -23,7 +23,7 @@ from kg.lexicon import Lexicon
 from kg.model import Mention, Title
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-_BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它年月日时")
+_BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它日")
 _TITLE_BOUNDARY = (
     "会议由",
     "由",
@@ -312,23 +312,109 @@ def _posts_regex(lex: Lexicon) -> re.Pattern[str]:
 
 
 def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
-    """Officials named with a title in one sentence (sentence-relative offsets)."""
+    """Officials named with a title in one sentence (sentence-relative offsets).
+
+    >>> [(m.text, m.titles[0].text) for m in find_officials("副主任王一、李二、欧阳三出席。")]
+    [('王一', '副主任'), ('李二', '副主任'), ('欧阳三', '副主任')]
+    >>> [(m.text, [t.text for t in m.titles]) for m in find_officials("参加调研的有：赵四，市委常委、秘书长；")]
+    [('赵四', ['市委常委', '市委秘书长'])]
+    """
     lex = lex or Lexicon.load()
     found: dict[int, Mention] = {}
     for m in _LEADERS_HEAD.finditer(text):
         for mention in _listed_leaders(text, m, lex):
             found.setdefault(mention.start, mention)
+    for mention in _titles_after_names(text, lex):
+        found.setdefault(mention.start, mention)
     last_with_org: Title | None = None
     for m in _posts_regex(lex).finditer(text):
-        span = read_name(text, m.end(), lex)
+        if _post_inside_word(text, m.start(), m.end()):
+            continue
+        span = read_name(text, m.end(), lex) or _unusual_name(text, m.end())
         if not span or span[0] in found:
             continue
         titles = _titles_before(text, m.start(), m.end(), lex, last_with_org)
         if not titles or _ACADEMIC.search(titles[-1].org):
             continue
         last_with_org = next((t for t in reversed(titles) if t.org), last_with_org)
-        found[span[0]] = Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
-    return [found[k] for k in sorted(found)]
+        first = Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
+        found[span[0]] = first
+        for mention in _names_sharing_titles(text, first, lex):
+            found.setdefault(mention.start, mention)
+    return [_private_company_staff(found[k]) for k in sorted(found)]
+
+
+def _post_inside_word(text: str, start: int, end: int) -> bool:
+    """主席台, 书记处: the post characters begin a longer ordinary word."""
+    word = text[start : end + 1]
+    return len(word) > end - start and _word_freq().get(word, 0) >= 20 and not _name_tag(word)
+
+
+def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
+    """A name without a common surname (其木格, 额尔敦毕力格) right after a post, ended by punctuation."""
+    m = re.match(r"[\u3400-\u9fff]{2,8}", text[i:])
+    if not m:
+        return None
+    name = m.group(0)
+    if name[0] in Lexicon.load().surnames or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就":
+        return None
+    ends = [
+        p
+        for p in range(2, min(len(name), 6) + 1)
+        if p == len(name) or Lexicon.load().starts_with_follower(name[p:])
+    ]
+    if not ends or (ends[0] == len(name) and len(name) > 6):
+        return None
+    name = name[: ends[0]]
+    freq = _word_freq()
+    if any(c in _BAD_NAME_CHARS for c in name) or any(
+        freq.get(name[k : k + 2], 0) >= 200 for k in range(len(name) - 1)
+    ):
+        return None
+    return i, i + len(name)
+
+
+def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[Mention]:
+    """副主任甲、乙、丙: names listed after a titled name share its titles."""
+    i, rank = first.end, 2
+    while i < len(text) and text[i] == "、":
+        span = read_name(text, i + 1, lex)
+        if not span:
+            return
+        yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=first.titles, rank=rank)
+        i, rank = span[1], rank + 1
+
+
+_NAME_THEN_TITLES = re.compile(
+    r"(?:^|(?<=[：；:;，]))([\u3400-\u9fff]{2,4})，([^，。；;]{2,30}?)(?=[；;。]|$)"
+)
+
+
+def _titles_after_names(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``冉某，市委常委、秘书长；`` — a name followed by its titles."""
+    for m in _NAME_THEN_TITLES.finditer(text):
+        span = read_name(text, m.start(1), lex)
+        segment = m.group(2)
+        post = lex.post_at_end(segment)
+        if not span or span[1] != m.end(1) or not post:
+            continue
+        offset = m.start(2)
+        titles = _titles_before(text, offset + len(segment) - len(post), m.end(2), lex)
+        if titles and title_start(text, offset + len(segment) - len(post)) <= offset + len(segment):
+            yield Mention("official", m.group(1), span[0], span[1], titles=tuple(titles))
+
+
+_STATE_FIRM = re.compile(
+    r"集团|国有|国投|城投|交投|能源|电力|电网|石油|石化|煤矿|煤业|铁路|银行|烟草|中国|中煤|中铁|中建"
+)
+
+
+def _private_company_staff(m: Mention) -> Mention:
+    """A chairman or manager of a private company is company staff, not an official."""
+    orgs = [t.org for t in m.titles if t.org]
+    if orgs and all(re.search(r"公司$", o) and not _STATE_FIRM.search(o) for o in orgs):
+        return Mention("person", m.text, m.start, m.end, role=m.titles[0].text)
+    return m
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
@@ -444,6 +530,12 @@ def author_note_role(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def _leader_name_at(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A national leader's name right after a role word (乡村医生李强): that role's person."""
+    name = next((n for n in lex.leaders if text.startswith(n, i)), None)
+    return (i, i + len(name)) if name else None
+
+
 def find_role_persons(text: str, lex: Lexicon | None = None) -> list[Mention]:
     """Persons introduced by a role word: ``网格员宋某``, ``村民张某``.
 
@@ -457,7 +549,7 @@ def find_role_persons(text: str, lex: Lexicon | None = None) -> list[Mention]:
         _ROLE_WORDS = re.compile("|".join(map(re.escape, roles)))
     out = []
     for m in _ROLE_WORDS.finditer(text):
-        span = read_name(text, m.end(), lex)
+        span = read_name(text, m.end(), lex) or _leader_name_at(text, m.end(), lex)
         if span:
             out.append(Mention("person", text[span[0] : span[1]], span[0], span[1], role=m.group(0)))
     return out
