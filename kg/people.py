@@ -112,6 +112,9 @@ LEVEL_BY_CHAR = {
 }
 
 
+_STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已")
+
+
 def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
     """The span of a personal name starting at ``i``, or None.
 
@@ -131,7 +134,9 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     if not fits:
         return None
     longest, shortest = max(fits), min(fits)
-    if len(fits) == 2 and (text[i + shortest] in lex.followers or lex.post_at_end(text[i : i + longest + 1])):
+    if len(fits) == 2 and (
+        text[i + shortest] in _STRONG_FOLLOWERS or lex.post_at_end(text[i : i + longest + 1])
+    ):
         return i, i + shortest
     return i, i + longest
 

@@ -224,14 +224,18 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int]) -
     """Whether a dictionary word crosses the edges of ``text[start:end]`` (长治 in 长治久安)."""
     for length in (4, 3):
         word = text[start : start + length]
-        if len(word) == length and length > end - start and freq.get(word) and not _is_placey(word):
+        if len(word) == length and length > end - start and _frequent(word, freq) and not _is_placey(word):
             return True
     for back in (1, 2):
         for length in range(back + 1, back + end - start):
             word = text[start - back : start - back + length]
-            if start - back >= 0 and len(word) == length and freq.get(word) and not _is_placey(word):
+            if start - back >= 0 and len(word) == length and _frequent(word, freq) and not _is_placey(word):
                 return True
     return False
+
+
+def _frequent(word: str, freq: dict[str, int]) -> bool:
+    return freq.get(word, 0) >= 30
 
 
 def _is_placey(word: str) -> bool:

@@ -94,7 +94,8 @@ def place_slogans(text: str) -> list[Mention]:
     out = []
     for place in gazetteer_places(text):
         head = _PLACE_SLOGAN_HEAD.search(text[max(0, place.start - 4) : place.start])
-        if head and not re.match(r"[\u3400-\u9fff]", text[place.end : place.end + 1] or " "):
+        after = text[place.end : place.end + 2]
+        if head and (not re.match(r"[\u3400-\u9fff]", after[:1] or " ") or after in ("建设", "创建", "行动")):
             start = place.start - len(head.group(0))
             out.append(
                 Mention("theme", text[start : place.end], start, place.end, attrs=(("kind", "place"),))

@@ -82,6 +82,15 @@ _ORG_BOUNDARY = (
     "引进",
     "依托",
     "记者从",
+    "作者系",
+    "毕业于",
+    "就职于",
+    "项目",
+    "主会场",
+    "已",
+    "实现",
+    "组建",
+    "新建",
     "获悉",
     "落实",
     "严格",
@@ -114,6 +123,9 @@ _STANDALONE_ORGS = re.compile(
 )
 _PROJECT_BOUNDARY = (
     "推进",
+    "公司",
+    "企业",
+    "集团",
     "实施",
     "建设",
     "开展",
@@ -365,8 +377,11 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     lex = Lexicon.load()
     info = {s.suffix: s for s in lex.project_suffixes}
     found: list[Mention] = []
+    freq = _word_freq()
     for m in _project_regex().finditer(text):
         suffix = info[m.group(0)]
+        if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2)):  # 行动不便
+            continue
         before = next((f for f in found if f.end == m.start()), None)
         if before is not None:  # 智能农机产业园 + 项目: one project
             found.remove(before)

@@ -116,3 +116,47 @@ def test_leader_name_with_another_role_is_a_person():
 def test_spaced_characters_are_closed_up():
     doc = extract_text("会议强调，要坚持走 绿 色 低 碳 发展道路，全面推进乡 村 振 兴。", "x.txt")
     assert "乡村振兴" in by_name(doc, "theme")
+
+
+@pytest.fixture(scope="module")
+def congress():
+    return next(extract_paths([DATA / "congress_hunan.txt"]))
+
+
+def test_names_listed_after_a_title_share_it(congress):
+    officials = by_name(congress, "official")
+    assert [t.text for t in officials["龙国栋"].titles] == ["市人大常委会主任"]
+    for name in ("邝晓梅", "习近平", "向东来"):
+        assert [t.text for t in officials[name].titles] == ["市人大常委会副主任"], name
+
+
+def test_titles_written_after_the_name(congress):
+    officials = by_name(congress, "official")
+    assert [t.text for t in officials["覃立新"].titles] == ["市委常委", "市委秘书长"]
+    assert [t.text for t in officials["冉卫东"].titles] == ["副市长"]
+
+
+def test_name_without_common_surname_after_a_post(congress):
+    assert "朝鲁门" in by_name(congress, "official")
+
+
+def test_private_company_chairman_and_village_doctor_are_persons(congress):
+    persons = by_name(congress, "person")
+    assert "伍安邦" in persons and "董事长" in persons["伍安邦"].role
+    assert persons["李强"].role == "乡村医生"
+    assert "李强" not in by_name(congress, "official")
+
+
+def test_organisations_and_projects_keep_their_own_names(congress):
+    orgs = by_name(congress, "organization")
+    assert "红旗社区党委" not in orgs or "桃源县漳江街道红旗社区党委" not in orgs
+    assert "白鹤村党支部" in orgs and "湖南德信智造科技有限公司" in orgs
+    assert not any(name.endswith(("10处", "卫生室")) for name in orgs)
+    projects = by_name(congress, "project")
+    assert "中联重科智能农机产业园项目" in projects
+
+
+def test_slogans_and_meetings(congress):
+    themes = by_name(congress, "theme")
+    for theme in ("生态优先、绿色发展", "平安常德", "党的二十届四中全会"):
+        assert theme in themes, theme
