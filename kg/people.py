@@ -321,7 +321,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
     >>> [(m.text, m.titles[0].text) for m in find_officials("副主任王一、李二、欧阳三出席。")]
     [('王一', '副主任'), ('李二', '副主任'), ('欧阳三', '副主任')]
-    >>> [(m.text, [t.text for t in m.titles]) for m in find_officials("参加调研的有：赵四，市委常委、秘书长；")]
+    >>> found = find_officials("参加调研的有：赵四，市委常委、秘书长；")
+    >>> [(m.text, [t.text for t in m.titles]) for m in found]
     [('赵四', ['市委常委', '市委秘书长'])]
     """
     lex = lex or Lexicon.load()
