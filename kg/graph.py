@@ -30,6 +30,7 @@ from itertools import combinations
 import networkx as nx
 
 from kg.model import Entity, ExtractedDocument, Mention, Title
+from kg.resolve import link_corpus
 
 EVIDENCE_CAP = 20
 """Most provenance records kept per edge (``weight`` still counts all)."""
@@ -305,7 +306,7 @@ def build_graph(
     0
     """
     builder = GraphBuilder(window)
-    for doc in docs:
+    for doc in link_corpus(list(docs)):
         builder.add(doc)
     return builder.graph(min_weight=min_weight, min_dice=min_dice)
 

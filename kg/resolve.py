@@ -21,7 +21,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from kg.gazetteer import Division, Gazetteer
-from kg.model import Entity, Mention, Title
+from kg.model import Entity, ExtractedDocument, Mention, Title
+from kg.places import gazetteer_places
 from kg.themes_find import canonical_theme
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -177,3 +178,81 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     for kind in ("organization", "project", "theme"):
         entities += _by_surface(kind, [m for m in mentions if m.type == kind])
     return entities
+
+
+# ---------------------------------------------------------------- across documents
+
+Jurisdiction = tuple[str | None, str | None]  # (province code, city code); "national" for national leaders
+
+
+def document_city(entities: list[Entity]) -> str | None:
+    """The city a page is about: the city (or the city of the county) its places name most.
+
+    >>> e = Entity("place/长治市", "place", "长治市", level="city", attrs={"code": "140400"})
+    >>> e.mentions = [Mention("place", "长治", 0, 2)] * 3
+    >>> document_city([e])
+    '140400'
+    """
+    gazetteer = Gazetteer.load()
+    votes: dict[str, int] = defaultdict(int)
+    for e in entities:
+        code = e.attrs.get("code")
+        if e.type != "place" or not isinstance(code, str) or gazetteer.get(code) is None:
+            continue
+        chain = gazetteer.chain(code)
+        city = next((d.code for d in chain if d.level == "city"), None)
+        if city:
+            votes[city] += len(e.mentions)
+    return max(votes, key=lambda c: votes[c]) if votes else None
+
+
+def jurisdiction(entity: Entity, city: str | None) -> Jurisdiction:
+    """Where a person holds office: from the places in their titles, else the page's city."""
+    if entity.level == "national":
+        return ("national", "national")
+    gazetteer = Gazetteer.load()
+    for title in entity.titles:
+        hits = gazetteer_places(title.text)
+        division = (
+            gazetteer.resolve(hits[0].text, [city] if city else []) if hits and hits[0].start == 0 else None
+        )
+        if division is not None:
+            chain = gazetteer.chain(division.code)
+            city_code = next((d.code for d in chain if d.level == "city"), None)
+            return (chain[0].code, city_code)
+    if city:
+        return (gazetteer.chain(city)[0].code, city)
+    return (None, None)
+
+
+def _compatible(a: Jurisdiction, b: Jurisdiction) -> bool:
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
+def link_corpus(docs: list[ExtractedDocument]) -> list[ExtractedDocument]:
+    """One id per real person across documents: same-name officials of different cities or
+    provinces are kept apart (``official/王伟`` and ``official/王伟#2``); the same name in the
+    same jurisdiction is one person.  Ids of other entities are already corpus-wide."""
+    clusters: dict[str, list[tuple[Jurisdiction, str]]] = defaultdict(list)
+    for doc in docs:
+        city = document_city(doc.entities)
+        for entity in doc.entities:
+            if entity.type not in ("official", "person"):
+                continue
+            key = f"{entity.type}/{entity.name}"
+            where = jurisdiction(entity, city) if entity.type == "official" else (None, city)
+            entity_id = _cluster_id(clusters[key], key, where)
+            if entity_id != entity.id:
+                entity.id = entity_id
+                entity.mentions = [replace(m, entity=entity_id) for m in entity.mentions]
+    return docs
+
+
+def _cluster_id(members: list[tuple[Jurisdiction, str]], key: str, where: Jurisdiction) -> str:
+    for i, (seen, entity_id) in enumerate(members):
+        if _compatible(seen, where):
+            members[i] = (tuple(x or y for x, y in zip(seen, where, strict=True)), entity_id)  # type: ignore[assignment]
+            return entity_id
+    entity_id = key if not members else f"{key}#{len(members) + 1}"
+    members.append((where, entity_id))
+    return entity_id

@@ -1,0 +1,39 @@
+"""Resolution across documents: one id per real person, same names kept apart by jurisdiction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.pipeline import extract_paths, extract_text
+from kg.resolve import link_corpus
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+def ids(doc, kind="official"):
+    return {e.name: e.id for e in doc.entities if e.type == kind}
+
+
+def test_same_name_in_two_cities_are_two_people():
+    docs = {d.document.name: d for d in link_corpus(list(extract_paths(sorted(CORPUS.glob("*.txt")))))}
+    changzhi, ganzhou, later = docs["changzhi_0506.txt"], docs["ganzhou_0507.txt"], docs["changzhi_0601.txt"]
+    assert ids(changzhi)["王建军"] == ids(later)["王建军"]
+    assert ids(ganzhou)["王建军"] != ids(changzhi)["王建军"]
+    assert ids(ganzhou)["王建军"].startswith("official/王建军#")
+    assert ids(changzhi)["陈立新"] == ids(later)["陈立新"]
+    mention_ids = {m.entity for e in ganzhou.entities if e.name == "王建军" for m in e.mentions}
+    assert mention_ids == {ids(ganzhou)["王建军"]}
+
+
+def test_short_and_full_place_names_are_one_entity():
+    doc = extract_text("长治市委书记王建军到长治高新区调研。他说，长治要加快转型。", "x.txt")
+    places = [e for e in doc.entities if e.type == "place" and e.name == "长治市"]
+    assert len(places) == 1 and places[0].aliases == ["长治"]
+    assert [p["name"] for p in places[0].parents] == ["山西省"]
+
+
+def test_national_leaders_are_one_person_everywhere():
+    a = extract_text("习近平总书记强调，要推动高质量发展。", "a.txt")
+    b = extract_text("赣州市委书记刘海说，要深入学习习近平总书记重要讲话精神。", "b.txt")
+    linked = link_corpus([a, b])
+    assert ids(linked[0])["习近平"] == ids(linked[1])["习近平"] == "official/习近平"
