@@ -18,9 +18,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from dataclasses import replace
 
 from kg.gazetteer import Division, Gazetteer
+from kg.lexicon import data_rows
 from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places
 from kg.themes_find import canonical_theme
@@ -154,12 +156,45 @@ def _places(mentions: list[Mention]) -> list[Entity]:
     return out
 
 
-def _by_surface(kind: str, mentions: list[Mention]) -> list[Entity]:
+@cache
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    rows = [(r[0], r[1]) for r in data_rows("org_abbreviations.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def organisation_key(name: str, city: str | None = None) -> str:
+    """A key shared by the full and short names of one body.
+
+    >>> organisation_key("长治市发展和改革委员会", "长治市") == organisation_key("市发改委", "长治市")
+    True
+    """
+    key = name
+    for full, short in _abbreviations():
+        key = key.replace(full, short)
+    if city:
+        stem = city[:-1] if city.endswith("市") else city
+        if key.startswith(city) or key.startswith(stem + "市"):
+            key = "市" + key[len(city) :]
+        elif key.startswith(stem) and len(key) > len(stem) + 1:
+            key = "市" + key[len(stem) :]
+    return key
+
+
+def _surface_key(kind: str, m: Mention, city: str | None) -> str:
+    if kind == "theme":
+        return canonical_theme(_attr(m, "preferred") or m.text)
+    if kind == "organization":
+        return organisation_key(m.text, city)
+    return m.text
+
+
+def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[canonical_theme(_attr(m, "preferred") or m.text) if kind == "theme" else m.text].append(m)
+        groups[_surface_key(kind, m, city)].append(m)
     out = []
-    for name, group in groups.items():
+    for key, group in groups.items():
+        name = max((m.text for m in group), key=len) if kind == "organization" else key
         entity = Entity(f"{kind}/{name}", kind, name)
         entity.aliases = sorted({m.text for m in group} - {name})
         sub_kind = _attr(group[0], "kind")
@@ -174,9 +209,12 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     """Entities of one document, people first, each with its mentions."""
     people = [m for m in mentions if m.type in ("official", "person")]
     entities = _people(people)
-    entities += _places([m for m in mentions if m.type == "place"])
+    places = _places([m for m in mentions if m.type == "place"])
+    entities += places
+    city_code = document_city(places)
+    city = Gazetteer.load().get(city_code).name if city_code else None
     for kind in ("organization", "project", "theme"):
-        entities += _by_surface(kind, [m for m in mentions if m.type == kind])
+        entities += _by_surface(kind, [m for m in mentions if m.type == kind], city)
     return entities
 
 

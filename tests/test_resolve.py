@@ -37,3 +37,11 @@ def test_national_leaders_are_one_person_everywhere():
     b = extract_text("赣州市委书记刘海说，要深入学习习近平总书记重要讲话精神。", "b.txt")
     linked = link_corpus([a, b])
     assert ids(linked[0])["习近平"] == ids(linked[1])["习近平"] == "official/习近平"
+
+
+def test_full_and_short_names_of_a_body_are_one_organisation():
+    doc = extract_text(
+        "长治市发展和改革委员会召开会议。市发改委党组书记、主任王灵恩表示，要抓好项目。", "x.txt"
+    )
+    orgs = {e.name: e for e in doc.entities if e.type == "organization"}
+    assert orgs["长治市发展和改革委员会"].aliases == ["市发改委"]
