@@ -18,8 +18,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
 from dataclasses import replace
+from functools import cache
 
 from kg.gazetteer import Division, Gazetteer
 from kg.lexicon import data_rows
