@@ -98,3 +98,13 @@ class Lexicon:
 def _suffixes(name: str) -> tuple[Suffix, ...]:
     rows = [Suffix(r[0], r[1], int(r[2]), int(r[3])) for r in data_rows(name)]
     return tuple(sorted(rows, key=lambda s: len(s.suffix), reverse=True))
+
+
+@cache
+def boundary_words(kind: str) -> tuple[str, ...]:
+    """Words that end a name of this kind when read leftwards (``kg/data/boundary_words.txt``).
+
+    >>> "会议由" in boundary_words("title")
+    True
+    """
+    return tuple(sorted(data_sections("boundary_words.txt")[kind], key=len, reverse=True))

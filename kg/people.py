@@ -19,76 +19,12 @@ from functools import cache
 
 import jieba
 
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, boundary_words
 from kg.model import Mention, Title
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它日")
-_TITLE_BOUNDARY = (
-    "会议由",
-    "由",
-    "在",
-    "同",
-    "对",
-    "向",
-    "给",
-    "是",
-    "为",
-    "经",
-    "据",
-    "让",
-    "请",
-    "等",
-    "会上",
-    "随后",
-    "期间",
-    "其中",
-    "陪同",
-    "出席",
-    "参加",
-    "听取",
-    "主持",
-    "率",
-    "带领",
-    "看望",
-    "会见",
-    "介绍",
-    "表示",
-    "指出",
-    "强调",
-    "说",
-    "了",
-    "的",
-    "到",
-    "赴",
-    "邀请",
-    "以及",
-    "及",
-    "并",
-    "也",
-    "还",
-    "都",
-    "又",
-    "来自",
-    "作为",
-    "原",
-    "时任",
-    "现任",
-    "担任",
-    "兼任",
-    "兼",
-    "包括",
-    "分别",
-    "通过",
-    "记者",
-    "同志",
-    "已",
-    "将",
-    "要",
-    "从",
-    "由于",
-    "前往",
-)
+_TITLE_BOUNDARY = boundary_words("title")
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
 _LEADERS_HEAD = re.compile(r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?")
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
