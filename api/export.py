@@ -10,7 +10,8 @@ import io
 
 from flask import Blueprint, Response, abort, request
 
-from api.viz import loaded, number
+from api.params import int_arg
+from api.viz import loaded
 from kg.errors import UserError
 from kg.readwrite import FORMATS, export_format
 from kg.subgraph import GraphFilter, UnknownEntity
@@ -25,12 +26,12 @@ def requested_filter() -> GraphFilter:
     top = request.args.get("top")
     return GraphFilter(
         types=types,
-        min_weight=number("min_weight", 1, 0, 10**9) if min_weight else None,
+        min_weight=int_arg("min_weight", 1, 0, 10**9) if min_weight else None,
         since=request.args.get("since") or None,
         until=request.args.get("until") or None,
         ego=request.args.get("ego") or None,
-        hops=number("hops", 1, 1, 2),
-        top=number("top", 0, 1, 10**9) if top else None,
+        hops=int_arg("hops", 1, 1, 2),
+        top=int_arg("top", 0, 1, 10**9) if top else None,
     )
 
 

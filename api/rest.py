@@ -23,6 +23,7 @@ from flask import Blueprint, jsonify, render_template, request, url_for
 from api.data import GraphData, get_data
 from api.errors import ApiError, NotFound
 from api.openapi import openapi_spec
+from api.params import int_arg
 from api.settings import setting
 
 bp = Blueprint("rest", __name__, url_prefix="/api")
@@ -31,21 +32,6 @@ EDGE_FIELDS = ("weight", "articles", "dice", "pmi", "relations", "dates", "order
 
 # ---------------------------------------------------------------------------
 # Parameters
-
-
-def int_arg(name: str, default: int, minimum: int = 0, maximum: int | None = None) -> int:
-    """An integer query parameter, checked; a bad value is a 400."""
-    raw = request.args.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError(f"{name} must be an integer, not {raw!r}") from None
-    if value < minimum or (maximum is not None and value > maximum):
-        bound = f"between {minimum} and {maximum}" if maximum is not None else f"at least {minimum}"
-        raise ApiError(f"{name} must be {bound}, not {value}")
-    return value
 
 
 def float_arg(name: str, default: float) -> float:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 
+from api.params import int_arg
 from kg import viz
 from kg.errors import UserError
 from kg.subgraph import NoPath, UnknownEntity
@@ -39,20 +40,6 @@ def _headlines(documents: dict[str, dict]) -> dict[tuple[str, int], str]:
     }
 
 
-def number(name: str, default: int, low: int, high: int) -> int:
-    """An integer query parameter within ``[low, high]``; 400 otherwise."""
-    raw = request.args.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        abort(400, f"{name} must be an integer, not {raw!r}")
-    if not low <= value <= high:
-        abort(400, f"{name} must be between {low} and {high}")
-    return value
-
-
 def page(make: Callable[[], str]) -> Response:
     """Render a page; unknown entities are 404, other user errors 400."""
     try:
@@ -76,7 +63,7 @@ def index():
 @bp.get("/overview")
 def overview():
     graph, sources = loaded()
-    top = number("top", viz.DEFAULT_TOP, 1, 20_000)
+    top = int_arg("top", viz.DEFAULT_TOP, 1, 20_000)
     by = request.args.get("by", "degree")
     return page(lambda: viz.overview_page(graph, top, by, sources, link))
 
@@ -84,8 +71,8 @@ def overview():
 @bp.get("/entity/<path:entity>")
 def entity(entity: str):
     graph, sources = loaded()
-    hops = number("hops", 1, 1, 2)
-    limit = number("limit", viz.EGO_LIMIT, 1, 20_000)
+    hops = int_arg("hops", 1, 1, 2)
+    limit = int_arg("limit", viz.EGO_LIMIT, 1, 20_000)
     home = url_for("viz.overview")
     return page(lambda: viz.ego_page(graph, entity, hops, limit, sources, link, home))
 
@@ -102,5 +89,5 @@ def path():
 @bp.get("/theme/<path:entity>")
 def theme(entity: str):
     graph, sources = loaded()
-    limit = number("limit", viz.THEME_LIMIT, 1, 5_000)
+    limit = int_arg("limit", viz.THEME_LIMIT, 1, 5_000)
     return page(lambda: viz.theme_page(graph, entity, limit, sources, link, url_for("viz.overview")))

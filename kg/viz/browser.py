@@ -85,10 +85,22 @@ def read_netlog(path: Path) -> dict[str, Any]:
         return json.loads(text.rstrip().rstrip(",") + "]}")
 
 
-def visit(page: str | Path, budget_ms: int = 10_000, timeout: float = 120.0) -> Visit:
+def visit(page: str | Path, budget_ms: int = 10_000, timeout: float = 120.0, attempts: int = 1) -> Visit:
     """Load ``page`` (a file or URL) in headless Chromium offline and dump its DOM after ``budget_ms``
     of virtual time.
+
+    Headless Chromium on a busy machine sometimes dumps the DOM before the first animation frame;
+    with ``attempts`` > 1 the page is loaded again until it reports a drawing.
     """
+    seen = _visit_once(page, budget_ms, timeout)
+    for _ in range(attempts - 1):
+        if seen.drawn:
+            break
+        seen = _visit_once(page, budget_ms, timeout)
+    return seen
+
+
+def _visit_once(page: str | Path, budget_ms: int, timeout: float) -> Visit:
     executable = chromium()
     if executable is None:
         raise FileNotFoundError("no chromium executable on PATH")

@@ -157,6 +157,7 @@ a { color: #1f5fa8; }
     body.setAttribute("data-kg-nodes", String(nodeView.length));
     body.setAttribute("data-kg-edges", String(edgeView.length));
   });
+  network.redraw();  // the first drawing may have happened before the listener was attached
   network.on("click", function (params) {
     if (!params.nodes.length) { return; }
     var node = nodes.get(params.nodes[0]);
