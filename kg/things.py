@@ -225,13 +225,20 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
 _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 
-def _strip_leading_words(name: str) -> str:
-    """Drop verbs, numbers, time words and pronouns before a name (筹建冰雪研学基地 → 冰雪研学基地)."""
+def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -> str:
+    """Drop verbs, numbers, time words and pronouns before a name (已组建县医院 → 县医院)."""
     words = tagged_words(name)
     k = 0
-    while k < len(words) and words[k][1].startswith(_LEADING_NON_NAME) and not words[k][1].startswith("vn"):
+    while k < len(words) and words[k][1].startswith(tags) and not words[k][1].startswith("vn"):
         k += 1
     return "".join(w for w, _ in words[k:])
+
+
+_QUANTITY = re.compile(
+    r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?"
+    r"(?:平方米|平米|吨|千瓦|兆瓦|亩|公里|米|个|项|家|座|条|年度|年)"
+)
+_NOT_A_PROJECT_HEAD = ("d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 
 def _project_name(
@@ -242,8 +249,15 @@ def _project_name(
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
-    name = _strip_leading_words(text[start:suffix_start])
+    name = text[start:suffix_start]
+    while (cut := _QUANTITY.match(name)) or name[:1].isdigit():
+        name = name[cut.end() :] if cut else name[1:]
+    name = _strip_leading_words(name, _NOT_A_PROJECT_HEAD)
     start = suffix_start - len(name)
+    if start > 0 and text[start - 1] == "”":  # “一老一小”健康关爱行动
+        open_at = text.rfind("“", max(0, start - 14), start - 1)
+        if open_at >= 0:
+            return open_at, text[open_at + 1 : start - 1] + name
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start
@@ -251,8 +265,14 @@ def _project_name(
 
 
 def _vague(name: str, lex: Lexicon) -> bool:
+    """Names that name nothing: 实际行动, 伟大工程, 两个项目."""
     modifiers = lex.generic.get("modifier", frozenset())
     if name in modifiers or re.fullmatch(r"[\d一二三四五六七八九十百千万亿余多个项批]+", name):
+        return True
+    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批])$", name):
+        return True
+    words = tagged_words(name)
+    if len(words) == 1 and words[0][1].startswith(("a", "b", "d", "v")) and not words[0][1].startswith("vn"):
         return True
     return bool(re.search(r"[了着们吗呢吧，。]", name))
 
