@@ -20,7 +20,8 @@ from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary, numbered_formulas
 from kg.things import find_theme_patterns
 
-_QUOTED = re.compile(r"[“\"]([^“”\"]{3,40})[”\"]")
+_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{3,40})[”\"’]")
+_QUOTE_RUN = re.compile(r"^(?:[“\"‘][^“”\"‘’]{1,40}[”\"’]|[、和])*")
 _PARALLEL = re.compile(r"[、+＋]")
 _SLOGAN_CONTEXT = re.compile(
     r"^(?:战略|理念|目标|定位|思路|要求|发展格局|格局|工作法|发展模式|模式|体系|路径|品牌|精神|方针|原则|举措|部署|建设)"
@@ -82,8 +83,9 @@ def quoted_slogans(text: str) -> list[Mention]:
         if re.search(r"[，。！？：；,]", content):
             continue
         parts = [p for p in _PARALLEL.split(content) if p]
-        parallel = _PARALLEL.search(content) and all(1 <= len(p) <= 8 for p in parts)
-        named = _SLOGAN_CONTEXT.match(text[m.end() : m.end() + 4]) and 2 <= len(content) <= 12
+        parallel = _PARALLEL.search(content) and all(1 <= len(p) <= 10 for p in parts)
+        after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
+        named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
         if parallel or named:
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out

@@ -284,6 +284,8 @@ def find_theme_patterns(text: str) -> list[Mention]:
         for m in _PERIOD.finditer(text)
     ]
     for m in _MEETING.finditer(text):
+        if text.startswith("以来", m.end()):  # 党的十八大以来: a time, not a meeting studied
+            continue
         surface = m.group(0).replace("“", "").replace("”", "")
         if surface.endswith("大") and not surface.startswith("党的"):
             continue
