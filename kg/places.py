@@ -76,7 +76,7 @@ def _suffix_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn", "m", "t")
+_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn")
 
 
 def _trim_by_tags(name: str) -> str:
@@ -84,10 +84,18 @@ def _trim_by_tags(name: str) -> str:
     words = tagged_words(name)
     keep = len(words)
     for k in range(len(words) - 1, -1, -1):
-        if words[k][1].startswith(_NON_NAME_TAGS) and words[k][1] not in ("ns", "nr", "nz"):
+        word, tag = words[k]
+        if tag.startswith(_NON_NAME_TAGS) and tag not in ("ns", "nr", "nz"):
             break
         keep = k
-    return "".join(w for w, _ in words[keep:])
+    trimmed = "".join(w for w, _ in words[keep:])
+    if len(trimmed) == 1 and len(name) == 2 and name[0] in _FUNCTION_CHARS:
+        return name  # 以礼街道, 和平片区: a two-character name that begins like a preposition
+    return trimmed
+
+
+_FUNCTION_CHARS = set("在从向对把被将以为于和与及的了是有让使等个条座处一该本这那每各全到往至赴经由")
+_INNER_ADMIN = re.compile(r"^.*?(?:街道|苏木|嘎查|[省市县区旗镇乡村])(?=.)")
 
 
 @cache
@@ -187,7 +195,7 @@ def _name_start(text: str, suffix_start: int, info: Suffix, floor: int) -> int:
     cut = 0
     for word in _STOP_WORDS:
         k = name.rfind(word)
-        if k >= 0:
+        if k >= 0 and (len(word) > 1 or len(name) - k - 1 >= max(info.min_name, 1)):  # 以礼街道 keeps 以
             cut = max(cut, k + len(word))
     return j + cut
 
@@ -205,8 +213,14 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         ):
             continue
         floor = max([e for e in ends if e <= suffix_start], default=0)
+        if info.kind in ("park", "scenic", "landmark"):  # 隋唐洛阳城国家遗址公园: a place inside the name
+            floor = max([k.end for k in known if k.end <= suffix_start and not _attr(k, "short")], default=0)
         start = _name_start(text, suffix_start, info, floor)
         name = text[start:suffix_start]
+        if info.kind in ("village", "community", "town", "township", "street", "estate"):
+            inner = _INNER_ADMIN.match(name)  # 高唐 of 乐县高唐镇, 钟屏 of 以礼街道钟屏社区
+            if inner and len(name) - inner.end() >= info.min_name:
+                start, name = start + inner.end(), name[inner.end() :]
         if name and not name[0].isdigit():
             trimmed = _trim_by_tags(name)
             start, name = start + len(name) - len(trimmed), trimmed
@@ -219,7 +233,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
                 and _attr(adjacent, "short")
             )
             or (info.kind == "zone" and not name)
-            or (len(name) < info.min_name and _attr(adjacent, "short"))
+            or ((len(name) < info.min_name or len(name) == 1) and _attr(adjacent, "short"))
         ):
             start, name, extended = adjacent.start, text[adjacent.start : suffix_start], True
             while info.kind == "zone" and (outer := next((k for k in known if k.end == start), None)):
@@ -240,6 +254,8 @@ def _attr(m: Mention, key: str) -> str | None:
 
 
 def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
+    if name.startswith("一"):  # 一江一河, 一村一品: counts, not names
+        return True
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
         return True
     if suffix in ("村", "镇", "乡", "社区", "街道") and name[-1] in "省市县区镇乡村级":
