@@ -46,6 +46,11 @@ def _common_word(surface: str) -> bool:
     return tag is not None and tag.startswith(("v", "a", "d", "c", "p", "u", "r", "m", "q", "i", "l", "nz"))
 
 
+def _city_or_province(surface: str) -> bool:
+    """Short names of cities and provinces (大同, 吉林) are places even where they are also words."""
+    return all(d.level in ("province", "city") for d in Gazetteer.load().lookup(surface))
+
+
 def _conjunction_start(text: str, start: int) -> bool:
     """和县 in 城乡和县域: a name starting with a function word right after other words."""
     return text[start] in "和与及在对向为是将把被从" and start > 0 and bool(CJK.match(text[start - 1]))
@@ -162,7 +167,10 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if _conjunction_start(text, start) or any(a <= start and end <= b for a, b in generic_spans):
             continue
-        if is_short and (_common_word(text[start:end]) or _inside_longer_word(text, start, end, freq)):
+        if is_short and (
+            (_common_word(text[start:end]) and not _city_or_province(text[start:end]))
+            or _inside_longer_word(text, start, end, freq)
+        ):
             continue
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))
@@ -269,7 +277,7 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         w for w in modifiers if len(w) == 1
     }:
         return True
-    return bool(re.search(r"[的了是和与着过个们]", name))
+    return bool(re.search(r"[的了是着过们]", name))
 
 
 def find_places(text: str) -> list[Mention]:
