@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -92,7 +93,12 @@ class Lexicon:
         return word in self.generic.get(kind, frozenset())
 
     def starts_with_follower(self, text: str) -> bool:
-        return any(text.startswith(f) for f in self.followers)
+        return _follower_pattern(self.followers).match(text) is not None
+
+
+@cache
+def _follower_pattern(followers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, followers)))
 
 
 def _suffixes(name: str) -> tuple[Suffix, ...]:
@@ -108,3 +114,31 @@ def boundary_words(kind: str) -> tuple[str, ...]:
     True
     """
     return tuple(sorted(data_sections("boundary_words.txt")[kind], key=len, reverse=True))
+
+
+@cache
+def _reversed_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w[::-1]) for w in ordered))
+
+
+def last_boundary_end(
+    prefix: str, words: tuple[str, ...], excluded: Callable[[str, int, str], bool] | None = None
+) -> int:
+    """Where the last boundary word in ``prefix`` ends (0 if none): the name starts there.
+
+    ``excluded(prefix, start, word)`` may declare an occurrence part of the name instead.
+
+    >>> last_boundary_end("会议由市委", ("由", "会议由"))
+    3
+    """
+    reversed_prefix = prefix[::-1]
+    pattern = _reversed_alternation(words)
+    position = 0
+    while (m := pattern.search(reversed_prefix, position)) is not None:
+        word = m.group(0)[::-1]
+        start = len(prefix) - m.end()
+        if excluded is None or not excluded(prefix, start, word):
+            return start + len(word)
+        position = m.start() + 1
+    return 0

@@ -99,6 +99,26 @@ class Mention:
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
 
+    def resolved(self, entity: str, type: str | None = None) -> Mention:
+        """This mention, bound to an entity (a faster ``dataclasses.replace``).
+
+        >>> Mention("person", "李华", 0, 2).resolved("official/李华", "official").entity
+        'official/李华'
+        """
+        return Mention(
+            type or self.type,
+            self.text,
+            self.start,
+            self.end,
+            self.article,
+            self.sentence,
+            self.titles,
+            self.rank,
+            self.role,
+            self.attrs,
+            entity,
+        )
+
 
 @dataclass
 class Entity:

@@ -19,7 +19,7 @@ from functools import cache
 
 import jieba
 
-from kg.lexicon import Lexicon, boundary_words
+from kg.lexicon import Lexicon, boundary_words, last_boundary_end
 from kg.model import Mention, Title
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -132,13 +132,7 @@ def title_start(text: str, end: int, limit: int = 24) -> int:
     j = end
     while j > 0 and end - j < limit and CJK.match(text[j - 1]):
         j -= 1
-    prefix = text[j:end]
-    cut = 0
-    for word in _TITLE_BOUNDARY:
-        k = prefix.rfind(word)
-        if k >= 0 and k + len(word) <= len(prefix) and not _inside_org_word(prefix, k, word):
-            cut = max(cut, k + len(word))
-    return j + cut
+    return j + last_boundary_end(text[j:end], _TITLE_BOUNDARY, _inside_org_word)
 
 
 def _inside_org_word(prefix: str, k: int, word: str) -> bool:

@@ -55,7 +55,7 @@ def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
 
 def _to_original(m: Mention, span: SentenceSpan) -> Mention:
     start, end = span.span(m.start, m.end)
-    return replace(m, start=start, end=end, article=span.article, sentence=span.index)
+    return Mention(m.type, m.text, start, end, span.article, span.index, m.titles, m.rank, m.role, m.attrs)
 
 
 _PRIVATE_BODIES = {"enterprise", "school", "hospital", "media", "association"}

@@ -20,7 +20,7 @@ import jieba
 import jieba.posseg
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, Suffix, boundary_words, data_words
+from kg.lexicon import Lexicon, Suffix, boundary_words, data_words, last_boundary_end
 from kg.model import Mention
 from kg.people import _word_freq
 
@@ -200,12 +200,11 @@ def _name_start(text: str, suffix_start: int, info: Suffix, floor: int) -> int:
     while j > limit and (CJK.match(text[j - 1]) or (info.kind == "road" and text[j - 1].isalnum())):
         j -= 1
     name = text[j:suffix_start]
-    cut = 0
-    for word in _STOP_WORDS:
-        k = name.rfind(word)
-        if k >= 0 and (len(word) > 1 or len(name) - k - 1 >= max(info.min_name, 1)):  # 以礼街道 keeps 以
-            cut = max(cut, k + len(word))
-    return j + cut
+
+    def begins_name(prefix: str, k: int, word: str) -> bool:  # 以礼街道 keeps 以
+        return len(word) == 1 and len(prefix) - k - 1 < max(info.min_name, 1)
+
+    return j + last_boundary_end(name, _STOP_WORDS, begins_name)
 
 
 def suffix_places(text: str, known: list[Mention]) -> list[Mention]:

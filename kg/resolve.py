@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from functools import cache
 
 from kg.gazetteer import Division, Gazetteer
@@ -80,7 +79,7 @@ def _people(mentions: list[Mention]) -> list[Entity]:
         ranks = [m.rank for m in group if m.rank is not None]
         if ranks:
             entity.attrs["rank"] = min(ranks)
-        entity.mentions = [replace(m, type=kind, entity=entity.id) for m in group]
+        entity.mentions = [m.resolved(entity.id, kind) for m in group]
         out.append(entity)
     return out
 
@@ -151,7 +150,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
                 entity.id = f"place/{name}#{division.code}"
         else:
             entity.attrs["kind"] = _attr(group[0], "source") or ""
-        entity.mentions = [replace(m, entity=entity.id) for m in group]
+        entity.mentions = [m.resolved(entity.id) for m in group]
         out.append(entity)
     return out
 
@@ -200,7 +199,7 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         sub_kind = _attr(group[0], "kind")
         if sub_kind:
             entity.attrs["kind"] = sub_kind
-        entity.mentions = [replace(m, entity=entity.id) for m in group]
+        entity.mentions = [m.resolved(entity.id) for m in group]
         out.append(entity)
     return out
 
@@ -282,7 +281,7 @@ def link_corpus(docs: list[ExtractedDocument]) -> list[ExtractedDocument]:
             entity_id = _cluster_id(clusters[key], key, where)
             if entity_id != entity.id:
                 entity.id = entity_id
-                entity.mentions = [replace(m, entity=entity_id) for m in entity.mentions]
+                entity.mentions = [m.resolved(entity_id) for m in entity.mentions]
     return docs
 
 

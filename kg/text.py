@@ -78,10 +78,16 @@ class _Line:
     role: str
     chars: list[tuple[str, int]]  # (normalised char, original offset)
     had_marker: bool = False
+    text: str = ""
 
-    @property
-    def text(self) -> str:
-        return "".join(c for c, _ in self.chars)
+    def __post_init__(self) -> None:
+        self.text = "".join([c for c, _ in self.chars])
+
+    def join(self, other: _Line) -> None:
+        """Continue this line with ``other`` (a hard line wrap repaired)."""
+        self.chars.extend(other.chars)
+        self.text += other.text
+        self.had_marker = other.had_marker
 
 
 def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[list[tuple[str, int]], bool]:
@@ -214,8 +220,7 @@ def normalize_page(text: str) -> list[Block]:
         if line.role == "blank":
             continue
         if current is not None and _continues(current, line, width):
-            current.chars.extend(line.chars)
-            current.had_marker = line.had_marker
+            current.join(line)
             current.role = "text"
             continue
         if current is not None:
@@ -235,4 +240,4 @@ def _to_block(line: _Line) -> Block:
         role = "body"
     elif role == "heading" and text.startswith("—"):
         role = "subtitle"
-    return Block(role, text, tuple(o for _, o in line.chars), line.number)
+    return Block(role, text, tuple([o for _, o in line.chars]), line.number)

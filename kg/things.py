@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, boundary_words, data_words
+from kg.lexicon import Lexicon, boundary_words, data_words, last_boundary_end
 from kg.model import Mention
 from kg.people import _word_freq
 from kg.places import _word_tags, gazetteer_places, tagged_words
@@ -49,13 +49,7 @@ def _left_edge(text: str, end: int, boundary: tuple[str, ...], limit: int, floor
     j = end
     while j > max(floor, end - limit) and (CJK.match(text[j - 1]) or text[j - 1].isalnum()):
         j -= 1
-    prefix = text[j:end]
-    cut = 0
-    for word in boundary:
-        k = prefix.rfind(word)
-        if k >= 0 and not _word_in_name(prefix, k, word):
-            cut = max(cut, k + len(word))
-    return j + cut
+    return j + last_boundary_end(text[j:end], boundary, _word_in_name)
 
 
 def _word_in_name(prefix: str, k: int, word: str) -> bool:
