@@ -194,14 +194,21 @@ def extract_sources(
     sources: Sequence[Source], clock: _Clock
 ) -> Iterator[tuple[Source, ExtractedDocument | None, str]]:
     """Each source with its extracted document, or None and why not; one bad file spoils nothing else."""
+    from kg.ingest import ReadError
     from kg.pipeline import extract_paths
+
+    unreadable: dict[str, str] = {}
 
     def run(batch: Sequence[Source]) -> list[ExtractedDocument]:
         started = time.perf_counter()
+        errors: list[ReadError] = []
         try:
-            return list(extract_paths([s.path for s in batch]))
+            return list(extract_paths([s.path for s in batch], errors=errors, report=False))
         finally:
             clock.seconds += time.perf_counter() - started
+            unreadable.update(
+                {str(e.path): f"line {e.line}: {e.reason}" if e.line else e.reason for e in errors}
+            )
 
     for i in range(0, len(sources), EXTRACT_BATCH):
         batch = sources[i : i + EXTRACT_BATCH]
@@ -219,7 +226,7 @@ def extract_sources(
                 yield source, None, f"could not extract ({type(err).__name__}: {err})"
                 continue
             if not found:
-                yield source, None, "nothing extracted"
+                yield source, None, unreadable.get(str(source.path), "nothing extracted")
             for doc in found:
                 yield source, doc, ""
 
