@@ -142,7 +142,7 @@ def _long_line(text: str) -> tuple[int, str] | None:
         if len(line) > MAX_LINE_CHARS:
             return (
                 number,
-                f"line is {len(line):,} characters, more than {MAX_LINE_CHARS:,}: not an article page",
+                f"{len(line):,} characters in one line (limit {MAX_LINE_CHARS:,}): not an article page",
             )
         start += len(line) + 1
     return None
