@@ -85,11 +85,40 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
-    return _drop_party_groups(_longest(found))
+    return _drop_party_groups(_longest(_split_nested(found, lex)))
+
+
+def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A body named with its parent (潞安化工集团常村煤矿, 市城市管理局某中队) is two names: the parent,
+    and the unit when it can stand alone (常村煤矿); a unit that cannot (某中队) is left out."""
+    out = list(found)
+    for whole in found:
+        parent = max(
+            (p for p in found if p.start == whole.start and p.end < whole.end),
+            key=lambda p: p.end,
+            default=None,
+        )
+        if parent is None or _PARTY_UNIT.search(whole.text):
+            continue
+        rest = whole.text[len(parent.text) :]
+        suffix = next((s for s in sorted(lex.org_suffixes, key=len, reverse=True) if rest.endswith(s)), "")
+        if suffix and _acceptable_org(rest[: -len(suffix)], rest, suffix, lex):
+            out.remove(whole)
+            out.append(Mention("organization", rest, parent.end, whole.end, attrs=whole.attrs))
+        elif suffix in _SUB_UNITS or re.search(r"[\d楼层]", rest):
+            out.remove(whole)
+        # otherwise a department of its parent (市委组织部): one name
+    return out
+
+
+_SUB_UNITS = {"中队", "大队", "支队", "科", "股", "室", "厅", "组", "站", "服务站"}
+
+
+_PARTY_UNIT = re.compile(r"(?:党组|党委|党工委|党办|党总支|党支部|机关党委)$")
 
 
 _GRASSROOTS = re.compile(
-    r"(?:[^县区市镇乡]{1,8}(?:镇|乡|街道|苏木|村|社区|嘎查)(?:党委|党支部|党总支|村委会|居委会|党群服务中心))$"
+    r"(?:[^县区市镇乡]{1,8}(?:镇|乡|街道|苏木|村|社区|嘎查)(?:党工委|党委|党支部|党总支|村委会|居委会|党群服务中心))$"
 )
 
 
@@ -104,11 +133,18 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     following = text[end : end + 1]
     if following in ("长", "员") or lex.post_at_end(text[max(0, start - 2) : end]) in ("常委", "委员"):
         return True
-    if len(suffix) > 1:
-        return False
+    freq, tags = _word_freq(), _word_tags()
+    if len(suffix) > 1:  # 作协 in 合作协议, 中心 in 市中心
+        after, before = text[end - 1 : end + 1], text[max(0, start - 1) : end]
+        if suffix == "中心" and start > 0 and text[start - 1] in "省市县区镇":  # 市中心: a town's centre
+            return True
+        return (
+            len(after) == 2
+            and freq.get(after, 0) >= 100
+            and tags.get(after, "") not in ("nt", "ns", "nz", "j")
+        )
     if start > 0 and text[start - 1].isdigit():
         return True
-    freq, tags = _word_freq(), _word_tags()
     after, before = suffix + following, text[max(0, start - 1) : end]
     if following and freq.get(after, 0) >= 100 and tags.get(after, "") not in ("nt", "ns", "nz", "j"):
         return True
@@ -145,7 +181,9 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     if not name or re.search(r"[了着过们吗呢吧]", name):
         return False
     if lex.org_suffixes[suffix] in _STATE_KINDS or len(suffix) == 1:
-        return len(name) >= 1 and (_starts_with_place(surface) or bool(re.search("[村镇乡]|社区|街道", name)))
+        return len(name) >= 1 and (
+            _starts_with_place(surface) or bool(re.search("[村镇乡]|社区|街道|小区", name))
+        )
     modifiers = lex.generic.get("modifier", frozenset())
     return len(name) >= 2 and not any(name.startswith(w) for w in modifiers if len(w) >= 2)
 
@@ -163,8 +201,8 @@ def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
     """市发改委党组 is the party group of 市发改委: keep the body itself as the organisation."""
     out = []
     for m in mentions:
-        base = re.sub(r"(?:党组|党委)$", "", m.text)
-        if base != m.text and len(base) >= 3 and re.search(r"[委局厅办部院会]$", base):
+        base = re.sub(r"(?:党组|党委|党办)$", "", m.text)
+        if base != m.text and len(base) >= 3 and re.search(r"[委局厅办部院会联]$", base):
             out.append(Mention("organization", base, m.start, m.start + len(base), attrs=m.attrs))
         else:
             out.append(m)
