@@ -207,31 +207,50 @@ def _with_level(title: Title) -> Title:
     return Title(title.text, post=title.post, org=title.org, place=title.place, level=title_level(title))
 
 
+_LEVEL_MARKERS = re.compile(r"街道|苏木|自治区|[省市州盟县区旗镇乡]")
+_MARKER_LEVEL = {
+    "街道": "township",
+    "苏木": "township",
+    "自治区": "provincial",
+    "省": "provincial",
+    "市": "city",
+    "州": "city",
+    "盟": "city",
+    "县": "county",
+    "区": "county",
+    "旗": "county",
+    "镇": "township",
+    "乡": "township",
+}
+
+
 def title_level(title: Title) -> str:
     """national / provincial / city / county / township / village / enterprise.
 
     >>> title_level(Title("平顺县委书记", post="书记", org="平顺县委"))
     'county'
+    >>> title_level(Title("市住房和城乡建设局局长", post="局长", org="市住房和城乡建设局"))
+    'city'
+    >>> title_level(Title("潞州区东街街道党工委书记", post="书记", org="潞州区东街街道党工委"))
+    'township'
     """
     org = title.org or title.text
     if re.match(r"^(?:中共中央|中央|国务院|全国|国家)", org) or title.post in ("总书记", "总理", "副总理"):
         return "national"
     if re.search(r"(?:公司|集团|煤矿|厂|矿|银行)", org):
         return "enterprise"
-    if re.search(r"(?:村|社区)(?:党支部|党总支|党委|委员会|村委会|居委会|两委)?$", org):
+    if re.search(r"(?:村|社区|嘎查)(?:党支部|党总支|党委|委员会|村委会|居委会|两委)?$", org):
         return "village"
-    for marker, level in (("街道", "township"), ("镇", "township"), ("乡", "township")):
-        if marker in org:
-            return level
-    for ch in reversed(re.sub(r"(?:委|政府|党委|人大|政协).*$", "", org) or org[:1]):
-        if ch in "县区旗":
-            return "county"
-        if ch in "市州盟":
-            return "city"
-        if ch == "省":
-            return "provincial"
-    if org[:1] in LEVEL_BY_CHAR:
-        return LEVEL_BY_CHAR[org[:1]]
+    if org[:1] in "省市州盟县区旗镇乡":
+        return _MARKER_LEVEL[org[:1]]
+    place_part = (
+        re.sub(r"(?:委|政府|党委|党工委|人大|政协|管委会).*$", "", org)
+        .replace("城乡", "")
+        .replace("乡村", "")
+    )
+    markers = _LEVEL_MARKERS.findall(place_part)
+    if markers:
+        return _MARKER_LEVEL[markers[-1]]
     return "city" if org else ""
 
 

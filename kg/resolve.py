@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache
 
@@ -204,6 +205,34 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
     return out
 
 
+def title_place(title: Title, places: dict[str, str], city: str | None) -> str:
+    """The place a title belongs to: the place its text begins with, or the page's city for 市….
+
+    >>> title_place(Title("平顺县委书记"), {"平顺县": "平顺县"}, "长治市")
+    '平顺县'
+    >>> title_place(Title("市委常委"), {}, "长治市")
+    '长治市'
+    """
+    for length in range(min(len(title.text), 12), 1, -1):
+        name = places.get(title.text[:length])
+        if name:
+            return name
+    if city and re.sub(r"^(?:常务副|副|代)", "", title.text)[:1] == "市" and title.level in ("city", ""):
+        return city
+    return ""
+
+
+def _place_titles(entities: list[Entity], places: list[Entity], city: str | None) -> None:
+    """Fill each official's titles with the place they belong to."""
+    index = {surface: p.name for p in places for surface in (p.name, *p.aliases)}
+    for entity in entities:
+        if entity.type == "official":
+            entity.titles = [
+                t if t.place else Title(t.text, t.post, t.org, title_place(t, index, city), t.level)
+                for t in entity.titles
+            ]
+
+
 def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     """Entities of one document, people first, each with its mentions."""
     people = [m for m in mentions if m.type in ("official", "person")]
@@ -212,6 +241,7 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     entities += places
     city_code = document_city(places)
     city = Gazetteer.load().get(city_code).name if city_code else None
+    _place_titles(entities, places, city)
     for kind in ("organization", "project", "theme"):
         entities += _by_surface(kind, [m for m in mentions if m.type == kind], city)
     return entities
