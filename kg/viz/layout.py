@@ -63,9 +63,27 @@ def unit_disc(graph: nx.Graph, seed: int = SEED) -> dict[Hashable, np.ndarray]:
     iterations = 50 if len(nodes) <= 100 else 30
     pos = nx.spring_layout(graph, seed=seed, iterations=iterations, weight=None)
     coords = np.array([pos[n] for n in nodes])
-    coords -= coords.mean(axis=0)
-    coords /= max(float(np.linalg.norm(coords, axis=1).max()), 1e-9)
-    return dict(zip(nodes, coords, strict=True))
+    coords -= np.median(coords, axis=0)
+    return dict(zip(nodes, even_out(coords), strict=True))
+
+
+def even_out(coords: np.ndarray) -> np.ndarray:
+    """Spread points evenly over the unit disc, keeping their directions and their order from the centre.
+
+    A spring layout packs hubs and their neighbours into a dense core and throws small components far
+    out; giving each point the radius its rank deserves fills the disc evenly instead.
+
+    >>> r = np.linalg.norm(even_out(np.array([[0.1, 0.0], [0.2, 0.0], [50.0, 0.0]])), axis=1)
+    >>> [round(float(x), 2) for x in r]
+    [0.41, 0.71, 0.91]
+    """
+    radius = np.linalg.norm(coords, axis=1)
+    order = np.argsort(radius, kind="stable")
+    wanted = np.empty(len(coords))
+    wanted[order] = np.sqrt((np.arange(len(coords)) + 0.5) / len(coords))
+    safe = np.where(radius > 1e-12, radius, 1.0)
+    directions = np.where(radius[:, None] > 1e-12, coords / safe[:, None], np.array([1.0, 0.0]))
+    return directions * wanted[:, None]
 
 
 def pack(radii: np.ndarray, rounds: int = 60, gap: float = 0.5) -> np.ndarray:
