@@ -215,6 +215,9 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
     for end_index, suffix in _suffix_automaton().iter(text):
         info = _suffix_info(suffix)
         suffix_start = end_index + 1 - len(suffix)
+        word = text[end_index : end_index + 2]
+        if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
+            continue  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
         if any(
             k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end for k in known
         ):
