@@ -555,7 +555,7 @@ def _write_triples(graph: nx.Graph, docs: list[ExtractedDocument], path: Path, s
 def write_graph_json(graph: nx.Graph, path: Path) -> None:
     """The networkx graph as node-link JSON (``edges="edges"``)."""
     with path.open("w", encoding="utf-8") as fh:
-        json.dump(nx.node_link_data(graph, edges="edges"), fh, ensure_ascii=False, default=str)
+        fh.write(json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, default=str))
 
 
 def _count(graph: nx.Graph, docs: list[ExtractedDocument], summary: BuildSummary) -> None:

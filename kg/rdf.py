@@ -20,7 +20,9 @@ rdflib graph (:func:`graph_to_rdf`).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import IO, NamedTuple
 
 import networkx as nx
@@ -93,6 +95,7 @@ ADMIN_LEVELS = {"national", "provincial", "city", "county", "township", "village
 THEME_SCHEME = ID + "themes"
 
 _UNSAFE = set(' <>"{}|\\^`#?%/')
+_UNSAFE_PATTERN = re.compile(r'[ <>"{}|\\^`#?%/\s\x00-\x1f]')
 
 
 class Lit(NamedTuple):
@@ -106,9 +109,69 @@ class Lit(NamedTuple):
 Triple = tuple[str, str, "str | Lit"]
 
 
+# IRIs as strings, computed once (a DefinedNamespace attribute lookup is slow in loops)
+_DCTERMS_DATE = str(DCTERMS.date)
+_DCTERMS_ISPARTOF = str(DCTERMS.isPartOf)
+_DCTERMS_SOURCE = str(DCTERMS.source)
+_DCTERMS_TITLE = str(DCTERMS.title)
+_FOAF_DOCUMENT = str(FOAF.Document)
+_KG_COOCCURRENCE = str(KG.Cooccurrence)
+_KG_LISTING = str(KG.Listing)
+_KG_OFFICIAL = str(KG.Official)
+_KG_PROJECT = str(KG.Project)
+_KG_SENTENCE = str(KG.Sentence)
+_KG_ARTICLECOUNT = str(KG.articleCount)
+_KG_BETWEEN = str(KG.between)
+_KG_DICE = str(KG.dice)
+_KG_DIVISIONCODE = str(KG.divisionCode)
+_KG_END = str(KG.end)
+_KG_FIRSTDATE = str(KG.firstDate)
+_KG_INDEX = str(KG.index)
+_KG_INVESTMENT = str(KG.investment)
+_KG_JURISDICTION = str(KG.jurisdiction)
+_KG_LASTDATE = str(KG.lastDate)
+_KG_LEVEL = str(KG.level)
+_KG_MENTIONCOUNT = str(KG.mentionCount)
+_KG_MENTIONSTHEME = str(KG.mentionsTheme)
+_KG_PMI = str(KG.pmi)
+_KG_ROLE = str(KG.role)
+_KG_START = str(KG.start)
+_KG_WEIGHT = str(KG.weight)
+_ORG_ORGANIZATION = str(ORG.Organization)
+_ORG_POST = str(ORG.Post)
+_ORG_ROLE = str(ORG.Role)
+_ORG_HOLDS = str(ORG.holds)
+_ORG_MEMBEROF = str(ORG.memberOf)
+_ORG_POSTIN = str(ORG.postIn)
+_ORG_ROLE = str(ORG.role)
+_PROV_ENTITY = str(PROV.Entity)
+_PROV_WASDERIVEDFROM = str(PROV.wasDerivedFrom)
+_RDF_SEQ = str(RDF.Seq)
+_RDF_TYPE = str(RDF.type)
+_RDFS_LABEL = str(RDFS.label)
+_SDO_ADMINISTRATIVEAREA = str(SDO.AdministrativeArea)
+_SDO_NEWSARTICLE = str(SDO.NewsArticle)
+_SDO_PERSON = str(SDO.Person)
+_SDO_PLACE = str(SDO.Place)
+_SDO_CONTAINEDINPLACE = str(SDO.containedInPlace)
+_SDO_JOBTITLE = str(SDO.jobTitle)
+_SDO_LOCATION = str(SDO.location)
+_SDO_MENTIONS = str(SDO.mentions)
+_SDO_TEXT = str(SDO.text)
+_SKOS_CONCEPT = str(SKOS.Concept)
+_SKOS_CONCEPTSCHEME = str(SKOS.ConceptScheme)
+_SKOS_ALTLABEL = str(SKOS.altLabel)
+_SKOS_BROADER = str(SKOS.broader)
+_SKOS_INSCHEME = str(SKOS.inScheme)
+_SKOS_PREFLABEL = str(SKOS.prefLabel)
+_XSD_DATE = str(XSD.date)
+_XSD_DOUBLE = str(XSD.double)
+_XSD_INTEGER = str(XSD.integer)
+
+
 def _segment(text: str) -> str:
     """Percent-encode what an IRI path segment cannot hold; Chinese stays readable."""
-    if not any(c in _UNSAFE or c.isspace() or ord(c) < 32 for c in text):
+    if not _UNSAFE_PATTERN.search(text):
         return text
     return "".join(
         "".join(f"%{b:02X}" for b in c.encode()) if c in _UNSAFE or c.isspace() or ord(c) < 32 else c
@@ -116,6 +179,7 @@ def _segment(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=200_000)
 def iri_for(entity_id: str) -> str:
     """The stable IRI of an entity id (``<type>/<name>`` with an optional ``#n``).
 
@@ -194,22 +258,22 @@ def _zh(text: str) -> Lit:
 
 
 def _int(n: int) -> Lit:
-    return Lit(str(int(n)), str(XSD.integer))
+    return Lit(str(int(n)), _XSD_INTEGER)
 
 
 def _double(x: float) -> Lit:
-    return Lit(repr(float(x)), str(XSD.double))
+    return Lit(repr(float(x)), _XSD_DOUBLE)
 
 
 def _date(d: str) -> Lit:
-    return Lit(d, str(XSD.date)) if len(d) == 10 and d[4] == "-" else Lit(d)
+    return Lit(d, _XSD_DATE) if len(d) == 10 and d[4] == "-" else Lit(d)
 
 
 def triples(graph: nx.Graph, documents: Iterable[ExtractedDocument] = ()) -> Iterator[Triple]:
     """Every triple of the graph and, when given, its documents, articles and cited sentences, once each.
 
     >>> g = nx.Graph(); g.add_node("theme/高质量发展", type="theme", label="高质量发展")
-    >>> (iri_for("theme/高质量发展"), str(RDF.type), str(SKOS.Concept)) in set(triples(g))
+    >>> (iri_for("theme/高质量发展"), _RDF_TYPE, _SKOS_CONCEPT) in set(triples(g))
     True
     """
     aliases = {
@@ -233,16 +297,16 @@ def triples(graph: nx.Graph, documents: Iterable[ExtractedDocument] = ()) -> Ite
         yield from _document_triples(graph, documents)
 
 
-_SHARED = {str(SDO.containedInPlace), str(ORG.memberOf), str(SDO.location), str(KG.mentionsTheme)}
+_SHARED = {_SDO_CONTAINEDINPLACE, _ORG_MEMBEROF, _SDO_LOCATION, _KG_MENTIONSTHEME}
 """Predicates that both a node and an edge may state."""
 
 _CLASSES = {
-    "official": (str(SDO.Person), str(KG.Official)),
-    "person": (str(SDO.Person),),
-    "place": (str(SDO.Place),),
-    "organization": (str(ORG.Organization),),
-    "project": (str(KG.Project),),
-    "theme": (str(SKOS.Concept),),
+    "official": (_SDO_PERSON, _KG_OFFICIAL),
+    "person": (_SDO_PERSON,),
+    "place": (_SDO_PLACE,),
+    "organization": (_ORG_ORGANIZATION,),
+    "project": (_KG_PROJECT,),
+    "theme": (_SKOS_CONCEPT,),
 }
 
 
@@ -250,61 +314,61 @@ def _entity_triples(graph: nx.Graph, aliases: dict[str, str], nid: str, node: di
     s = iri_for(nid)
     type_ = node.get("type", "")
     for cls in _CLASSES.get(type_, ()):
-        yield s, str(RDF.type), cls
+        yield s, _RDF_TYPE, cls
     label = node.get("label") or nid.partition("/")[2]
-    yield s, str(RDFS.label), _zh(label)
+    yield s, _RDFS_LABEL, _zh(label)
     for alias in node.get("aliases", ()):
-        yield s, str(SKOS.altLabel), _zh(alias)
+        yield s, _SKOS_ALTLABEL, _zh(alias)
     if node.get("level"):
-        yield s, str(KG.level), Lit(node["level"])
+        yield s, _KG_LEVEL, Lit(node["level"])
     if node.get("role"):
-        yield s, str(KG.role), _zh(node["role"])
-    yield s, str(KG.mentionCount), _int(node.get("count", 0))
+        yield s, _KG_ROLE, _zh(node["role"])
+    yield s, _KG_MENTIONCOUNT, _int(node.get("count", 0))
     attrs = node.get("attrs", {})
     if type_ == "place":
         if node.get("level") in ADMIN_LEVELS:
-            yield s, str(RDF.type), str(SDO.AdministrativeArea)
+            yield s, _RDF_TYPE, _SDO_ADMINISTRATIVEAREA
         if node.get("parents"):
-            yield s, str(SDO.containedInPlace), iri_for(node["parents"][0])
+            yield s, _SDO_CONTAINEDINPLACE, iri_for(node["parents"][0])
         if attrs.get("code"):
-            yield s, str(KG.divisionCode), Lit(str(attrs["code"]))
+            yield s, _KG_DIVISIONCODE, Lit(str(attrs["code"]))
     elif type_ == "theme":
-        yield s, str(SKOS.prefLabel), _zh(label)
-        yield s, str(SKOS.inScheme), THEME_SCHEME
-        yield THEME_SCHEME, str(RDF.type), str(SKOS.ConceptScheme)
-        yield THEME_SCHEME, str(RDFS.label), Lit("policy themes", None, "en")
+        yield s, _SKOS_PREFLABEL, _zh(label)
+        yield s, _SKOS_INSCHEME, THEME_SCHEME
+        yield THEME_SCHEME, _RDF_TYPE, _SKOS_CONCEPTSCHEME
+        yield THEME_SCHEME, _RDFS_LABEL, Lit("policy themes", None, "en")
         if attrs.get("broader"):
             broader = iri_for(f"theme/{attrs['broader']}")
-            yield s, str(SKOS.broader), broader
+            yield s, _SKOS_BROADER, broader
             if f"theme/{attrs['broader']}" not in graph:
-                yield broader, str(RDF.type), str(SKOS.Concept)
-                yield broader, str(RDFS.label), _zh(str(attrs["broader"]))
+                yield broader, _RDF_TYPE, _SKOS_CONCEPT
+                yield broader, _RDFS_LABEL, _zh(str(attrs["broader"]))
     elif type_ == "project" and attrs.get("investment"):
-        yield s, str(KG.investment), _zh(str(attrs["investment"]))
+        yield s, _KG_INVESTMENT, _zh(str(attrs["investment"]))
     for post in node.get("posts", ()):
         yield from _post_triples(graph, aliases, s, post)
 
 
 def _post_triples(graph: nx.Graph, aliases: dict[str, str], official: str, post: dict) -> Iterator[Triple]:
     p = post_iri(post["text"])
-    yield official, str(SDO.jobTitle), _zh(post["text"])
-    yield official, str(ORG.holds), p
-    yield p, str(RDF.type), str(ORG.Post)
-    yield p, str(RDFS.label), _zh(post["text"])
+    yield official, _SDO_JOBTITLE, _zh(post["text"])
+    yield official, _ORG_HOLDS, p
+    yield p, _RDF_TYPE, _ORG_POST
+    yield p, _RDFS_LABEL, _zh(post["text"])
     if post.get("post"):
         r = role_iri(post["post"])
-        yield p, str(ORG.role), r
-        yield r, str(RDF.type), str(ORG.Role)
-        yield r, str(RDFS.label), _zh(post["post"])
+        yield p, _ORG_ROLE, r
+        yield r, _RDF_TYPE, _ORG_ROLE
+        yield r, _RDFS_LABEL, _zh(post["post"])
     if post.get("level"):
-        yield p, str(KG.level), Lit(post["level"])
+        yield p, _KG_LEVEL, Lit(post["level"])
     org = _resolve(graph, aliases, "organization", post.get("org", ""))
     if org:
-        yield p, str(ORG.postIn), iri_for(org)
-        yield official, str(ORG.memberOf), iri_for(org)
+        yield p, _ORG_POSTIN, iri_for(org)
+        yield official, _ORG_MEMBEROF, iri_for(org)
     place = _resolve(graph, aliases, "place", post.get("place", ""))
     if place:
-        yield p, str(KG.jurisdiction), iri_for(place)
+        yield p, _KG_JURISDICTION, iri_for(place)
 
 
 def _resolve(graph: nx.Graph, aliases: dict[str, str], type_: str, name: str) -> str | None:
@@ -321,42 +385,42 @@ def _edge_triples(graph: nx.Graph, a: str, b: str, edge: dict) -> Iterator[Tripl
     if not edge.get("weight"):
         return
     c = cooccurrence_iri(a, b)
-    yield c, str(RDF.type), str(KG.Cooccurrence)
-    yield c, str(KG.between), iri_for(a)
-    yield c, str(KG.between), iri_for(b)
-    yield c, str(KG.weight), _int(edge["weight"])
-    yield c, str(KG.articleCount), _int(edge.get("articles", 0))
-    yield c, str(KG.dice), _double(edge.get("dice", 0.0))
-    yield c, str(KG.pmi), _double(edge.get("pmi", 0.0))
+    yield c, _RDF_TYPE, _KG_COOCCURRENCE
+    yield c, _KG_BETWEEN, iri_for(a)
+    yield c, _KG_BETWEEN, iri_for(b)
+    yield c, _KG_WEIGHT, _int(edge["weight"])
+    yield c, _KG_ARTICLECOUNT, _int(edge.get("articles", 0))
+    yield c, _KG_DICE, _double(edge.get("dice", 0.0))
+    yield c, _KG_PMI, _double(edge.get("pmi", 0.0))
     dates = edge.get("dates") or ()
     if dates:
-        yield c, str(KG.firstDate), _date(min(dates))
-        yield c, str(KG.lastDate), _date(max(dates))
+        yield c, _KG_FIRSTDATE, _date(min(dates))
+        yield c, _KG_LASTDATE, _date(max(dates))
     shas = graph.graph.get("shas", {})
     for ev in edge.get("evidence", ()):
         sha = shas.get(ev["document"])
         if sha is None:
             continue
         if ev.get("sentence") is None:
-            yield c, str(PROV.wasDerivedFrom), article_iri(sha, ev["article"])
+            yield c, _PROV_WASDERIVEDFROM, article_iri(sha, ev["article"])
         else:
-            yield c, str(PROV.wasDerivedFrom), sentence_iri(sha, ev["article"], ev["sentence"])
+            yield c, _PROV_WASDERIVEDFROM, sentence_iri(sha, ev["article"], ev["sentence"])
 
 
 def _relation_triples(graph: nx.Graph, a: str, b: str, relation: str) -> Iterator[Triple]:
     ta, tb = graph.nodes[a].get("type"), graph.nodes[b].get("type")
     if relation == "within":
         child, parent = (a, b) if b in graph.nodes[a].get("parents", ()) else (b, a)
-        yield iri_for(child), str(SDO.containedInPlace), iri_for(parent)
+        yield iri_for(child), _SDO_CONTAINEDINPLACE, iri_for(parent)
     elif relation == "locatedIn":
         thing, place = (a, b) if tb == "place" else (b, a)
-        yield iri_for(thing), str(SDO.location), iri_for(place)
+        yield iri_for(thing), _SDO_LOCATION, iri_for(place)
     elif relation == "mentions":
         official, theme = (a, b) if ta == "official" else (b, a)
-        yield iri_for(official), str(KG.mentionsTheme), iri_for(theme)
+        yield iri_for(official), _KG_MENTIONSTHEME, iri_for(theme)
     elif relation == "holdsPost":
         official, org = (a, b) if ta == "official" else (b, a)
-        yield iri_for(official), str(ORG.memberOf), iri_for(org)
+        yield iri_for(official), _ORG_MEMBEROF, iri_for(org)
 
 
 def _document_triples(graph: nx.Graph, documents: Iterable[ExtractedDocument]) -> Iterator[Triple]:
@@ -373,12 +437,12 @@ def _one_document(doc: ExtractedDocument, cited: set[tuple[int, int]]) -> Iterat
     d = doc.document
     sha = d.sha256
     di = document_iri(sha)
-    yield di, str(RDF.type), str(FOAF.Document)
-    yield di, str(RDF.type), str(PROV.Entity)
-    yield di, str(DCTERMS.title), Lit(d.name)
+    yield di, _RDF_TYPE, _FOAF_DOCUMENT
+    yield di, _RDF_TYPE, _PROV_ENTITY
+    yield di, _DCTERMS_TITLE, Lit(d.name)
     yield di, str(KG.sha256), Lit(sha)
     if d.date:
-        yield di, str(DCTERMS.date), _date(d.date)
+        yield di, _DCTERMS_DATE, _date(d.date)
     listings = _listings(doc)
     cited = cited | set(listings)
     mentioned: dict[int, set[str]] = {}
@@ -387,23 +451,23 @@ def _one_document(doc: ExtractedDocument, cited: set[tuple[int, int]]) -> Iterat
             mentioned.setdefault(m.article, set()).add(e.id)
     for a in doc.articles:
         ai = article_iri(sha, a.index)
-        yield ai, str(RDF.type), str(SDO.NewsArticle)
-        yield ai, str(DCTERMS.isPartOf), di
-        yield ai, str(KG.index), _int(a.index)
+        yield ai, _RDF_TYPE, _SDO_NEWSARTICLE
+        yield ai, _DCTERMS_ISPARTOF, di
+        yield ai, _KG_INDEX, _int(a.index)
         if a.headline:
-            yield ai, str(DCTERMS.title), _zh(a.headline)
+            yield ai, _DCTERMS_TITLE, _zh(a.headline)
         if a.date or d.date:
-            yield ai, str(DCTERMS.date), _date(a.date or d.date or "")
+            yield ai, _DCTERMS_DATE, _date(a.date or d.date or "")
         for eid in sorted(mentioned.get(a.index, ())):
-            yield ai, str(SDO.mentions), iri_for(eid)
+            yield ai, _SDO_MENTIONS, iri_for(eid)
         for s in a.sentences:
             if (a.index, s.index) in cited:
                 yield from _sentence_triples(sha, a.index, s.index, s.start, s.end, s.text, di)
     for (article, sentence), members in sorted(listings.items()):
         li = sentence_iri(sha, article, sentence) + "/listing"
-        yield li, str(RDF.type), str(KG.Listing)
-        yield li, str(RDF.type), str(RDF.Seq)
-        yield li, str(PROV.wasDerivedFrom), sentence_iri(sha, article, sentence)
+        yield li, _RDF_TYPE, _KG_LISTING
+        yield li, _RDF_TYPE, _RDF_SEQ
+        yield li, _PROV_WASDERIVEDFROM, sentence_iri(sha, article, sentence)
         for n, eid in enumerate(members, 1):
             yield li, f"{RDF}_{n}", iri_for(eid)
 
@@ -412,13 +476,13 @@ def _sentence_triples(
     sha: str, article: int, index: int, start: int, end: int, text: str, document: str
 ) -> Iterator[Triple]:
     si = sentence_iri(sha, article, index)
-    yield si, str(RDF.type), str(KG.Sentence)
-    yield si, str(DCTERMS.isPartOf), article_iri(sha, article)
-    yield si, str(DCTERMS.source), document
-    yield si, str(KG.index), _int(index)
-    yield si, str(KG.start), _int(start)
-    yield si, str(KG.end), _int(end)
-    yield si, str(SDO.text), _zh(text)
+    yield si, _RDF_TYPE, _KG_SENTENCE
+    yield si, _DCTERMS_ISPARTOF, article_iri(sha, article)
+    yield si, _DCTERMS_SOURCE, document
+    yield si, _KG_INDEX, _int(index)
+    yield si, _KG_START, _int(start)
+    yield si, _KG_END, _int(end)
+    yield si, _SDO_TEXT, _zh(text)
 
 
 def _listings(doc: ExtractedDocument) -> dict[tuple[int, int], list[str]]:

@@ -48,7 +48,7 @@ def write_cytoscape(
 ) -> None:
     """Write ``graph`` as Cytoscape.js JSON (UTF-8) to a path or an open file."""
     with text_sink(target) as stream:
-        json.dump(cytoscape_elements(graph, positions), stream, ensure_ascii=False)
+        stream.write(json.dumps(cytoscape_elements(graph, positions), ensure_ascii=False))
 
 
 def read_cytoscape(source: Target) -> nx.Graph:

@@ -20,7 +20,7 @@ def write_nodelink(graph: nx.Graph, target: Target) -> None:
     """Write ``graph`` as node-link JSON (UTF-8, Chinese kept readable) to a path or an open file."""
     data = nx.node_link_data(graph, edges="edges")
     with text_sink(target) as stream:
-        json.dump(data, stream, ensure_ascii=False)
+        stream.write(json.dumps(data, ensure_ascii=False))
 
 
 def read_nodelink(source: Target) -> nx.Graph:
