@@ -227,14 +227,15 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     freq = _word_freq()
     for m in _project_regex().finditer(text):
         suffix = info[m.group(0)]
-        if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2)):  # 行动不便
+        if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2) if m.end() + k <= len(text)):
             continue
-        before = next((f for f in found if f.end == m.start()), None)
-        if before is not None:  # 智能农机产业园 + 项目: one project
+        phase = _PHASE.search(text, 0, m.start())
+        joint = phase.start() if phase and phase.end() == m.start() else m.start()
+        before = next((f for f in found if f.end == joint), None)
+        if before is not None:  # 智能农机产业园 + 项目, 生物医药产业园 + 二期项目: one project
             found.remove(before)
-            found.append(
-                Mention("project", before.text + m.group(0), before.start, m.end(), attrs=before.attrs)
-            )
+            surface = before.text + text[joint : m.end()]
+            found.append(Mention("project", surface, before.start, m.end(), attrs=before.attrs))
             continue
         floor = max(
             [
@@ -248,7 +249,11 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
-        if lex.is_generic("project", surface) or lex.is_generic("project", name) or _vague(name, lex):
+        if (
+            lex.is_generic("project", surface)
+            or lex.is_generic("project", name)
+            or _vague(name, lex, m.group(0))
+        ):
             continue
         found.append(Mention("project", surface, start, m.end(), attrs=(("kind", suffix.kind),)))
     return _longest(found)
@@ -266,10 +271,20 @@ def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -
     return "".join(w for w, _ in words[k:])
 
 
+_PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
 _QUANTITY = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?"
     r"(?:平方米|平米|吨|千瓦|兆瓦|亩|公里|米|个|项|家|座|条|年度|年)"
 )
+
+
+def _strip_quantities(name: str) -> str:
+    """``62个重大`` → ``重大``; ``2025年度山西省`` → ``山西省``."""
+    while (cut := _QUANTITY.match(name)) or name[:1].isdigit():
+        name = name[cut.end() :] if cut else name[1:]
+    return name
+
+
 _NOT_A_PROJECT_HEAD = ("d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 
@@ -281,10 +296,9 @@ def _project_name(
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
-    name = text[start:suffix_start]
-    while (cut := _QUANTITY.match(name)) or name[:1].isdigit():
-        name = name[cut.end() :] if cut else name[1:]
-    name = _strip_leading_words(name, _NOT_A_PROJECT_HEAD)
+    name = _strip_quantities(text[start:suffix_start])
+    stripped = _strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD))
+    name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
     start = suffix_start - len(name)
     if start > 0 and text[start - 1] == "”":  # “一老一小”健康关爱行动
         open_at = text.rfind("“", max(0, start - 14), start - 1)
@@ -296,10 +310,14 @@ def _project_name(
     return start, text[start:suffix_start]
 
 
-def _vague(name: str, lex: Lexicon) -> bool:
+def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
     """Names that name nothing: 实际行动, 伟大工程, 两个项目."""
     modifiers = lex.generic.get("modifier", frozenset())
-    if name in modifiers or re.fullmatch(r"[\d一二三四五六七八九十百千万亿余多个项批]+", name):
+    if (
+        name in modifiers
+        or re.fullmatch(r"[\d一二三四五六七八九十百千万亿余多个项批]+", name)
+        and (re.search(r"[\d个项批余多]", name) or suffix not in ("工程", "行动", "计划"))
+    ):
         return True
     if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批])$", name):
         return True
