@@ -29,7 +29,7 @@ from kg.people import (
     find_officials,
     find_role_persons,
 )
-from kg.places import find_places
+from kg.places import find_places, world_places
 from kg.resolve import resolve_entities
 from kg.segment import SentenceSpan, split_articles
 from kg.text import normalize_page
@@ -75,9 +75,12 @@ def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
         if (m.type == "organization" and dict(m.attrs).get("kind") in _PRIVATE_BODIES) or m.type == "theme"
     ]
     kept = []
+    organisations = [m for m in mentions if m.type == "organization"]
     for m in mentions:
         if m.type == "place" and _nested(m, containers):
             continue
+        if m.type == "place" and m.text in world_places() and _nested(m, organisations):
+            continue  # 中国 in 中国共产党
         if m.type in ("place", "organization", "project") and any(
             p.start < m.end and m.start < p.end and not (m.start <= p.start and p.end <= m.end)
             for p in people

@@ -20,7 +20,7 @@ import jieba
 import jieba.posseg
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, Suffix, boundary_words, data_words, last_boundary_end
+from kg.lexicon import Lexicon, Suffix, boundary_words, data_rows, data_words, last_boundary_end
 from kg.model import Mention
 from kg.people import _word_freq
 
@@ -68,8 +68,27 @@ def _gazetteer_automaton() -> ahocorasick.Automaton:
     for region in data_words("regions.txt"):
         if region not in automaton:
             automaton.add_word(region, (region, False))
+    for surface in world_places():
+        if surface not in automaton and not lex.is_generic("place", surface):
+            automaton.add_word(surface, (surface, False))
     automaton.make_automaton()
     return automaton
+
+
+@cache
+def world_places() -> dict[str, tuple[str, str, str]]:
+    """Continents, countries (also by full name) and major foreign cities: surface → (kind, name, country).
+
+    >>> world_places()["大韩民国"]
+    ('country', '韩国', '韩国')
+    """
+    out: dict[str, tuple[str, str, str]] = {}
+    for row in data_rows("world.tsv"):
+        name, kind, country, _continent, alias = (row + [""] * 5)[:5]
+        out[name] = (kind, name, country)
+        if alias:
+            out[alias] = (kind, name, country)
+    return out
 
 
 @cache

@@ -24,7 +24,7 @@ from functools import cache
 from kg.gazetteer import Division, Gazetteer
 from kg.lexicon import data_rows
 from kg.model import Entity, ExtractedDocument, Mention, Title
-from kg.places import gazetteer_places
+from kg.places import gazetteer_places, world_places
 from kg.themes_find import canonical_theme
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -128,18 +128,19 @@ def _places(mentions: list[Mention]) -> list[Entity]:
     }
     groups: dict[str, list[Mention]] = defaultdict(list)
     divisions: dict[str, Division] = {}
+    world = world_places()
     for m in mentions:
         division = _division_of(m.text, context, gazetteer)
         if _short_without_context(m, division, context, gazetteer):
             continue
-        key = division.name + "@" + division.code if division else m.text
+        key = division.name + "@" + division.code if division else world.get(m.text, ("", m.text, ""))[1]
         if division:
             divisions[key] = division
         groups[key].append(m)
     out = []
     for key, group in groups.items():
         division = divisions.get(key)
-        name = division.name if division else group[0].text
+        name = division.name if division else world.get(group[0].text, ("", group[0].text, ""))[1]
         entity = Entity(f"place/{name}", "place", name)
         entity.aliases = sorted({m.text for m in group} - {name})
         if division:
@@ -149,6 +150,12 @@ def _places(mentions: list[Mention]) -> list[Entity]:
             entity.parents = [{"code": d.code, "name": d.name, "level": d.level} for d in chain[:-1]]
             if len(gazetteer.lookup(name)) > 1:
                 entity.id = f"place/{name}#{division.code}"
+        elif name in world:
+            kind, _, country = world[name]
+            entity.level = kind
+            entity.attrs["kind"] = kind
+            if kind == "city" and country:
+                entity.parents = [{"code": "", "name": country, "level": "country"}]
         else:
             entity.attrs["kind"] = _attr(group[0], "source") or ""
         entity.mentions = [m.resolved(entity.id) for m in group]

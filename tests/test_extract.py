@@ -160,3 +160,11 @@ def test_slogans_and_meetings(congress):
     themes = by_name(congress, "theme")
     for theme in ("生态优先、绿色发展", "平安常德", "党的二十届四中全会"):
         assert theme in themes, theme
+
+
+def test_foreign_countries_and_cities_are_places():
+    doc = extract_text("我市与德国企业签约，代表团访问了大韩民国首尔。中国共产党领导。", "x.txt")
+    places = by_name(doc, "place")
+    assert places["韩国"].aliases == ["大韩民国"]
+    assert [p["name"] for p in places["首尔"].parents] == ["韩国"]
+    assert "德国" in places and "中国" not in places
