@@ -14,7 +14,8 @@ from pathlib import Path
 
 HEADER = (
     "# Countries, their capitals and major cities, by continent.\n"
-    "# Source: jionlp 1.5.31 (Apache-2.0) dictionary/world_location.txt; regenerate with scripts/make_world.py.\n"
+    "# Source: jionlp 1.5.31 (Apache-2.0) dictionary/world_location.txt;\n"
+    "# regenerate with scripts/make_world.py.\n"
     "# name\tkind\tcountry\tcontinent\talias\n"
 )
 
