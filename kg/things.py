@@ -278,6 +278,19 @@ _QUANTITY = re.compile(
 )
 
 
+def _after_last_verb(name: str) -> str:
+    """What follows the last verb that takes the name as its object (察看新型储能设备 → 新型储能设备).
+
+    A verb at the very end belongs to the name (文明交通品质提升行动).
+    """
+    words = tagged_words(name)
+    cut = 0
+    for k, (word, tag) in enumerate(words[:-1]):
+        if tag == "v" and len(word) > 1:
+            cut = k + 1
+    return "".join(w for w, _ in words[cut:])
+
+
 def _strip_quantities(name: str) -> str:
     """``62个重大`` → ``重大``; ``2025年度山西省`` → ``山西省``."""
     while (cut := _QUANTITY.match(name)) or name[:1].isdigit():
@@ -296,7 +309,7 @@ def _project_name(
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
-    name = _strip_quantities(text[start:suffix_start])
+    name = _after_last_verb(_strip_quantities(text[start:suffix_start]))
     stripped = _strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD))
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
     start = suffix_start - len(name)
