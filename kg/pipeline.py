@@ -13,6 +13,7 @@ original text.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -137,9 +138,25 @@ def _author_roles(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
     return [replace(m, role=given[m.start]) if m.role == "作者" and m.start in given else m for m in mentions]
 
 
+_MASTHEAD_DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
+
+
+def masthead_date(text: str) -> str | None:
+    """The issue date printed at the top of a page (``2025年11月7日 星期五``), as an ISO date.
+
+    >>> masthead_date("潍坊日报\\n2025年11月7日 星期五\\n\\n市委常委会召开会议")
+    '2025-11-07'
+    """
+    m = _MASTHEAD_DATE.search(text[:200])
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 def extract_document(doc: Document) -> ExtractedDocument:
     """Run the whole pipeline on one document."""
-    articles = split_articles(normalize_page(doc.text), doc.date)
+    articles = split_articles(normalize_page(doc.text), doc.date or masthead_date(doc.text))
     spans = [s for _, article_spans in articles for s in article_spans]
     mentions = [_to_original(m, span) for span in spans for m in _sentence_mentions(span)]
     mentions = _drop_conflicts(mentions)

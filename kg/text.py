@@ -122,6 +122,16 @@ def _between_digits(raw: str, i: int) -> bool:
     return 0 < i < len(raw) - 1 and raw[i - 1].isdigit() and raw[i + 1].isdigit()
 
 
+def _looks_like_a_name(text: str) -> bool:
+    """An author line holds a person's name (王炳), not a masthead (潍坊日报) or a section (要闻)."""
+    from kg.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    return (text[0] in lex.surnames or text[:2] in lex.compound_surnames) and not text.endswith(
+        ("报", "刊", "网")
+    )
+
+
 def _line_role(stripped: str) -> str:
     if not stripped:
         return "blank"
@@ -134,7 +144,7 @@ def _line_role(stripped: str) -> str:
     compact = stripped.replace(" ", "")
     if _PHOTO_CREDIT.fullmatch(compact) and len(compact) <= 20:
         return "byline"
-    if _AUTHOR.match(compact) and len(compact) <= 4:
+    if _AUTHOR.match(compact) and len(compact) <= 4 and _looks_like_a_name(compact):
         return "author"
     if _AUTHOR_NOTE.match(stripped):
         return "note"

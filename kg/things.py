@@ -102,6 +102,11 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
             continue
         rest = whole.text[len(parent.text) :]
         suffix = next((s for s in sorted(lex.org_suffixes, key=len, reverse=True) if rest.endswith(s)), "")
+        if _attr_kind(parent) in ("school", "hospital") and lex.org_suffixes.get(suffix) in (
+            "school",
+            "hospital",
+        ):
+            continue  # 某大学马克思主义学院, 某大学附属医院: one name
         if suffix and _acceptable_org(rest[: -len(suffix)], rest, suffix, lex):
             out.remove(whole)
             out.append(Mention("organization", rest, parent.end, whole.end, attrs=whole.attrs))
@@ -109,6 +114,10 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
             out.remove(whole)
         # otherwise a department of its parent (市委组织部): one name
     return out
+
+
+def _attr_kind(m: Mention) -> str:
+    return dict(m.attrs).get("kind", "")
 
 
 _SUB_UNITS = {"中队", "大队", "支队", "科", "股", "室", "厅", "组", "站", "服务站"}
@@ -148,7 +157,7 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     after, before = suffix + following, text[max(0, start - 1) : end]
     if following and freq.get(after, 0) >= 100 and tags.get(after, "") not in ("nt", "ns", "nz", "j"):
         return True
-    return freq.get(before, 0) >= 100 and tags.get(before, "") not in ("nt", "ns", "nz", "j")
+    return lex.is_generic("organization_tail", before)  # 全局, 格局, 干部 (but 民政局, 财政局 are bodies)
 
 
 _STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police"}
@@ -185,7 +194,8 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
             _starts_with_place(surface) or bool(re.search("[村镇乡]|社区|街道|小区", name))
         )
     modifiers = lex.generic.get("modifier", frozenset())
-    return len(name) >= 2 and not any(name.startswith(w) for w in modifiers if len(w) >= 2)
+    long_enough = len(name) >= 2 or (len(name) == 1 and name in "省市州县区旗镇乡")  # 市人民医院
+    return long_enough and not any(name.startswith(w) for w in modifiers if len(w) >= 2)
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
