@@ -23,13 +23,13 @@ from kg.lexicon import Lexicon, boundary_words, last_boundary_end
 from kg.model import Mention, Title
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-_BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它日")
+_BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它")
 _TITLE_BOUNDARY = boundary_words("title")
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
 _LEADERS_HEAD = re.compile(r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?")
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
 _PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
-_ACADEMIC = re.compile(r"(?:教研室|教研部|教研组|研究生|学生|班)$")
+_ACADEMIC = re.compile(r"(?:教研室|教研部|教研组|研究生|学生|班|车间|班组|门店|工段)$")
 
 LEVEL_BY_CHAR = {
     "省": "provincial",
@@ -281,6 +281,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
             found.setdefault(mention.start, mention)
     for mention in _titles_after_names(text, lex):
         found.setdefault(mention.start, mention)
+    for mention in _appointments(text, lex):
+        found.setdefault(mention.start, mention)
     last_with_org: Title | None = None
     for m in _posts_regex(lex).finditer(text):
         if _post_inside_word(text, m.start(), m.end()):
@@ -288,6 +290,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         span = read_name(text, m.end(), lex) or _unusual_name(text, m.end())
         if not span or span[0] in found:
             continue
+        span = _with_transliteration(text, span)
         titles = _titles_before(text, m.start(), m.end(), lex, last_with_org)
         if not titles or _ACADEMIC.search(titles[-1].org):
             continue
@@ -305,28 +308,46 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
     return len(word) > end - start and _word_freq().get(word, 0) >= 20 and not _name_tag(word)
 
 
+_SPEECH = ("表示", "介绍", "指出", "强调", "主持", "说", "出席", "参加", "讲话", "汇报", "发言")
+_NAME_PART = re.compile(r"[\u3400-\u9fff]{2,8}(?:·[\u3400-\u9fff]{2,8})?")
+
+
 def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
-    """A name without a common surname (其木格, 额尔敦毕力格) right after a post, ended by punctuation."""
-    m = re.match(r"[\u3400-\u9fff]{2,8}", text[i:])
+    """A name without a common surname (其木格, 额尔敦毕力格, 阿依古丽·买买提) right after a post,
+    ended by punctuation or a speech verb."""
+    m = _NAME_PART.match(text, i)
     if not m:
         return None
     name = m.group(0)
-    if name[0] in Lexicon.load().surnames or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就":
+    if "·" not in name and (
+        name[0] in Lexicon.load().surnames
+        or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就来"
+    ):
         return None
-    ends = [
-        p
-        for p in range(2, min(len(name), 6) + 1)
-        if p == len(name) or Lexicon.load().starts_with_follower(name[p:])
-    ]
-    if not ends or (ends[0] == len(name) and len(name) > 6):
+    ends = [p for p in range(2, len(name) + 1) if p == len(name) or name[p:].startswith(_SPEECH)]
+    ends = [p for p in ends if p <= 6 or "·" in name[:p]]
+    if not ends:
         return None
     name = name[: ends[0]]
     freq = _word_freq()
-    if any(c in _BAD_NAME_CHARS for c in name) or any(
-        freq.get(name[k : k + 2], 0) >= 200 for k in range(len(name) - 1)
+    plain = name.replace("·", "")
+    if any(c in _BAD_NAME_CHARS for c in plain) or any(
+        freq.get(plain[k : k + 2], 0) >= 200 for k in range(len(plain) - 1)
     ):
         return None
     return i, i + len(name)
+
+
+def _with_transliteration(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Extend a name over a ``·`` and its second part (热合曼·阿不都拉)."""
+    if span[1] < len(text) and text[span[1]] == "·":
+        tail = _NAME_PART.match(text, span[1] + 1)
+        if tail:
+            cut = next(
+                (k for k in range(2, len(tail.group(0))) if tail.group(0)[k:].startswith(_SPEECH)), None
+            )
+            return span[0], span[1] + 1 + (cut or len(tail.group(0)))
+    return span
 
 
 def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[Mention]:
@@ -359,17 +380,39 @@ def _titles_after_names(text: str, lex: Lexicon) -> Iterator[Mention]:
             yield Mention("official", m.group(1), span[0], span[1], titles=tuple(titles))
 
 
+_APPOINTED = re.compile(r"([\u3400-\u9fff·]{2,8})为([^，。；、为]{2,24}?)(?=[，。；、]|$)")
+
+
+def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``任命汪某为市民政局局长，朱某为市生态环境局局长``: a name appointed to a title."""
+    for m in _APPOINTED.finditer(text):
+        post = lex.post_at_end(m.group(2))
+        if not post:
+            continue
+        for start in range(m.start(1), m.end(1) - 1):  # the name ends where 为 begins
+            span = read_name(text, start, lex)
+            if span and span[1] == m.end(1):
+                titles = _titles_before(text, m.end(2) - len(post), m.end(2), lex)
+                if titles and title_start(text, m.end(2) - len(post)) >= m.start(2):
+                    yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
+                break
+
+
 _STATE_FIRM = re.compile(
-    r"集团|国有|国投|城投|交投|能源|电力|电网|石油|石化|煤矿|煤业|铁路|银行|烟草|中国|中煤|中铁|中建"
+    r"集团|国有|国投|城投|交投|电力|电网|石油|石化|煤矿|煤业|铁路|银行|烟草|中国|中煤|中铁|中建"
 )
 
 
 def _private_company_staff(m: Mention) -> Mention:
     """A chairman or manager of a private company is company staff, not an official."""
     orgs = [t.org for t in m.titles if t.org]
-    if orgs and all(re.search(r"公司$", o) and not _STATE_FIRM.search(o) for o in orgs):
+    company = all(re.search(r"公司$", o) for o in orgs) or all(t.post in _FIRM_POSTS for t in m.titles)
+    if orgs and company and not any(_STATE_FIRM.search(o) for o in orgs):
         return Mention("person", m.text, m.start, m.end, role=m.titles[0].text)
     return m
+
+
+_FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工程师"}
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
