@@ -31,6 +31,8 @@ SOFT_END = "，,、：:（(“《—-·"
 
 _MARKER = re.compile(r"[（(]\s*(?:[上下]转|[上下]接|转|接)第?\s*[一二三四五六七八九十\d]+\s*版\s*[）)]")
 _SPACED = re.compile(f"(?:[{CJK}，。、；：！？“”][ \u3000]){{2,}}[{CJK}，。、；：！？“”]")
+_LONE_SPACE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+_CREDIT_WORDS = re.compile(r"记者|通讯员|实习生|摄|编辑|作者")
 _DIGIT_CJK_SPACE = re.compile(f"(?<=[0-9])[ \u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000]+(?=[0-9])")
 _BYLINE = re.compile(
     r"^(?:□\s*)?(?:(?:本报|本刊)?(?:首席)?(?:记者|通讯员|实习生|见习记者|特约记者|摄影|撰稿|编辑)"
@@ -99,7 +101,10 @@ def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[list[tuple[str
         for i in range(m.start(), m.end()):
             drop[i] = True
     if not keep_spaces:
-        for pattern in (_SPACED, _DIGIT_CJK_SPACE):
+        patterns = [_SPACED, _DIGIT_CJK_SPACE]
+        if len(raw) > 30 and not _CREDIT_WORDS.search(raw):  # a stray space inside a body sentence (唐晓 峰)
+            patterns.append(_LONE_SPACE)
+        for pattern in patterns:
             for m in pattern.finditer(raw):
                 for i in range(m.start(), m.end()):
                     if raw[i] in " \u3000":
