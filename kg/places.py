@@ -138,7 +138,12 @@ def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _suffix_info(surface: str) -> Suffix:
-    return next(s for s in Lexicon.load().place_suffixes if s.suffix == surface)
+    return _suffix_table()[surface]
+
+
+@cache
+def _suffix_table() -> dict[str, Suffix]:
+    return {s.suffix: s for s in Lexicon.load().place_suffixes}
 
 
 def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int]) -> bool:

@@ -185,12 +185,19 @@ def _by_len(items: list[str]) -> tuple[str, ...]:
 
 def _head_at(text: str, i: int, heads: tuple[str, ...]) -> str:
     """The longest listed head starting at ``text[i]``, or ``''``."""
-    return next((h for h in heads if text.startswith(h, i)), "")
+    m = _alternation(heads).match(text, i)
+    return m.group(0) if m else ""
 
 
 def _is_negative(head: str, h: _Heads) -> bool:
     """A head that counts or measures (三个月, 两个小时) rather than names."""
-    return any(head.startswith(n) for n in h.negative) or head[:1] in _FUNCTION_CHARS
+    return _alternation(h.negative).match(head) is not None or head[:1] in _FUNCTION_CHARS
+
+
+@cache
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
+    """One regex trying ``words`` in their order (longest first): the first that matches wins."""
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
 
 
 def _unit(text: str, i: int, h: _Heads) -> tuple[int, int, bool] | None:
@@ -286,13 +293,20 @@ def numbered_formulas(text: str) -> list[tuple[int, int, str]]:
     """
     h = _heads()
     out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(text):
-        if text[i] in NUMERALS and (i == 0 or text[i - 1] not in NUMERALS + "第"):
-            end = _match_at(text, i, h)
-            if end > i:
-                out.append((i, end, text[i:end]))
-                i = end
-                continue
-        i += 1
+    taken = 0
+    for m in _numeral_starts().finditer(text):
+        i = m.start()
+        if i < taken:
+            continue
+        end = _match_at(text, i, h)
+        if end > i:
+            out.append((i, end, text[i:end]))
+            taken = end
     return out
+
+
+@cache
+def _numeral_starts() -> re.Pattern[str]:
+    """A numeral not preceded by another numeral or 第: where a numbered formula may begin."""
+    numerals = re.escape(NUMERALS)
+    return re.compile(f"(?<![{numerals}第])[{numerals}]")
