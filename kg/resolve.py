@@ -25,6 +25,7 @@ from kg.gazetteer import Division, Gazetteer
 from kg.lexicon import data_rows
 from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
+from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -207,6 +208,13 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         sub_kind = _attr(group[0], "kind")
         if sub_kind:
             entity.attrs["kind"] = sub_kind
+        investment = next((_attr(m, "investment") for m in group if _attr(m, "investment")), None)
+        if investment:
+            entity.attrs["investment"] = investment
+        concept = ThemeVocabulary.load().concept(name) if kind == "theme" else None
+        if concept is not None:
+            entity.attrs["broader"] = concept.broader_label
+            entity.aliases = sorted(set(entity.aliases) | set(concept.alt_labels) - {name})
         entity.mentions = [m.resolved(entity.id) for m in group]
         out.append(entity)
     return out

@@ -225,6 +225,26 @@ def _project_regex() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, suffixes)))
 
 
+_INVESTMENT = re.compile(
+    r"(?:总投资|计划投资|投资|投入)(?:约|超|达|近|超过|逾)?\s*([\d.]+\s*(?:亿|万|千万)?元)"
+)
+
+
+def investment_near(text: str, start: int, end: int) -> str | None:
+    """The investment stated next to a project in its sentence (``投资3.7亿元建成…工厂`` → 3.7亿元).
+
+    >>> s = "投资3.7亿元建成首座莱茵衣藻规模化生产工厂"
+    >>> investment_near(s, 9, len(s))
+    '3.7亿元'
+    """
+    best: tuple[int, str] | None = None
+    for m in _INVESTMENT.finditer(text):
+        distance = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
+        if distance <= 12 and (best is None or distance < best[0]):
+            best = (distance, m.group(1).replace(" ", ""))
+    return best[1] if best else None
+
+
 def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     """Named projects, plants, parks, bases and campaigns (``“暖新纾困”行动`` → 暖新纾困行动).
 
@@ -266,7 +286,15 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         ):
             continue
         found.append(Mention("project", surface, start, m.end(), attrs=(("kind", suffix.kind),)))
-    return _longest(found)
+    return [_with_investment(text, p) for p in _longest(found)]
+
+
+def _with_investment(text: str, project: Mention) -> Mention:
+    amount = investment_near(text, project.start, project.end)
+    if amount is None:
+        return project
+    attrs = (*project.attrs, ("investment", amount))
+    return Mention(project.type, project.text, project.start, project.end, attrs=attrs)
 
 
 _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "r", "m", "t", "q", "f")
