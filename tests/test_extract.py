@@ -168,3 +168,10 @@ def test_foreign_countries_and_cities_are_places():
     assert places["韩国"].aliases == ["大韩民国"]
     assert [p["name"] for p in places["首尔"].parents] == ["韩国"]
     assert "德国" in places and "中国" not in places
+
+
+def test_projects_carry_their_investment_and_themes_their_broader_theme(seeds):
+    projects = by_name(seeds["000"], "project")
+    assert projects["莱茵衣藻规模化生产工厂"].attrs["investment"] == "3.7亿元"
+    themes = by_name(seeds["000"], "theme")
+    assert themes["高质量发展"].attrs["broader"]
