@@ -503,7 +503,12 @@ def _listings(doc: ExtractedDocument) -> dict[tuple[int, int], list[str]]:
 # -- writers ---------------------------------------------------------------------------------------------
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+
+
 def _escape(text: str) -> str:
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
@@ -514,13 +519,14 @@ def ntriple(t: Triple) -> str:
     '<http://a> <http://b> "长治"@zh .\\n'
     """
     s, p, o = t
-    if isinstance(o, Lit):
-        obj = f'"{_escape(o.value)}"' + (
-            f"@{o.lang}" if o.lang else f"^^<{o.datatype}>" if o.datatype else ""
-        )
-    else:
-        obj = f"<{o}>"
-    return f"<{s}> <{p}> {obj} .\n"
+    if o.__class__ is not Lit:
+        return f"<{s}> <{p}> <{o}> .\n"
+    value, datatype, lang = o
+    if lang:
+        return f'<{s}> <{p}> "{_escape(value)}"@{lang} .\n'
+    if datatype:
+        return f'<{s}> <{p}> "{_escape(value)}"^^<{datatype}> .\n'
+    return f'<{s}> <{p}> "{_escape(value)}" .\n'
 
 
 def write_ntriples(graph: nx.Graph, documents: Iterable[ExtractedDocument], out: IO[str]) -> int:
