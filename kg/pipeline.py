@@ -71,9 +71,7 @@ def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
     school or media names (深圳 in 深圳某某科技有限公司) and inside slogans (金山银山) are no places."""
     people = [m for m in mentions if m.type in ("official", "person")]
     containers = [
-        m
-        for m in mentions
-        if (m.type == "organization" and dict(m.attrs).get("kind") in _PRIVATE_BODIES) or m.type == "theme"
+        m for m in mentions if m.type == "organization" and dict(m.attrs).get("kind") in _PRIVATE_BODIES
     ]
     kept = []
     organisations = [m for m in mentions if m.type == "organization"]

@@ -43,12 +43,14 @@ def _word_tags() -> dict[str, str]:
 def _common_word(surface: str) -> bool:
     """A short name that is mostly an ordinary word (和平, 解放, 振兴): not a place on its own."""
     tag = _word_tags().get(surface)
-    return tag is not None and tag.startswith(("v", "a", "d", "c", "p", "u", "r", "m", "q", "i", "l", "nz"))
+    return tag is not None and tag.startswith(
+        ("v", "a", "b", "d", "c", "p", "u", "r", "m", "q", "i", "l", "nz")
+    )
 
 
 def _city_or_province(surface: str) -> bool:
     """Short names of cities and provinces (大同, 吉林) are places even where they are also words."""
-    return all(d.level in ("province", "city") for d in Gazetteer.load().lookup(surface))
+    return any(d.level in ("province", "city") for d in Gazetteer.load().lookup(surface))
 
 
 def _conjunction_start(text: str, start: int) -> bool:
@@ -157,6 +159,16 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int]) -
             word = text[start - back : start - back + length]
             if start - back >= 0 and len(word) == length and _frequent(word, freq) and not _is_placey(word):
                 return True
+    for inside in range(start + 1, end):  # 市中 in 市中级人民法院: a word runs on past the end
+        for length in (2, 3):
+            word = text[inside : inside + length]
+            if (
+                inside + length > end
+                and len(word) == length
+                and _frequent(word, freq)
+                and not _is_placey(word)
+            ):
+                return True
     return False
 
 
@@ -191,10 +203,11 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if _conjunction_start(text, start) or any(a <= start and end <= b for a, b in generic_spans):
             continue
-        if is_short and (
-            (_common_word(text[start:end]) and not _city_or_province(text[start:end]))
-            or _inside_longer_word(text, start, end, freq)
-        ):
+        if text[end : end + 1] == "族":  # 朝鲜族, 蒙古族: a people, not a place
+            continue
+        if is_short and _common_word(text[start:end]) and not _city_or_province(text[start:end]):
+            continue
+        if (is_short or end - start <= 2) and _inside_longer_word(text, start, end, freq):
             continue
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))
@@ -288,7 +301,7 @@ def _attr(m: Mention, key: str) -> str | None:
 
 
 def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
-    if name.startswith("一"):  # 一江一河, 一村一品: counts, not names
+    if name.startswith(("一", "族")):  # 一江一河, 一村一品: counts; 侗族传统村: a people
         return True
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
         return True
