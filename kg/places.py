@@ -148,7 +148,7 @@ def _suffix_table() -> dict[str, Suffix]:
     return {s.suffix: s for s in Lexicon.load().place_suffixes}
 
 
-def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int]) -> bool:
+def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int], right: bool = True) -> bool:
     """Whether a dictionary word crosses the edges of ``text[start:end]`` (长治 in 长治久安)."""
     for length in (4, 3):
         word = text[start : start + length]
@@ -159,7 +159,7 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int]) -
             word = text[start - back : start - back + length]
             if start - back >= 0 and len(word) == length and _frequent(word, freq) and not _is_placey(word):
                 return True
-    for inside in range(start + 1, end):  # 市中 in 市中级人民法院: a word runs on past the end
+    for inside in range(start + 1, end if right else start + 1):  # 市中 in 市中级…: a word runs past the end
         for length in (2, 3):
             word = text[inside : inside + length]
             if (
@@ -207,7 +207,7 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if is_short and _common_word(text[start:end]) and not _city_or_province(text[start:end]):
             continue
-        if (is_short or end - start <= 2) and _inside_longer_word(text, start, end, freq):
+        if (is_short or end - start <= 2) and _inside_longer_word(text, start, end, freq, right=is_short):
             continue
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))
