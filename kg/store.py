@@ -355,7 +355,7 @@ def staging(target: str | os.PathLike[str]) -> Iterator[Stage]:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and not target.is_dir():
         raise UserError(f"{target}: exists and is not a directory")
-    if target.is_dir() and not (target / MANIFEST).is_file() and any(target.iterdir()):
+    if target.is_dir() and not (target / MANIFEST).is_file() and any(_visible(target)):
         raise UserError(f"{target}: not a graph directory and not empty; choose another output directory")
     with _lock(target):
         recover(target)
@@ -371,7 +371,21 @@ def staging(target: str | os.PathLike[str]) -> Iterator[Stage]:
         if stage.discard:
             shutil.rmtree(stage.path, ignore_errors=True)
         else:
+            _keep_hidden_files(target, stage.path)
             swap_in(stage.path, target)
+
+
+def _visible(directory: Path) -> Iterator[Path]:
+    """Entries that are not hidden (a ``.gitkeep`` does not make a directory a non-graph)."""
+    return (p for p in directory.iterdir() if not p.name.startswith("."))
+
+
+def _keep_hidden_files(old: Path, new: Path) -> None:
+    """Carry hidden top-level files (``.gitkeep``) over to the new build."""
+    if old.is_dir():
+        for path in old.iterdir():
+            if path.name.startswith(".") and path.is_file() and not (new / path.name).exists():
+                shutil.copy2(path, new / path.name)
 
 
 def swap_in(new: Path, target: Path) -> None:

@@ -334,3 +334,15 @@ def test_unwritable_output_is_a_user_error(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(UserError, match="cannot write|not a directory"):
         build_graph_dir([OURS], blocker / "graphs")
+
+
+def test_builds_into_a_directory_holding_only_a_placeholder(tmp_path):
+    out = tmp_path / "graphs"
+    out.mkdir()
+    (out / ".gitkeep").write_text("", encoding="utf-8")
+    build_graph_dir([ROOT / "tests" / "data" / "corpus"], out)
+    assert (out / "manifest.json").is_file() and (out / ".gitkeep").is_file()
+    (out.parent / "other").mkdir()
+    (out.parent / "other" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UserError):
+        build_graph_dir([ROOT / "tests" / "data" / "corpus"], out.parent / "other")
