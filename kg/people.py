@@ -43,6 +43,7 @@ LEVEL_BY_CHAR = {
     "镇": "township",
     "乡": "township",
     "街道": "township",
+    "苏木": "township",
     "村": "village",
     "社区": "village",
 }
@@ -208,20 +209,6 @@ def _with_level(title: Title) -> Title:
 
 
 _LEVEL_MARKERS = re.compile(r"街道|苏木|自治区|[省市州盟县区旗镇乡]")
-_MARKER_LEVEL = {
-    "街道": "township",
-    "苏木": "township",
-    "自治区": "provincial",
-    "省": "provincial",
-    "市": "city",
-    "州": "city",
-    "盟": "city",
-    "县": "county",
-    "区": "county",
-    "旗": "county",
-    "镇": "township",
-    "乡": "township",
-}
 
 
 def title_level(title: Title) -> str:
@@ -242,7 +229,7 @@ def title_level(title: Title) -> str:
     if re.search(r"(?:村|社区|嘎查)(?:党支部|党总支|党委|委员会|村委会|居委会|两委)?$", org):
         return "village"
     if org[:1] in "省市州盟县区旗镇乡":
-        return _MARKER_LEVEL[org[:1]]
+        return LEVEL_BY_CHAR[org[:1]]
     place_part = (
         re.sub(r"(?:委|政府|党委|党工委|人大|政协|管委会).*$", "", org)
         .replace("城乡", "")
@@ -250,7 +237,7 @@ def title_level(title: Title) -> str:
     )
     markers = _LEVEL_MARKERS.findall(place_part)
     if markers:
-        return _MARKER_LEVEL[markers[-1]]
+        return LEVEL_BY_CHAR[markers[-1]]
     return "city" if org else ""
 
 
