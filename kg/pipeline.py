@@ -67,19 +67,18 @@ def _nested(m: Mention, outer: list[Mention]) -> bool:
 
 
 def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
-    """Persons win over places/organisations that overlap their names; places inside company,
-    school or media names (深圳 in 深圳某某科技有限公司) and inside slogans (金山银山) are no places."""
+    """Resolve overlaps between recognisers: persons win over places and organisations that cut into
+    their names; a place inside a company, school or media name (深圳 in 深圳某某科技有限公司), or a
+    country inside any body's name (中国 in 中国共产党), is part of that name, not a place."""
     people = [m for m in mentions if m.type in ("official", "person")]
-    containers = [
-        m for m in mentions if m.type == "organization" and dict(m.attrs).get("kind") in _PRIVATE_BODIES
-    ]
-    kept = []
     organisations = [m for m in mentions if m.type == "organization"]
+    private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]
+    kept = []
     for m in mentions:
-        if m.type == "place" and _nested(m, containers):
+        if m.type == "place" and _nested(m, private_bodies):
             continue
         if m.type == "place" and m.text in world_places() and _nested(m, organisations):
-            continue  # 中国 in 中国共产党
+            continue
         if m.type in ("place", "organization", "project") and any(
             p.start < m.end and m.start < p.end and not (m.start <= p.start and p.end <= m.end)
             for p in people
