@@ -5,8 +5,8 @@ An official is a name bound to a title: ``[place][organisation]post`` + name
 leader.  Other persons come from bylines (``本报记者 张三``), author lines and
 role words (``网格员李四``, ``（作者系市委党校教师）``).
 
->>> [(m.text, [t.text for t in m.titles]) for m in find_officials("市委常委、组织部长张欣宁参加。")]
-[('张欣宁', ['市委常委', '市委组织部长'])]
+>>> [(m.text, [t.text for t in m.titles]) for m in find_officials("市委常委、组织部长赵丽娜参加。")]
+[('赵丽娜', ['市委常委', '市委组织部长'])]
 >>> [(m.text, m.titles[0].text, m.rank) for m in find_officials("市领导王一、李二及市政府秘书长赵三参会。")]
 [('王一', '市领导', 1), ('李二', '市领导', 2), ('赵三', '市政府秘书长', None)]
 """
@@ -55,7 +55,7 @@ _STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已"
 def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
     """The span of a personal name starting at ``i``, or None.
 
-    >>> read_name("王灵恩表示", 0), read_name("李敏主持会议", 0), read_name("王刚在会上说", 0)
+    >>> read_name("王建国表示", 0), read_name("李华主持会议", 0), read_name("王强在会上说", 0)
     ((0, 3), (0, 2), (0, 2))
     """
     lex = lex or Lexicon.load()
@@ -79,7 +79,7 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
 
 
 def _word_follows(text: str, i: int, n: int) -> bool:
-    """A common two-character word starts right after the name (王永平产生, 李喜全指着)."""
+    """A common two-character word starts right after the name (王志平产生, 李春全指着)."""
     name = text[i : i + n]
     word = text[i + n : i + n + 2]
     return (

@@ -98,7 +98,7 @@ def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
 
 
 def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
-    """Later bare mentions of people already named with a title or role (李敏指出 …)."""
+    """Later bare mentions of people already named with a title or role (李华指出 …)."""
     names = {m.text for m in mentions if m.type in ("official", "person") and len(m.text) >= 2}
     if not names:
         return []

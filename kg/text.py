@@ -3,15 +3,15 @@
 A page becomes a list of :class:`Block` (heading, subtitle, byline, author,
 body) whose every character remembers where it came from.  Repairs:
 
-* hard line wraps and page breaks inside a sentence are joined (``贺思`` / ``宇``),
+* hard line wraps and page breaks inside a sentence are joined (``刘建`` / ``军``),
   but never across headings, bylines or author lines;
 * characters separated by spaces (``绿 色 低 碳``) are closed up;
 * ``（下转第二版）`` / ``(上接第一版)`` markers, ``##`` heading marks and stray ``□`` dropped;
 * half-width punctuation mapped one-for-one to full width (offsets unchanged).
 
->>> page = "## 标题\\n\\n会议强调，要坚持稳中求进工作总基调。市委书记贺思\\n\\n宇表示，要推动高质量发展。"
+>>> page = "## 标题\\n\\n会议强调，要坚持稳中求进工作总基调。市委书记刘建\\n\\n军表示，要推动高质量发展。"
 >>> [(b.role, b.text[-16:]) for b in normalize_page(page)]
-[('heading', '标题'), ('body', '记贺思宇表示，要推动高质量发展。')]
+[('heading', '标题'), ('body', '记刘建军表示，要推动高质量发展。')]
 >>> body = normalize_page(page)[1]
 >>> body.text[24], body.offsets[24], page[body.offsets[24]]
 ('宇', 33, '宇')
@@ -128,7 +128,7 @@ def _between_digits(raw: str, i: int) -> bool:
 
 
 def _looks_like_a_name(text: str) -> bool:
-    """An author line holds a person's name (王炳), not a masthead (潍坊日报) or a section (要闻)."""
+    """An author line holds a person's name (张明), not a masthead (潍坊日报) or a section (要闻)."""
     from kg.lexicon import Lexicon
 
     lex = Lexicon.load()
