@@ -14,7 +14,7 @@ body) whose every character remembers where it came from.  Repairs:
 [('heading', '标题'), ('body', '记刘建军表示，要推动高质量发展。')]
 >>> body = normalize_page(page)[1]
 >>> body.text[24], body.offsets[24], page[body.offsets[24]]
-('宇', 33, '宇')
+('军', 33, '军')
 """
 
 from __future__ import annotations
