@@ -47,7 +47,11 @@ def _known_orgs() -> re.Pattern[str]:
 def _left_edge(text: str, end: int, boundary: tuple[str, ...], limit: int, floor: int = 0) -> int:
     """Start of a name ending at ``end``: after punctuation, an earlier mention or a boundary word."""
     j = end
-    while j > max(floor, end - limit) and (CJK.match(text[j - 1]) or text[j - 1].isalnum()):
+    while j > max(floor, end - limit) and (
+        CJK.match(text[j - 1])
+        or text[j - 1].isalnum()
+        or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
+    ):
         j -= 1
     return j + last_boundary_end(text[j:end], boundary, _word_in_name)
 
@@ -283,6 +287,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             lex.is_generic("project", surface)
             or lex.is_generic("project", name)
             or _vague(name, lex, m.group(0))
+            or (m.group(0) == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
         ):
             continue
         found.append(Mention("project", surface, start, m.end(), attrs=(("kind", suffix.kind),)))
@@ -310,30 +315,25 @@ def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -
 
 
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
-_QUANTITY = re.compile(
-    r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?"
-    r"(?:平方米|平米|吨|千瓦|兆瓦|亩|公里|米|个|项|家|座|条|年度|年)"
+_QUANTITY = re.compile(  # counts, areas and years before a name; a capacity (年产5000吨, 200万千瓦) is part of it
+    r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?(?:平方米|平米|亩|公里|个|项|家|座|条|批|年度|年(?!产))"
 )
 
 
-def _after_last_verb(name: str) -> str:
-    """What follows the last verb that takes the name as its object (察看新型储能设备 → 新型储能设备).
+def _is_theme(name: str) -> bool:
+    from kg.themes import ThemeVocabulary
 
-    A verb at the very end belongs to the name (文明交通品质提升行动).
-    """
-    words = tagged_words(name)
-    cut = 0
-    for k, (word, tag) in enumerate(words[:-1]):
-        if tag == "v" and len(word) > 1:
-            cut = k + 1
-    return "".join(w for w, _ in words[cut:])
+    return ThemeVocabulary.load().preferred(name) is not None
 
 
 def _strip_quantities(name: str) -> str:
     """``62个重大`` → ``重大``; ``2025年度山西省`` → ``山西省``."""
-    while (cut := _QUANTITY.match(name)) or name[:1].isdigit():
+    while (cut := _QUANTITY.match(name)) or (name[:1].isdigit() and not _CAPACITY.match(name)):
         name = name[cut.end() :] if cut else name[1:]
     return name
+
+
+_CAPACITY = re.compile(r"^[\d.]+[万亿千百]?(?:吨|千瓦|兆瓦|瓦|米|伏|千伏|立方米|标准箱|头|只|羽)")
 
 
 _NOT_A_PROJECT_HEAD = ("d", "p", "c", "u", "r", "m", "t", "q", "f")
@@ -347,7 +347,7 @@ def _project_name(
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
-    name = _after_last_verb(_strip_quantities(text[start:suffix_start]))
+    name = _strip_quantities(text[start:suffix_start])
     stripped = _strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD))
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
     start = suffix_start - len(name)
