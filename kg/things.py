@@ -315,7 +315,8 @@ def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -
 
 
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
-_QUANTITY = re.compile(  # counts, areas and years before a name; a capacity (年产5000吨, 200万千瓦) is part of it
+# counts, areas and years before a name; a capacity (年产5000吨, 200万千瓦) is part of it
+_QUANTITY = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?(?:平方米|平米|亩|公里|个|项|家|座|条|批|年度|年(?!产))"
 )
 
