@@ -348,6 +348,8 @@ def _project_name(
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
+    if _cut_by_limit(text, start, suffix_start, limit, floor):
+        return start, ""  # the name runs on past what a name can be: not read
     name = _strip_quantities(text[start:suffix_start])
     stripped = _strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD))
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
@@ -359,7 +361,25 @@ def _project_name(
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start
+    if any(k.start == start and k.end == suffix_start and k.type == "organization" for k in known):
+        return start, ""  # 某某有限公司项目: the company's project, unnamed
     return start, text[start:suffix_start]
+
+
+def _cut_by_limit(text: str, start: int, end: int, limit: int, floor: int) -> bool:
+    """Whether the scan for a name's start stopped only because it reached ``limit`` characters."""
+    before = text[start - 1 : start]
+    return (
+        end - start >= limit
+        and start > floor
+        and bool(CJK.match(before))
+        and not _ends_with_boundary(text, start)
+    )
+
+
+def _ends_with_boundary(text: str, start: int) -> bool:
+    prefix = text[max(0, start - 6) : start]
+    return any(prefix.endswith(w) for w in _PROJECT_BOUNDARY)
 
 
 def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
@@ -371,7 +391,12 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
         and (re.search(r"[\d个项批余多]", name) or suffix not in ("工程", "行动", "计划"))
     ):
         return True
-    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批])$", name):
+    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批])$", name) or name in (
+        "方面",
+        "类",
+    ):
+        return True
+    if _CAPACITY.fullmatch(name.removeprefix("年产")):  # 年产4000吨项目: a size, no name
         return True
     words = tagged_words(name)
     if len(words) == 1 and words[0][1].startswith(("a", "b", "d", "v")) and not words[0][1].startswith("vn"):
