@@ -26,6 +26,25 @@ _PARALLEL = re.compile(r"[、+＋]")
 _SLOGAN_CONTEXT = re.compile(
     r"^(?:战略|理念|目标|定位|思路|要求|发展格局|格局|工作法|发展模式|模式|体系|路径|品牌|精神|方针|原则|举措|部署|建设)"
 )
+_THEME_HEADS = (  # a quoted phrase ending so names a policy idea: “通道经济”, “寿光模式”, “皖北振兴”
+    "经济",
+    "模式",
+    "经验",
+    "振兴",
+    "开放",
+    "融合",
+    "治理",
+    "发展",
+    "共富",
+    "先行区",
+    "示范区",
+    "总目标",
+    "方略",
+    "服务圈",
+    "生活圈",
+    "一体化",
+)
+_PLACE_MODEL = re.compile(r"模式|经验|样板|实践|方案|路径")
 _PLACE_SLOGAN_HEAD = re.compile(
     r"(?:平安|法治|健康|美丽|幸福|数字|智慧|文明|绿色|活力|宜居|人文|清廉|书香|和美|美丽幸福)$"
 )
@@ -84,17 +103,31 @@ def quoted_slogans(text: str) -> list[Mention]:
             continue
         parts = [p for p in _PARALLEL.split(content) if p]
         parallel = _PARALLEL.search(content) and all(1 <= len(p) <= 10 for p in parts)
+        headed = 3 <= len(content) <= 12 and content.endswith(_THEME_HEADS)
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
         named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
-        if parallel or named:
+        if parallel or named or headed:
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
 
 
 def place_slogans(text: str) -> list[Mention]:
-    """Local slogans made of a quality and a place: 平安长治, 健康中阳, 美丽幸福吕梁."""
+    """Local slogans made of a quality and a place (平安长治, 美丽幸福吕梁) or of a place and a model
+    (寿光模式, 中国式现代化新疆实践)."""
     out = []
     for place in gazetteer_places(text):
+        model = _PLACE_MODEL.match(text, place.end)
+        following = text[model.end() : model.end() + 1] if model else ""
+        if model and (not re.match(r"[\u3400-\u9fff]", following or " ") or following == "的"):
+            lead = "中国式现代化"
+            start = (
+                place.start - len(lead)
+                if text[max(0, place.start - len(lead)) : place.start] == lead
+                else place.start
+            )
+            surface = text[start : model.end()]
+            out.append(Mention("theme", surface, start, model.end(), attrs=(("kind", "place"),)))
+            continue
         head = _PLACE_SLOGAN_HEAD.search(text[max(0, place.start - 4) : place.start])
         after = text[place.end : place.end + 2]
         if head and (not re.match(r"[\u3400-\u9fff]", after[:1] or " ") or after in ("建设", "创建", "行动")):
