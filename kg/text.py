@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.lexicon import Lexicon
+
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 TERMINAL = "。！？!?…；;"
@@ -129,8 +131,6 @@ def _between_digits(raw: str, i: int) -> bool:
 
 def _looks_like_a_name(text: str) -> bool:
     """An author line holds a person's name (张明), not a masthead (潍坊日报) or a section (要闻)."""
-    from kg.lexicon import Lexicon
-
     lex = Lexicon.load()
     return (text[0] in lex.surnames or text[:2] in lex.compound_surnames) and not text.endswith(
         ("报", "刊", "网")

@@ -16,6 +16,7 @@ from kg.lexicon import Lexicon, boundary_words, data_words, last_boundary_end
 from kg.model import Mention
 from kg.people import _word_freq
 from kg.places import _word_tags, gazetteer_places, tagged_words
+from kg.themes import ThemeVocabulary
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = boundary_words("organization")
@@ -322,8 +323,6 @@ _QUANTITY = re.compile(
 
 
 def _is_theme(name: str) -> bool:
-    from kg.themes import ThemeVocabulary
-
     return ThemeVocabulary.load().preferred(name) is not None
 
 
