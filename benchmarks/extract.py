@@ -38,7 +38,8 @@ def run_phase(name: str, megabytes: float) -> dict:
     chars = sum(len(t) for t in texts)
     if name == "kg":
         from kg.pipeline import extract_text
-        from kg.places import gazetteer_places, tagged_words
+        from kg.places import gazetteer_places
+        from kg.words import tagged_words
 
         extract_text(texts[0], "warm-up")
         start = time.perf_counter()

@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-import jieba
-
 from kg.lexicon import Lexicon, boundary_words, last_boundary_end
 from kg.model import Mention, Title
+from kg.words import word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它")
@@ -86,26 +85,17 @@ def _word_follows(text: str, i: int, n: int) -> bool:
         len(name) == n
         and len(word) == 2
         and all(CJK.match(c) and c not in _BAD_NAME_CHARS for c in name)
-        and _word_freq().get(word, 0) >= 50
+        and word_freq().get(word, 0) >= 50
     )
 
 
 def _common_word(name: str) -> bool:
     """关于, 台就: frequent dictionary words that are not names."""
-    return _word_freq().get(name, 0) >= 300 and not _name_tag(name)
+    return word_freq().get(name, 0) >= 300 and not _name_tag(name)
 
 
 def _name_tag(word: str) -> bool:
-    from kg.places import _word_tags
-
-    return _word_tags().get(word, "").startswith("nr")
-
-
-@cache
-def _word_freq() -> dict[str, int]:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer.FREQ
+    return word_tags().get(word, "").startswith("nr")
 
 
 def _name_fits(text: str, i: int, n: int, lex: Lexicon) -> bool:
@@ -292,7 +282,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 def _post_inside_word(text: str, start: int, end: int) -> bool:
     """主席台, 书记处: the post characters begin a longer ordinary word."""
     word = text[start : end + 1]
-    return len(word) > end - start and _word_freq().get(word, 0) >= 20 and not _name_tag(word)
+    return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 
 
 _SPEECH = ("表示", "介绍", "指出", "强调", "主持", "说", "出席", "参加", "讲话", "汇报", "发言")
@@ -316,7 +306,7 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     if not ends:
         return None
     name = name[: ends[0]]
-    freq = _word_freq()
+    freq = word_freq()
     plain = name.replace("·", "")
     if any(c in _BAD_NAME_CHARS for c in plain) or any(
         freq.get(plain[k : k + 2], 0) >= 200 for k in range(len(plain) - 1)

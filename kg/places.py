@@ -16,13 +16,11 @@ import re
 from functools import cache, lru_cache
 
 import ahocorasick
-import jieba
-import jieba.posseg
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, Suffix, boundary_words, data_rows, data_words, last_boundary_end
 from kg.model import Mention
-from kg.people import _word_freq
+from kg.words import tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _STOP_WORDS = boundary_words("place")
@@ -30,19 +28,9 @@ _ZONE_KINDS = {"zone", "park", "scenic", "region"}
 _SHORT_GENERIC = {"城区", "郊区", "新区", "矿区", "市区", "开发区", "高新区", "中国", "国家", "南部", "北部"}
 
 
-def _tokenizer_freq() -> dict[str, int]:
-    return _word_freq()
-
-
-@cache
-def _word_tags() -> dict[str, str]:
-    """jieba's part-of-speech tags of dictionary words (ns = place name)."""
-    return _pos_tokenizer().word_tag_tab
-
-
 def _common_word(surface: str) -> bool:
     """A short name that is mostly an ordinary word (和平, 解放, 振兴): not a place on its own."""
-    tag = _word_tags().get(surface)
+    tag = word_tags().get(surface)
     return tag is not None and tag.startswith(
         ("v", "a", "b", "d", "c", "p", "u", "r", "m", "q", "i", "l", "nz")
     )
@@ -124,21 +112,6 @@ _FUNCTION_CHARS = set("在从向对把被将以为于和与及的了是有让使
 _INNER_ADMIN = re.compile(r"^.*?(?:街道|苏木|嘎查|[省市县区旗镇乡村])(?=.)")
 
 
-@cache
-def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-
-@lru_cache(maxsize=65536)
-def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
-    """Dictionary words of a short span with their part-of-speech tags (no HMM guessing: fast).
-
-    >>> tagged_words("查看小区")[0]
-    ('查看', 'v')
-    """
-    return tuple((w.word, w.flag) for w in _pos_tokenizer().cut(text, HMM=False))
-
-
 def _suffix_info(surface: str) -> Suffix:
     return _suffix_table()[surface]
 
@@ -180,7 +153,7 @@ def _is_placey(word: str) -> bool:
     """Words that may contain a place name without hiding it: places and other proper nouns (遵义会议)."""
     if word[-1] in "省市县区镇乡村州旗盟" or Gazetteer.load().lookup(word):
         return True
-    return _word_tags().get(word, "") in ("ns", "nt", "nz")
+    return word_tags().get(word, "") in ("ns", "nt", "nz")
 
 
 @lru_cache(maxsize=4096)
@@ -189,7 +162,7 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
 
     Cached per text: several recognisers ask for the same sentence.
     """
-    freq = _tokenizer_freq()
+    freq = word_freq()
     hits: list[tuple[int, int, bool]] = []
     for end_index, (surface, is_short) in _gazetteer_automaton().iter(text):
         start = end_index - len(surface) + 1
@@ -307,7 +280,7 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return True
     if suffix in ("村", "镇", "乡", "社区", "街道") and name[-1] in "省市县区镇乡村级":
         return True
-    if len(name) <= 2 and _word_tags().get(name, "").startswith(("a", "v", "d")):
+    if len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
         return True
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)):
         return True

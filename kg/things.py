@@ -14,9 +14,9 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, boundary_words, data_words, last_boundary_end
 from kg.model import Mention
-from kg.people import _word_freq
-from kg.places import _word_tags, gazetteer_places, tagged_words
+from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary
+from kg.words import tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = boundary_words("organization")
@@ -147,7 +147,7 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     following = text[end : end + 1]
     if following in ("长", "员") or lex.post_at_end(text[max(0, start - 2) : end]) in ("常委", "委员"):
         return True
-    freq, tags = _word_freq(), _word_tags()
+    freq, tags = word_freq(), word_tags()
     if len(suffix) > 1:  # 作协 in 合作协议, 中心 in 市中心
         after, before = text[end - 1 : end + 1], text[max(0, start - 1) : end]
         if suffix == "中心" and start > 0 and text[start - 1] in "省市县区镇":  # 市中心: a town's centre
@@ -259,7 +259,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     lex = Lexicon.load()
     info = {s.suffix: s for s in lex.project_suffixes}
     found: list[Mention] = []
-    freq = _word_freq()
+    freq = word_freq()
     for m in _project_regex().finditer(text):
         suffix = info[m.group(0)]
         if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2) if m.end() + k <= len(text)):
