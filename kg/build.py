@@ -13,6 +13,7 @@ False
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -423,7 +424,7 @@ def _write_build(
     try:
         with ThreadPoolExecutor(1) as pool:  # the store loads outside the GIL while Python writes
             read_end, write_end = os.pipe()
-            loading = pool.submit(fill_store, os.fdopen(read_end, "rb"), tmp / STORE)
+            loading = pool.submit(fill_store, _pipe_source(read_end), tmp / STORE)
             lines = _write_triples(graph, docs, part, os.fdopen(write_end, "w", encoding="utf-8"))
             done("triples")
             serialize_rdf(part, tmp, options["formats"])
@@ -431,6 +432,7 @@ def _write_build(
             write_graph_json(graph, tmp / GRAPH_JSON)
             done("graph.json")
             summary.triples = loading.result()
+            _close_quietly(read_end)
             done("store")
     finally:
         gc.unfreeze()
@@ -479,6 +481,18 @@ def write_rdf(graph: nx.Graph, docs: list[ExtractedDocument], out_dir: Path, for
 _RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD"}
 
 
+def _pipe_source(read_end: int) -> Path | BinaryIO:
+    """The pipe's read end as a path where the system names descriptors (/dev/fd/N): Oxigraph then
+    reads it without holding the GIL, so loading runs beside the Python that writes the triples."""
+    path = Path(f"/dev/fd/{read_end}")
+    return path if path.exists() else os.fdopen(read_end, "rb")
+
+
+def _close_quietly(fd: int) -> None:
+    with contextlib.suppress(OSError):  # already closed with its file object
+        os.close(fd)
+
+
 def fill_store(ntriples: Path | BinaryIO, store_dir: Path) -> int:
     """A new Oxigraph store at ``store_dir`` bulk-loaded from N-Triples (a file, or a stream it closes)."""
     from pyoxigraph import RdfFormat, Store
@@ -486,7 +500,8 @@ def fill_store(ntriples: Path | BinaryIO, store_dir: Path) -> int:
     store = Store(str(store_dir))
     try:
         if isinstance(ntriples, Path):
-            store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES)
+            # kg writes these triples itself (IRIs encoded, literals escaped): skip re-validating them
+            store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES, lenient=True)
         else:
             with ntriples:
                 store.bulk_load(input=ntriples, format=RdfFormat.N_TRIPLES)
@@ -506,7 +521,7 @@ def serialize_rdf(ntriples: Path, out_dir: Path, formats: Iterable[str]) -> None
             shutil.copyfile(ntriples, target)
             continue
         pyoxigraph.serialize(
-            pyoxigraph.parse(path=str(ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES),
+            pyoxigraph.parse(path=str(ntriples), format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True),
             str(target),
             format=getattr(pyoxigraph.RdfFormat, _RDF_FORMATS[fmt]),
             prefixes=PREFIXES,
