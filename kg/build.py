@@ -412,8 +412,10 @@ def _write_build(
         clock = now
 
     bar.phase("merging documents")
-    docs = _merge_documents(tmp / DOCUMENTS, target if old else None, [d for _, d in new_docs])
-    done("documents")
+    docs, write_documents = _merge_documents(
+        tmp / DOCUMENTS, target if old else None, [d for _, d in new_docs]
+    )
+    done("reading documents")
     bar.phase("building the graph")
     graph = build_graph(docs, options["window"], options["min_weight"], options["min_dice"])
     done("graph")
@@ -431,6 +433,8 @@ def _write_build(
             done("rdf files")
             write_graph_json(graph, tmp / GRAPH_JSON)
             done("graph.json")
+            write_documents()
+            done("documents")
             summary.triples = loading.result()
             _close_quietly(read_end)
             done("store")
@@ -445,24 +449,32 @@ def _write_build(
 
 def _merge_documents(
     path: Path, old: GraphDir | None, new: list[ExtractedDocument]
-) -> list[ExtractedDocument]:
-    """Write documents.jsonl (old ones not replaced, then new ones) and return them all."""
+) -> tuple[list[ExtractedDocument], Callable[[], None]]:
+    """All documents (old ones not replaced, then new ones), and a writer of documents.jsonl for them.
+
+    The file is written later, while the store loads, so that its Python work overlaps the loading.
+    """
     replaced = {d.document.name for d in new}
     docs: list[ExtractedDocument] = []
-    with path.open("w", encoding="utf-8") as out:
-        if old is not None:
-            with old.documents_path.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if not line.strip():
-                        continue
-                    doc = document_from_record(json.loads(line))
-                    if doc.document.name not in replaced:
-                        out.write(line if line.endswith("\n") else line + "\n")
-                        docs.append(doc)
-        for doc in new:
-            out.write(json.dumps(document_record(doc), ensure_ascii=False, default=str) + "\n")
-            docs.append(doc)
-    return docs
+    kept: list[str] = []
+    if old is not None:
+        with old.documents_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                doc = document_from_record(json.loads(line))
+                if doc.document.name not in replaced:
+                    kept.append(line if line.endswith("\n") else line + "\n")
+                    docs.append(doc)
+    docs.extend(new)
+
+    def write() -> None:
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(kept)
+            for doc in new:
+                out.write(json.dumps(document_record(doc), ensure_ascii=False, default=str) + "\n")
+
+    return docs, write
 
 
 def write_rdf(graph: nx.Graph, docs: list[ExtractedDocument], out_dir: Path, formats: Iterable[str]) -> int:
