@@ -347,7 +347,8 @@ def _project_name(
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
-    if _cut_by_limit(text, start, suffix_start, limit, floor):
+    inside_head = any(k.start < start <= k.end and k.type in ("organization", "place") for k in known)
+    if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
         return start, ""  # the name runs on past what a name can be: not read
     name = _strip_quantities(text[start:suffix_start])
     stripped = _strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD))
