@@ -15,6 +15,7 @@ from functools import cache
 
 import ahocorasick
 
+from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary, numbered_formulas
@@ -103,6 +104,9 @@ def quoted_slogans(text: str) -> list[Mention]:
             continue
         parts = [p for p in _PARALLEL.split(content) if p]
         parallel = _PARALLEL.search(content) and all(1 <= len(p) <= 10 for p in parts)
+        if "+" in content or "＋" in content:
+            actors = Lexicon.load().generic.get("actor", frozenset())
+            parallel = parallel and not all(p in actors for p in parts)  # 交警+城管+街道: who, not what
         headed = 3 <= len(content) <= 12 and content.endswith(_THEME_HEADS)
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
         named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
