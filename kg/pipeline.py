@@ -34,7 +34,7 @@ from kg.places import find_places, world_places
 from kg.resolve import resolve_entities
 from kg.segment import SentenceSpan, split_articles
 from kg.text import normalize_page
-from kg.themes_find import find_themes
+from kg.themes_find import find_themes, quoted_campaigns
 from kg.things import find_organizations, find_projects
 
 
@@ -50,7 +50,11 @@ def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
     found += find_places(text) + find_organizations(
         text, [m for m in found if m.type in ("official", "person")]
     )
-    found += find_projects(text, found) + find_themes(text)
+    projects = find_projects(text, found)
+    found += projects + find_themes(text)
+    found += [
+        c for c in quoted_campaigns(text) if all(c.end <= p.start or c.start >= p.end for p in projects)
+    ]
     return found
 
 

@@ -115,6 +115,28 @@ def quoted_slogans(text: str) -> list[Mention]:
     return out
 
 
+_CAMPAIGN_BEFORE = re.compile(r"(?:开展|启动|实施|推行|推出|打造|落实|创新|探索|建立|实行|深化|举办|发起)$")
+_CAMPAIGN_AFTER = re.compile(r"^(?:行动|活动|机制|服务|便民服务|工程|改革|试点|工作队|专项行动|品牌)")
+
+
+def quoted_campaigns(text: str) -> list[Mention]:
+    """Named campaigns and programmes in quotes (启动“空间革命”, 开展“你送我检”便民服务): projects,
+    when a verb launches them or a word says what they are, and they are no slogan or theme."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        content = m.group(1)
+        if not 3 <= len(content) <= 8 or re.search(r"[，。！？：；,、+＋\d]", content):
+            continue
+        if content.endswith(_THEME_HEADS) or ThemeVocabulary.load().preferred(content) is not None:
+            continue
+        after = text[m.end() : m.end() + 5]
+        if _SLOGAN_CONTEXT.match(after):
+            continue
+        if _CAMPAIGN_BEFORE.search(text[max(0, m.start() - 3) : m.start()]) or _CAMPAIGN_AFTER.match(after):
+            out.append(Mention("project", content, m.start(1), m.end(1), attrs=(("kind", "campaign"),)))
+    return out
+
+
 def place_slogans(text: str) -> list[Mention]:
     """Local slogans made of a quality and a place (平安长治, 美丽幸福吕梁) or of a place and a model
     (寿光模式, 中国式现代化新疆实践)."""
