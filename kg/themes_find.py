@@ -121,7 +121,11 @@ _CAMPAIGN_AFTER = re.compile(r"^(?:行动|活动|机制|服务|便民服务|工�
 
 def quoted_campaigns(text: str) -> list[Mention]:
     """Named campaigns and programmes in quotes (启动“空间革命”, 开展“你送我检”便民服务): projects,
-    when a verb launches them or a word says what they are, and they are no slogan or theme."""
+    when a verb launches them or a word says what they are, and they are no slogan or theme.
+
+    >>> [m.text for m in quoted_campaigns("启动“清风护苗”行动，他是手中的“定海神针”。")]
+    ['清风护苗']
+    """
     out = []
     for m in _QUOTED.finditer(text):
         content = m.group(1)
