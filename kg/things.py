@@ -58,10 +58,15 @@ def _left_edge(text: str, end: int, boundary: tuple[str, ...], limit: int, floor
 
 
 def _word_in_name(prefix: str, k: int, word: str) -> bool:
-    """``和`` in 住房和城乡建设局, ``的`` in 党的: parts of names, not boundaries."""
+    """``和`` in 住房和城乡建设局, ``的`` in 党的, ``将`` in 将乐县: parts of names, not boundaries."""
     if word == "和" and 0 < k < len(prefix) - 1:
         return True
-    return word in ("的",) and k > 0 and prefix[k - 1] == "党"
+    if word == "的" and k > 0 and prefix[k - 1] == "党":
+        return True
+    if len(word) == 1:  # a one-character word that begins a place name (将乐县, 同江市, 都匀市)
+        hits = gazetteer_places(prefix[k:])
+        return bool(hits) and hits[0].start == 0
+    return False
 
 
 def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
@@ -80,7 +85,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         floor = max([k.end for k in known if k.end <= m.start()], default=0)
         start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor)
         if lex.org_suffixes[suffix] not in _STATE_KINDS:
-            start = m.start() - len(_strip_leading_words(text[start : m.start()]))
+            start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
         trimmed = _grassroots_body(_trim_to_state_body(text[start : m.end()]))
         start = m.end() - len(trimmed)
         surface = text[start : m.end()]
@@ -303,6 +308,7 @@ def _with_investment(text: str, project: Mention) -> Mention:
     return Mention(project.type, project.text, project.start, project.end, attrs=attrs)
 
 
+_NOT_AN_ORG_HEAD = ("v", "d", "p", "c", "u", "r", "t")  # 中车, 东方, 一重 may begin a company's name
 _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 
@@ -310,7 +316,12 @@ def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -
     """Drop verbs, numbers, time words and pronouns before a name (已组建县医院 → 县医院)."""
     words = tagged_words(name)
     k = 0
-    while k < len(words) and words[k][1].startswith(tags) and not words[k][1].startswith("vn"):
+    while (
+        k < len(words)
+        and words[k][1].startswith(tags)
+        and not words[k][1].startswith("vn")
+        and not Gazetteer.load().lookup(words[k][0])  # 大同 is a city, whatever its tag
+    ):
         k += 1
     return "".join(w for w, _ in words[k:])
 
