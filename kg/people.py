@@ -150,6 +150,8 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
     if _PARTY_DEPT.match(post):
         return Title(base + post, post=post, org=base + post[:-1])
     parent = _PARTY_GROUP.sub("", base) or base
+    if len(parent) == 1 and post.startswith(parent):  # 村党支部书记、村委会主任: 村委会主任, not 村村委会主任
+        return Title(post, post=post, org="")
     return Title(parent + post, post=post, org=parent)
 
 

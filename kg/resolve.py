@@ -159,9 +159,29 @@ def _places(mentions: list[Mention]) -> list[Entity]:
                 entity.parents = [{"code": "", "name": country, "level": "country"}]
         else:
             entity.attrs["kind"] = _attr(group[0], "source") or ""
+            entity.parents = _enclosing_chain(group, mentions, divisions, context, gazetteer)
         entity.mentions = [m.resolved(entity.id) for m in group]
         out.append(entity)
     return out
+
+
+def _enclosing_chain(
+    group: list[Mention],
+    mentions: list[Mention],
+    divisions: dict[str, Division],
+    context: set[str],
+    gazetteer: Gazetteer,
+) -> list[dict[str, str]]:
+    """Parents of a place found by its suffix: the division written right before it
+    (安吉县溪龙乡黄杜村: 黄杜村 lies in 溪龙乡, in 安吉县, in 湖州市, in 浙江省)."""
+    ends = {(m.article, m.sentence, m.end): m for m in mentions}
+    for m in group:
+        before = ends.get((m.article, m.sentence, m.start))
+        division = _division_of(before.text, context, gazetteer) if before else None
+        if division is not None:
+            chain = gazetteer.chain(division.code)
+            return [{"code": d.code, "name": d.name, "level": d.level} for d in chain]
+    return []
 
 
 @cache

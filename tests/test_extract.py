@@ -225,3 +225,9 @@ def test_every_seed_official_is_found_with_a_right_title(seeds, page, name, titl
     assert name in officials, f"{name} not found as an official"
     titles = [t.text for t in officials[name].titles]
     assert not title or any(title in t or t in title for t in titles), (name, titles)
+
+
+def test_a_village_lies_in_the_township_written_before_it(meeting):
+    places = by_name(meeting, "place")
+    assert [p["name"] for p in places["黄杜村"].parents] == ["浙江省", "湖州市", "安吉县", "溪龙乡"]
+    assert [t.text for t in by_name(meeting, "official")["盛阿林"].titles] == ["村党支部书记", "村委会主任"]
