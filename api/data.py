@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -134,9 +135,15 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
+RELOAD_CHECK_SECONDS = 1.0
+"""How often a request may look whether ``kg build`` replaced the graph directory."""
+
+
 def get_data() -> GraphData:
     """The loaded graph directory of the current app (read on first use, then shared).
 
+    When ``kg build`` replaces the directory (a new ``build_id`` in its manifest), the next
+    request loads the new build; SPARQL moves to workers on the new store.
     A test may hand the app a ready ``GraphData`` as ``app.config["KG_DATA"]``.
     """
     app = current_app
@@ -147,4 +154,35 @@ def get_data() -> GraphData:
             if data is None:
                 data = app.config.get("KG_DATA") or GraphData.load(app.config["GRAPH_DIR"])
                 app.extensions["kg.data"] = data
-    return data
+                app.extensions["kg.data_checked"] = time.monotonic()
+        return data
+    if (
+        app.config.get("KG_DATA")
+        or time.monotonic() - app.extensions.get("kg.data_checked", 0) < RELOAD_CHECK_SECONDS
+    ):
+        return data
+    with _lock:
+        app.extensions["kg.data_checked"] = time.monotonic()
+        current = app.extensions["kg.data"]
+        build_id = _build_id(app.config["GRAPH_DIR"])
+        if build_id and build_id != current.manifest.get("build_id"):
+            current = GraphData.load(app.config["GRAPH_DIR"])
+            app.extensions["kg.data"] = current
+            _retire_sparql_pool(app)
+    return current
+
+
+def _build_id(graph_dir: str | Path) -> str | None:
+    try:
+        return json.loads((Path(graph_dir) / "manifest.json").read_text(encoding="utf-8")).get("build_id")
+    except (OSError, ValueError):
+        return None
+
+
+def _retire_sparql_pool(app: Any, grace_seconds: float = 30.0) -> None:
+    """New queries go to new workers; the old ones finish what they run, then stop."""
+    pool = app.extensions.pop("kg.sparql_pool", None)
+    if pool is not None:
+        timer = threading.Timer(grace_seconds, pool.close)
+        timer.daemon = True
+        timer.start()
