@@ -22,7 +22,7 @@ GOLD_KEYS = {
     "project": "projects",
     "theme": "themes",
 }
-FLOORS = {"official": 0.95, "place": 0.80, "organization": 0.75, "project": 0.45, "theme": 0.65}
+FLOORS = {"official": 0.95, "place": 0.82, "organization": 0.78, "project": 0.52, "theme": 0.66}
 
 
 def fold(text: str) -> str:
