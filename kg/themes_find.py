@@ -27,6 +27,7 @@ _PARALLEL = re.compile(r"[、+＋]")
 _SLOGAN_CONTEXT = re.compile(
     r"^(?:战略|理念|目标|定位|思路|要求|发展格局|格局|工作法|发展模式|模式|体系|路径|品牌|精神|方针|原则|举措|部署|建设)"
 )
+_PRINCIPLE_BEFORE = re.compile(r"(?:坚持|践行|秉持|秉承|树牢|弘扬|牢记|遵循|坚守)$")  # 坚持“文旅兴镇”
 _THEME_HEADS = (  # a quoted phrase ending so names a policy idea: “通道经济”, “寿光模式”, “皖北振兴”
     "经济",
     "模式",
@@ -108,9 +109,10 @@ def quoted_slogans(text: str) -> list[Mention]:
             actors = Lexicon.load().generic.get("actor", frozenset())
             parallel = parallel and not all(p in actors for p in parts)  # 交警+城管+街道: who, not what
         headed = 3 <= len(content) <= 12 and content.endswith(_THEME_HEADS)
+        held = 3 <= len(content) <= 12 and _PRINCIPLE_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
         named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
-        if parallel or named or headed:
+        if parallel or named or headed or held:
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
 
