@@ -278,6 +278,8 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return True
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
         return True
+    if not name:
+        return True
     if suffix in ("村", "镇", "乡", "社区", "街道") and name[-1] in "省市县区镇乡村级":
         return True
     if len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
