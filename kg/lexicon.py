@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -93,12 +93,21 @@ class Lexicon:
         return word in self.generic.get(kind, frozenset())
 
     def starts_with_follower(self, text: str) -> bool:
-        return _follower_pattern(self.followers).match(text) is not None
+        return alternation(self.followers).match(text) is not None
+
+
+def alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for a word list, longest words first, so the longest word at a place wins.
+
+    >>> alternation(["书记", "副书记"]).search("市委副书记").group(0)
+    '副书记'
+    """
+    return _alternation(tuple(sorted(set(words), key=lambda w: (-len(w), w))))
 
 
 @cache
-def _follower_pattern(followers: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, followers)))
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
 
 
 def _suffixes(name: str) -> tuple[Suffix, ...]:

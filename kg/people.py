@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from kg.lexicon import Lexicon, boundary_words, last_boundary_end
+from kg.lexicon import Lexicon, alternation, boundary_words, last_boundary_end
 from kg.model import Mention, Title
 from kg.words import word_freq, word_tags
 
@@ -233,15 +232,8 @@ def title_level(title: Title) -> str:
     return "city" if org else ""
 
 
-_POSTS_RE: re.Pattern[str] | None = None
-
-
 def _posts_regex(lex: Lexicon) -> re.Pattern[str]:
-    global _POSTS_RE
-    if _POSTS_RE is None:
-        posts = sorted(lex.posts, key=len, reverse=True)
-        _POSTS_RE = re.compile("|".join(map(re.escape, posts)))
-    return _POSTS_RE
+    return alternation(lex.posts)
 
 
 def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
@@ -422,7 +414,6 @@ _BYLINE_ROLE = re.compile(
 _PHOTO = re.compile(r"(?:^|[\s　。])([\u3400-\u9fff]{2,4}(?:[\s　]+[\u3400-\u9fff]{2,4})*)[\s　]*摄$")
 _SIGNATURE = re.compile(r"^[·•]\s*([\u3400-\u9fff]{2,4})\s*[·•]$")
 _AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:系|为|是)([^）)]*?)[）)]")
-_ROLE_WORDS: re.Pattern[str] | None = None
 
 
 def _split_names(chunk: str) -> list[tuple[str, int]]:
@@ -519,22 +510,17 @@ def find_role_persons(text: str, lex: Lexicon | None = None) -> list[Mention]:
     >>> [(m.text, m.role) for m in find_role_persons("网格员宋晓楠正在入户发放资料。")]
     [('宋晓楠', '网格员')]
     """
-    global _ROLE_WORDS
     lex = lex or Lexicon.load()
-    if _ROLE_WORDS is None:
-        roles = sorted(lex.person_roles, key=len, reverse=True)
-        _ROLE_WORDS = re.compile("|".join(map(re.escape, roles)))
     out = []
-    for m in _ROLE_WORDS.finditer(text):
+    for m in alternation(lex.person_roles).finditer(text):
         span = read_name(text, m.end(), lex) or _leader_name_at(text, m.end(), lex)
         if span:
             out.append(Mention("person", text[span[0] : span[1]], span[0], span[1], role=m.group(0)))
     return out
 
 
-@cache
 def _leaders_regex() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(Lexicon.load().leaders, key=len, reverse=True))))
+    return alternation(Lexicon.load().leaders)
 
 
 def find_leaders(text: str, lex: Lexicon | None = None) -> list[Mention]:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, boundary_words, data_words, last_boundary_end
+from kg.lexicon import Lexicon, alternation, boundary_words, data_words, last_boundary_end
 from kg.model import Mention
 from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary
@@ -33,16 +33,13 @@ _MEETING = re.compile(
 )
 
 
-@cache
 def _org_regex() -> re.Pattern[str]:
-    suffixes = sorted(Lexicon.load().org_suffixes, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, suffixes)))
+    return alternation(Lexicon.load().org_suffixes)
 
 
 @cache
 def _known_orgs() -> re.Pattern[str]:
-    words = sorted(data_words("national_bodies.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return alternation(data_words("national_bodies.txt"))
 
 
 def _left_edge(text: str, end: int, boundary: tuple[str, ...], limit: int, floor: int = 0) -> int:
@@ -229,10 +226,8 @@ def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-@cache
 def _project_regex() -> re.Pattern[str]:
-    suffixes = [s.suffix for s in Lexicon.load().project_suffixes]
-    return re.compile("|".join(map(re.escape, suffixes)))
+    return alternation(s.suffix for s in Lexicon.load().project_suffixes)
 
 
 _INVESTMENT = re.compile(

@@ -26,7 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("graph_dir", metavar="GRAPH_DIR", help="a directory written by `kg build`")
     parser.add_argument(
-        "-o", "--output", metavar="DIR", help="where to write pages (default GRAPH_DIR/pages)"
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="where to write pages (default ./pages; not inside GRAPH_DIR, which a rebuild replaces)",
     )
     parser.add_argument(
         "--top", type=int, default=viz.DEFAULT_TOP, help="entities on the overview (default 200)"
@@ -67,7 +70,7 @@ def _name(prefix: str, *ids: str) -> str:
 def run(args: argparse.Namespace) -> int:
     graph = graph_filter(args).apply(load_graph(args.graph_dir))
     sources = load_sources(args.graph_dir)
-    out = Path(args.output or Path(args.graph_dir) / "pages")
+    out = Path(args.output or "pages")
     written: list[Path] = []
     if args.path:
         html = viz.path_page(graph, *args.path, sources=sources)
