@@ -376,3 +376,24 @@ def _read_changes(text: str) -> list[tuple[str, str, str]]:
     [('长治县', '长治县', '140404')]
     """
     return [(r[1], r[2], r[4]) for r in _rows(text) if r[4]]
+
+
+def without_divisions(name: str, keep: int = 4) -> str:
+    """A project's name without the divisions written before it, when enough name is left.
+
+    >>> without_divisions("山西省长治市潞州区城市生命线安全工程")
+    '城市生命线安全工程'
+    >>> without_divisions("长治高新区")
+    '长治高新区'
+    """
+    gazetteer = Gazetteer.load()
+
+    def is_division(surface: str) -> bool:  # a township only by its full name: 富春江 may be a river
+        return any(d.level != "township" or d.name == surface for d in gazetteer.lookup(surface))
+
+    rest = name
+    while True:
+        cut = next((n for n in range(min(len(rest) - keep, 12), 1, -1) if is_division(rest[:n])), 0)
+        if not cut:
+            return rest
+        rest = rest[cut:]

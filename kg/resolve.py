@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from kg.gazetteer import Division, Gazetteer
+from kg.gazetteer import Division, Gazetteer, without_divisions
 from kg.lexicon import data_rows
 from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
@@ -213,6 +213,8 @@ def _surface_key(kind: str, m: Mention, city: str | None) -> str:
         return canonical_theme(_attr(m, "preferred") or m.text)
     if kind == "organization":
         return organisation_key(m.text, city)
+    if kind == "project":
+        return without_divisions(m.text)
     return m.text
 
 
@@ -222,9 +224,10 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         groups[_surface_key(kind, m, city)].append(m)
     out = []
     for key, group in groups.items():
-        name = max((m.text for m in group), key=len) if kind == "organization" else key
+        name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
-        entity.aliases = sorted({m.text for m in group} - {name})
+        surfaces = {m.text for m in group} | ({key} if kind == "project" else set())  # 某县某某工程: 某某工程
+        entity.aliases = sorted(surfaces - {name})
         sub_kind = _attr(group[0], "kind")
         if sub_kind:
             entity.attrs["kind"] = sub_kind

@@ -194,7 +194,12 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _headline_like(text: str) -> bool:
-    if _LEAD.match(text):
+    """A short line with spaced phrases, like a headline; a brief's lead (□ 某区消息 今年以来，…) is not one.
+
+    >>> _headline_like("坚持创新驱动 推动高质量发展"), _headline_like("某区消息 今年以来,某公司")
+    (True, False)
+    """
+    if _LEAD.match(text) or re.search(r"[，,；;]", text.split()[-1]):
         return False
     return bool(re.search(f"[{CJK}”]\\s+[{CJK}“]", text)) and len(text) <= 40
 

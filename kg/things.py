@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, without_divisions
 from kg.lexicon import Lexicon, alternation, boundary_words, data_words, last_boundary_end
 from kg.model import Mention
 from kg.places import gazetteer_places
@@ -289,6 +289,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             or lex.is_generic("project", name)
             or _vague(name, lex, m.group(0))
             or (m.group(0) == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
+            or only_descriptors(without_divisions(name, keep=1))
         ):
             continue
         found.append(Mention("project", surface, start, m.end(), attrs=(("kind", suffix.kind),)))
@@ -357,7 +358,7 @@ def _project_name(
     if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
         return start, ""  # the name runs on past what a name can be: not read
     name = _strip_quantities(text[start:suffix_start])
-    stripped = _strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD))
+    stripped = _strip_leading_verbs(_strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD)))
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
     start = suffix_start - len(name)
     if start > 0 and text[start - 1] == "”":  # “一老一小”健康关爱行动
@@ -370,6 +371,21 @@ def _project_name(
     if any(k.start == start and k.end == suffix_start and k.type == "organization" for k in known):
         return start, ""  # 某某有限公司项目: the company's project, unnamed
     return start, text[start:suffix_start]
+
+
+def _strip_leading_verbs(name: str) -> str:
+    """Drop the verbs of doing that stand before a project's name (共建创新药物中试平台 → 创新药物中试平台).
+
+    >>> _strip_leading_verbs("加快建设智慧果园示范基地"), _strip_leading_verbs("建设项目")
+    ('智慧果园示范基地', '建设项目')
+    """
+    verbs = Lexicon.load().generic.get("project_leading_verb", frozenset())
+    words = tagged_words(name)
+    k = 0
+    while k < len(words) - 1 and words[k][0] in verbs:
+        k += 1
+    rest = "".join(w for w, _ in words[k:])
+    return rest if len(rest) >= 2 else name
 
 
 def _cut_by_limit(text: str, start: int, end: int, limit: int, floor: int) -> bool:
@@ -386,6 +402,20 @@ def _cut_by_limit(text: str, start: int, end: int, limit: int, floor: int) -> bo
 def _ends_with_boundary(text: str, start: int) -> bool:
     prefix = text[max(0, start - 6) : start]
     return any(prefix.endswith(w) for w in _PROJECT_BOUNDARY)
+
+
+def only_descriptors(name: str) -> bool:
+    """Whether a name says only what sort of project it is: its rank, stage, sector or season.
+
+    >>> only_descriptors("先进制造业重大"), only_descriptors("主会场"), only_descriptors("莱茵衣藻")
+    (True, True, False)
+    """
+    words = Lexicon.load().generic.get("project_descriptor", frozenset())
+    longest = max(map(len, words), default=0)
+    covered = [True] + [False] * len(name)  # covered[i]: name[:i] is a run of descriptor words
+    for i in range(1, len(name) + 1):
+        covered[i] = any(covered[i - n] and name[i - n : i] in words for n in range(1, min(longest, i) + 1))
+    return bool(name) and covered[-1]
 
 
 def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:

@@ -1,0 +1,44 @@
+"""Projects in sentences of the genre: names, aliases, what is not a project."""
+
+from __future__ import annotations
+
+from kg.pipeline import extract_text
+
+
+def projects(text: str) -> dict[str, list[str]]:
+    doc = extract_text(text)
+    return {e.name: e.aliases for e in doc.entities if e.type == "project"}
+
+
+def test_a_project_written_after_its_county_keeps_the_bare_name_as_alias():
+    found = projects("本报讯 12月3日，桐庐县富春江流域生态修复工程正式开工，总投资8.6亿元。")
+    assert found == {"桐庐县富春江流域生态修复工程": ["富春江流域生态修复工程"]}
+
+
+def test_the_short_and_full_name_of_one_project_are_one_entity():
+    found = projects(
+        "会议听取了醴陵市陶瓷产业园二期项目进展情况。会议要求，陶瓷产业园二期项目要倒排工期、挂图作战。"
+    )
+    assert found == {"醴陵市陶瓷产业园二期项目": ["陶瓷产业园二期项目"]}
+
+
+def test_labels_of_rank_stage_or_sector_name_no_project():
+    found = projects(
+        "全市冬季重大项目集中开工仪式举行。此次开工的先进制造业重大项目共15个，"
+        "其中主会场项目为年产5万吨锂电池隔膜项目。"
+    )
+    assert "全市冬季重大项目" not in found and "先进制造业重大项目" not in found
+    assert not any(name.startswith("主会场") for name in found)
+    assert "年产5万吨锂电池隔膜项目" in found
+
+
+def test_verbs_before_a_project_are_not_part_of_its_name():
+    found = projects("双方将共建智能网联汽车测试基地，加快建设氢能装备产业园。")
+    assert set(found) == {"智能网联汽车测试基地", "氢能装备产业园"}
+
+
+def test_a_brief_with_a_spaced_lead_joins_its_wrapped_lines():
+    page = "## 简讯\n□ 高新区消息 今年以来,江淮汽车股份有限公司新能\n源汽车基地累计下线整车8万辆。\n"
+    doc = extract_text(page)
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert "江淮汽车股份有限公司" in orgs
