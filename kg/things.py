@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kg.gazetteer import Gazetteer, without_divisions
@@ -42,7 +43,14 @@ def _known_orgs() -> re.Pattern[str]:
     return alternation(data_words("national_bodies.txt"))
 
 
-def _left_edge(text: str, end: int, boundary: tuple[str, ...], limit: int, floor: int = 0) -> int:
+def _left_edge(
+    text: str,
+    end: int,
+    boundary: tuple[str, ...],
+    limit: int,
+    floor: int = 0,
+    excluded: Callable[[str, int, str], bool] = lambda prefix, k, word: _word_in_name(prefix, k, word),
+) -> int:
     """Start of a name ending at ``end``: after punctuation, an earlier mention or a boundary word."""
     j = end
     while j > max(floor, end - limit) and (
@@ -51,7 +59,7 @@ def _left_edge(text: str, end: int, boundary: tuple[str, ...], limit: int, floor
         or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
     ):
         j -= 1
-    return j + last_boundary_end(text[j:end], boundary, _word_in_name)
+    return j + last_boundary_end(text[j:end], boundary, excluded)
 
 
 def _word_in_name(prefix: str, k: int, word: str) -> bool:
@@ -64,6 +72,11 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
         hits = gazetteer_places(prefix[k:])
         return bool(hits) and hits[0].start == 0
     return False
+
+
+def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
+    """建设 right before the suffix ends the name's noun phrase (乡村建设 + 行动, 一体化建设 + 项目)."""
+    return (word == "建设" and k >= 2 and k + len(word) == len(prefix)) or _word_in_name(prefix, k, word)
 
 
 def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
@@ -353,7 +366,7 @@ def _project_name(
         open_at = max(text.rfind("“", 0, suffix_start - 1), text.rfind('"', 0, suffix_start - 1))
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
-    start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor)
+    start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor, _word_in_project_name)
     inside_head = any(k.start < start <= k.end and k.type in ("organization", "place") for k in known)
     if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
         return start, ""  # the name runs on past what a name can be: not read
