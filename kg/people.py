@@ -254,6 +254,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         found.setdefault(mention.start, mention)
     for mention in _appointments(text, lex):
         found.setdefault(mention.start, mention)
+    for mention in _org_name_post(text, lex):
+        found.setdefault(mention.start, mention)
     last_with_org: Title | None = None
     for m in _posts_regex(lex).finditer(text):
         if _post_inside_word(text, m.start(), m.end()):
@@ -270,7 +272,63 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         found[span[0]] = first
         for mention in _names_sharing_titles(text, first, lex):
             found.setdefault(mention.start, mention)
+    for mention in _leader_lists(text, lex):
+        found.setdefault(mention.start, mention)
     return [_private_company_staff(found[k]) for k in sorted(found)]
+
+
+_LIST_END = re.compile(
+    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?领导(?:同志)?|负责同志))"
+)
+
+
+def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``甲、乙、丙在主席台就座`` / ``甲、乙、丙等领导出席``: names listed where leaders sit or are named
+    as leaders; each in the listed order (it encodes rank)."""
+    for end in _LIST_END.finditer(text):
+        start = end.start()
+        while start > 0 and (CJK.match(text[start - 1]) or text[start - 1] == "、"):
+            start -= 1
+        items = text[start : end.start()].split("、")
+        if len(items) < 2 or not all(2 <= len(item) <= 4 for item in items):
+            continue
+        said = end.group(0)[1:].replace("同志", "")  # 区领导 of 等区领导同志
+        titles = (Title(said, post="领导", level=_head_level(said)),) if "领导" in said else ()
+        i, spans = start, []
+        for item in items:
+            span = read_name(text, i, lex) or listed_name(text, i, lex)
+            if span is None or span != (i, i + len(item)):
+                break
+            spans.append(span)
+            i += len(item) + 1
+        if len(spans) == len(items):
+            for rank, (a, b) in enumerate(spans, start=1):
+                yield Mention("official", text[a:b], a, b, titles=titles, rank=rank)
+
+
+_ORG_NAME_POST = re.compile(
+    r"(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))([\u3400-\u9fff]{2,3}?)"
+    r"(?=(?:副)?(?:书记|省长|市长|州长|盟长|县长|区长|旗长|主任|主席))"
+)
+
+
+def _org_name_post(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``市委许某书记``: the name written between the body and the post.
+
+    >>> [(m.text, m.titles[0].text) for m in _org_name_post("市委许继伟书记在会上讲话", Lexicon.load())]
+    [('许继伟', '市委书记')]
+    """
+    for m in _ORG_NAME_POST.finditer(text):
+        span = read_name(text, m.start(1), lex)
+        if span is None or span[1] != m.end(1):
+            continue
+        after = text[m.end(1) : m.end(1) + 3]
+        post = lex.post_at_end(after) or lex.post_at_end(after[:2])
+        if not post:
+            continue
+        org = text[m.start() : m.start(1)]
+        title = _with_level(Title(org + post, post=post, org=org))
+        yield Mention("official", m.group(1), span[0], span[1], titles=(title,))
 
 
 def _post_inside_word(text: str, start: int, end: int) -> bool:
@@ -321,11 +379,34 @@ def _with_transliteration(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_LIST_ITEM = re.compile(r"[\u3400-\u9fff]{2,3}(?=[、，,；;]|等|$)")
+
+
+def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name at ``i`` inside a 、-list of names: read as a name, or a short item the list delimits
+    (副县长张某、时全、赵某: 时 is a rarer surname).
+
+    >>> s = "副县长张艳、时全、王棉参加"
+    >>> listed_name(s, 6, Lexicon.load()), listed_name(s, 9, Lexicon.load())
+    ((6, 8), (9, 11))
+    """
+    span = read_name(text, i, lex)
+    if span:
+        return span
+    m = _LIST_ITEM.match(text, i)
+    if not m or text[i - 1 : i] not in ("、", "") and not text[i - 1 : i].isspace():
+        return None
+    item = m.group(0)
+    if any(c in _BAD_NAME_CHARS for c in item) or _common_word(item) or word_freq().get(item, 0) >= 20:
+        return None
+    return m.start(), m.end()
+
+
 def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[Mention]:
     """副主任甲、乙、丙: names listed after a titled name share its titles."""
     i, rank = first.end, 2
     while i < len(text) and text[i] == "、":
-        span = read_name(text, i + 1, lex)
+        span = listed_name(text, i + 1, lex)
         if not span:
             return
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=first.titles, rank=rank)
@@ -390,7 +471,7 @@ def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Me
     title = Title(head.group(0).replace("同志", ""), post="领导", org="", level=_head_level(head.group(0)))
     i, rank = head.end(), 1
     while i < len(text):
-        span = read_name(text, i, lex)
+        span = read_name(text, i, lex) if rank == 1 else listed_name(text, i, lex)
         if not span:
             return
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=(title,), rank=rank)
