@@ -27,6 +27,7 @@ from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
+from kg.words import tagged_words
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
 _DIVISION_LEVEL = {"province": "provincial", "city": "city", "county": "county", "township": "township"}
@@ -208,13 +209,25 @@ def organisation_key(name: str, city: str | None = None) -> str:
     return key
 
 
+def without_relative_place(name: str) -> str:
+    """A project's name without the 县/市/区 that says whose it is (县公共实训基地 → 公共实训基地).
+
+    >>> without_relative_place("县公共实训基地建设项目"), without_relative_place("市民中心项目")
+    ('公共实训基地建设项目', '市民中心项目')
+    """
+    words = tagged_words(name)
+    if len(name) >= 6 and words and words[0][0] in ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡"):
+        return name[1:]
+    return name
+
+
 def _surface_key(kind: str, m: Mention, city: str | None) -> str:
     if kind == "theme":
         return canonical_theme(_attr(m, "preferred") or m.text)
     if kind == "organization":
         return organisation_key(m.text, city)
     if kind == "project":
-        return without_divisions(m.text)
+        return without_relative_place(without_divisions(m.text))
     return m.text
 
 
@@ -226,7 +239,10 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
     for key, group in groups.items():
         name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
-        surfaces = {m.text for m in group} | ({key} if kind == "project" else set())  # 某县某某工程: 某某工程
+        surfaces = {m.text for m in group}
+        if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
+            inner = {i for m in group if (i := _attr(m, "inner"))}
+            surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
         entity.aliases = sorted(surfaces - {name})
         sub_kind = _attr(group[0], "kind")
         if sub_kind:

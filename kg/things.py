@@ -76,7 +76,8 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
 
 def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     """建设 right before the suffix ends the name's noun phrase (乡村建设 + 行动, 一体化建设 + 项目)."""
-    return (word == "建设" and k >= 2 and k + len(word) == len(prefix)) or _word_in_name(prefix, k, word)
+    at_end = k >= 2 and k + len(word) == len(prefix)
+    return (word in ("建设", "发展") and at_end) or _word_in_name(prefix, k, word)
 
 
 def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
@@ -278,12 +279,15 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2) if m.end() + k <= len(text)):
             continue
         phase = _PHASE.search(text, 0, m.start())
-        joint = phase.start() if phase and phase.end() == m.start() else m.start()
+        work = _BUILD_WORK.search(text, 0, m.start())
+        joint = next((p.start() for p in (phase, work) if p and p.end() == m.start()), m.start())
         before = next((f for f in found if f.end == joint), None)
         if before is not None:  # 智能农机产业园 + 项目, 生物医药产业园 + 二期项目: one project
             found.remove(before)
             surface = before.text + text[joint : m.end()]
-            found.append(Mention("project", surface, before.start, m.end(), attrs=before.attrs))
+            building = work is not None and work.start() == joint  # 双创产业园 of 双创产业园建设项目
+            attrs = (*before.attrs, ("inner", before.text)) if building else before.attrs
+            found.append(Mention("project", surface, before.start, m.end(), attrs=attrs))
             continue
         floor = max(
             [
@@ -336,6 +340,7 @@ def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -
 
 
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
+_BUILD_WORK = re.compile(r"(?:建设|改建|扩建|新建|改造|提升|升级|续建)$")  # 实训基地 + 建设项目: one project
 # counts, areas and years before a name; a capacity (年产5000吨, 200万千瓦) is part of it
 _QUANTITY = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?(?:平方米|平米|亩|公里|个|项|家|座|条|批|年度|年(?!产))"
@@ -440,10 +445,7 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
         and (re.search(r"[\d个项批余多]", name) or suffix not in ("工程", "行动", "计划"))
     ):
         return True
-    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批])$", name) or name in (
-        "方面",
-        "类",
-    ):
+    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批类])$", name) or name in ("方面",):
         return True
     if _CAPACITY.fullmatch(name.removeprefix("年产")):  # 年产4000吨项目: a size, no name
         return True

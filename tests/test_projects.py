@@ -42,3 +42,16 @@ def test_a_brief_with_a_spaced_lead_joins_its_wrapped_lines():
     doc = extract_text(page)
     orgs = {e.name for e in doc.entities if e.type == "organization"}
     assert "江淮汽车股份有限公司" in orgs
+
+
+def test_a_project_that_is_only_the_object_of_a_verb_or_a_category_is_unnamed():
+    found = projects(
+        "副县长出席活动并宣布项目开工，欢迎群众监督项目建设。签约项目涵盖种养类项目和农产品加工类项目。"
+    )
+    assert found == {}
+
+
+def test_construction_work_joins_a_named_facility_and_keeps_its_name_as_alias():
+    found = projects("县公共实训基地建设项目总投资1.2亿元，建成后可年培训1万人次。")
+    assert set(found) == {"县公共实训基地建设项目"}
+    assert {"公共实训基地建设项目", "公共实训基地"} <= set(found["县公共实训基地建设项目"])
