@@ -73,7 +73,8 @@ def _nested(m: Mention, outer: list[Mention]) -> bool:
 def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
     """Resolve overlaps between recognisers: persons win over places and organisations that cut into
     their names; a place inside a company, school or media name (深圳 in 深圳某某科技有限公司), or a
-    country inside any body's name (中国 in 中国共产党), is part of that name, not a place."""
+    country inside any body's name (中国 in 中国共产党), is part of that name, not a place; a theme
+    inside a body's name (乡村振兴 in 县乡村振兴局) is that body's name, not a theme."""
     people = [m for m in mentions if m.type in ("official", "person")]
     organisations = [m for m in mentions if m.type == "organization"]
     private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]
@@ -82,6 +83,8 @@ def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
         if m.type == "place" and _nested(m, private_bodies):
             continue
         if m.type == "place" and m.text in world_places() and _nested(m, organisations):
+            continue
+        if m.type == "theme" and _nested(m, organisations):
             continue
         if m.type in ("place", "organization", "project") and any(
             p.start < m.end and m.start < p.end and not (m.start <= p.start and p.end <= m.end)

@@ -208,7 +208,7 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return False
     if _STANDALONE_ORGS.fullmatch(surface):
         return True
-    if not name or re.search(r"[了着过们吗呢吧]", name):
+    if not name or re.search(r"[了着过们吗呢吧]|精神", name):  # 会议精神和县委常委会: no body
         return False
     if lex.org_suffixes[suffix] in _STATE_KINDS or len(suffix) == 1:
         return len(name) >= 1 and (
@@ -455,12 +455,39 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
     return bool(re.search(r"[了着们吗呢吧，。]", name))
 
 
+_STUDIED_MEETING = re.compile(
+    r"(?:中央|全国|国务院|中共中央|全省|全市|全州|全县|全区|(?:省|市|州|县|区|自治区)(?:委|政府|人大|政协)?)"
+    r"[\u3400-\u9fff]{0,14}?(?:第[一二三四五六七八九十]{1,3}次)?(?:工作会议|会议|全会|党代会)"
+    r"(?=(?:上的(?:重要)?讲话)?精神)"
+)
+
+
+def studied_meetings(text: str) -> list[Mention]:
+    """Meetings whose spirit is studied (传达学习中央民族工作会议精神).
+
+    >>> [m.text for m in studied_meetings("会议传达学习了中央民族工作会议精神和省委农村工作会议精神")]
+    ['中央民族工作会议', '省委农村工作会议']
+    """
+    out = []
+    for m in _STUDIED_MEETING.finditer(text):
+        surface = m.group(0)
+        routine = re.fullmatch(r".{0,4}(?:常委会会议|有关会议|相关会议|党组会议)", surface)
+        vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关", surface) or (
+            surface.endswith("全会")
+            and not re.search(r"[届次]", surface)  # 学习贯彻全会: the plenum just named
+        )
+        if len(surface) >= 5 and not routine and not vague:
+            out.append(Mention("theme", surface, m.start(), m.end(), attrs=(("kind", "meeting"),)))
+    return out
+
+
 def find_theme_patterns(text: str) -> list[Mention]:
     """Plan periods (十四五) and named meetings (党的二十届四中全会) by pattern."""
     out = [
         Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "period"),))
         for m in _PERIOD.finditer(text)
     ]
+    out += studied_meetings(text)
     for m in _MEETING.finditer(text):
         if text.startswith("以来", m.end()):  # 党的十八大以来: a time, not a meeting studied
             continue

@@ -91,3 +91,23 @@ def test_numbered_formula_offsets() -> None:
 )
 def test_non_slogans_rejected(text: str) -> None:
     assert numbered_formulas(text) == []
+
+
+def _themes_of(text: str) -> set[str]:
+    from kg.pipeline import extract_text
+
+    return {e.name for e in extract_text(text).entities if e.type == "theme"}
+
+
+def test_meetings_whose_spirit_is_studied_are_themes():
+    found = _themes_of("会议传达学习了全国民政工作会议精神、省委经济工作会议精神和县委常委会会议精神。")
+    assert {"全国民政工作会议", "省委经济工作会议"} <= found
+    assert not any("常委会会议" in t for t in found)
+
+
+def test_a_theme_inside_a_body_name_is_the_body():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("县乡村振兴局负责同志汇报了有关情况。")
+    assert "乡村振兴" not in {e.name for e in doc.entities if e.type == "theme"}
+    assert "县乡村振兴局" in {e.name for e in doc.entities if e.type == "organization"}
