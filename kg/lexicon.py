@@ -89,6 +89,12 @@ class Lexicon:
         m = self.post_pattern.search(text)
         return m.group(0) if m else None
 
+    def org_suffix_at_end(self, text: str) -> str | None:
+        """The longest organisation suffix that ``text`` ends with (住建局 → 局)."""
+        return next(
+            (text[-n:] for n in range(min(len(text), 8), 0, -1) if text[-n:] in self.org_suffixes), None
+        )
+
     def is_generic(self, kind: str, word: str) -> bool:
         return word in self.generic.get(kind, frozenset())
 

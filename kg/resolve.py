@@ -197,7 +197,7 @@ def organisation_key(name: str, city: str | None = None) -> str:
     >>> organisation_key("长治市发展和改革委员会", "长治市") == organisation_key("市发改委", "长治市")
     True
     """
-    key = name
+    key = name.removeprefix("中共") if len(name) > 5 else name  # 中共某某市委 is 某某市委
     for full, short in _abbreviations():
         key = key.replace(full, short)
     if city:
@@ -207,6 +207,9 @@ def organisation_key(name: str, city: str | None = None) -> str:
         elif key.startswith(stem) and len(key) > len(stem) + 1:
             key = "市" + key[len(stem) :]
     return key
+
+
+_STATE_BODIES = {"party", "government", "congress", "cppcc", "judicial", "police", "national", "village"}
 
 
 def without_relative_place(name: str) -> str:
@@ -240,6 +243,10 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
         surfaces = {m.text for m in group}
+        if kind == "organization" and name.startswith("中共") and len(name) > 5:
+            surfaces.add(name.removeprefix("中共"))
+        if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
+            surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
         if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
             inner = {i for m in group if (i := _attr(m, "inner"))}
             surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}

@@ -106,7 +106,54 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
-    return _drop_party_groups(_longest(_split_nested(found, lex)))
+    found = _drop_party_groups(_longest(_split_nested(found, lex)))
+    return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
+
+
+_LIST_ITEM_ORG = re.compile(r"[\u3400-\u9fff]{2,12}(?=[、，,；;和及]|等|$)")
+
+
+def _listed_departments(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """``市发改委、住建局、审计局``: departments listed after a body, written without its place.
+
+    >>> [m.text for m in find_organizations("市发改委、住建局、审计局负责同志参加")]
+    ['市发改委', '住建局', '审计局']
+    """
+    out: list[Mention] = []
+    for head in found:
+        if dict(head.attrs).get("kind") not in _STATE_KINDS or not head.text.startswith(
+            tuple("省市州盟县区旗")
+        ):
+            continue
+        i = head.end
+        while i < len(text) and text[i] == "、":
+            item = _list_item_org(text, i + 1, lex)
+            if item is None:
+                break
+            start, end, suffix = item
+            if not any(f.start <= start < f.end for f in found):
+                kind = lex.org_suffixes[suffix]
+                out.append(Mention("organization", text[start:end], start, end, attrs=(("kind", kind),)))
+            i = end
+    return out
+
+
+def _list_item_org(text: str, i: int, lex: Lexicon) -> tuple[int, int, str] | None:
+    """The department named at ``i`` in a list: the whole item, or for the last item its shortest head
+    that ends like a body (审计局 of 审计局负责同志参加)."""
+    m = _LIST_ITEM_ORG.match(text, i)
+    if m and (suffix := lex.org_suffix_at_end(m.group(0))) and len(m.group(0)) > len(suffix):
+        return m.start(), m.end(), suffix
+    chunk = re.match(r"[\u3400-\u9fff]{2,12}", text[i:])
+    for end in range(3, len(chunk.group(0)) + 1) if chunk else ():
+        suffix = lex.org_suffix_at_end(text[i : i + end])
+        if (
+            suffix
+            and end > len(suffix)
+            and not _suffix_is_part_of_word(text, i + end - len(suffix), i + end, suffix, lex)
+        ):
+            return i, i + end, suffix
+    return None
 
 
 def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -178,6 +225,8 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     after, before = suffix + following, text[max(0, start - 1) : end]
     if following and freq.get(after, 0) >= 100 and tags.get(after, "") not in ("nt", "ns", "nz", "j"):
         return True
+    if freq.get(before, 0) >= 50 and tags.get(before, "")[:1] in ("v", "s", "d", "b"):
+        return True  # 举办, 地处, 交办: a verb or place word ending in the suffix's character
     return lex.is_generic("organization_tail", before)  # 全局, 格局, 干部 (but 民政局, 财政局 are bodies)
 
 
@@ -192,7 +241,7 @@ def _trim_to_state_body(surface: str) -> str:
     head = surface[: standalone.start() + 1]
     for i in range(len(head) - 1):
         if Gazetteer.load().lookup(head[i:]) or Gazetteer.load().lookup(head[i:-1]):
-            return surface[i:]
+            return surface[i - 2 :] if surface[:i].endswith("中共") else surface[i:]  # 中共某某市委
     return surface[standalone.start() :]
 
 
@@ -210,11 +259,14 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return True
     if not name or re.search(r"[了着过们吗呢吧]|精神", name):  # 会议精神和县委常委会: no body
         return False
+    modifiers = lex.generic.get("modifier", frozenset())
+    if suffix == "厂":  # 九鼎钢结构厂: a works with a name of its own (a 工厂 is a project)
+        factory_project = surface.endswith("工厂") and not surface.endswith("加工厂")
+        return len(name) >= 3 and not factory_project and not any(name.startswith(w) for w in modifiers)
     if lex.org_suffixes[suffix] in _STATE_KINDS or len(suffix) == 1:
         return len(name) >= 1 and (
             _starts_with_place(surface) or bool(re.search("[村镇乡]|社区|街道|小区", name))
         )
-    modifiers = lex.generic.get("modifier", frozenset())
     long_enough = len(name) >= 2 or (len(name) == 1 and name in "省市州县区旗镇乡")  # 市人民医院
     return long_enough and not any(name.startswith(w) for w in modifiers if len(w) >= 2)
 
@@ -307,6 +359,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             or _vague(name, lex, m.group(0))
             or (m.group(0) == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
             or only_descriptors(without_divisions(name, keep=1))
+            or surface.endswith("加工厂")  # a processing works is an enterprise
         ):
             continue
         found.append(Mention("project", surface, start, m.end(), attrs=(("kind", suffix.kind),)))

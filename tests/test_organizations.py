@@ -1,0 +1,33 @@
+"""Organisations in sentences of the genre: lists of departments, party committees, works, verbs."""
+
+from __future__ import annotations
+
+from kg.pipeline import extract_text
+
+
+def organisations(text: str) -> dict[str, list[str]]:
+    doc = extract_text(text)
+    return {e.name: e.aliases for e in doc.entities if e.type == "organization"}
+
+
+def test_departments_listed_after_a_body_without_their_place():
+    found = organisations("会上，县财政局、农业农村局、水利局主要负责同志作了发言。")
+    assert {"县财政局", "农业农村局", "水利局"} <= set(found)
+
+
+def test_the_party_committee_keeps_zhonggong_and_its_short_form():
+    found = organisations("11月5日，中共宜宾市委五届九次全会召开。")
+    assert found.get("中共宜宾市委") == ["宜宾市委"]
+
+
+def test_a_verb_ending_like_a_body_is_no_body():
+    found = organisations("我县举办首届农民丰收节，活动地处古镇核心区。")
+    assert not any(name.endswith(("举办", "地处")) for name in found)
+
+
+def test_a_named_works_is_an_enterprise_and_a_factory_project_is_not():
+    doc = extract_text("调研组察看了金穗米业加工厂，听取了年产10万吨饲料工厂建设情况汇报。")
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    projects = {e.name for e in doc.entities if e.type == "project"}
+    assert "金穗米业加工厂" in orgs and "金穗米业加工厂" not in projects
+    assert "年产10万吨饲料工厂" in projects and not any("饲料" in name for name in orgs)
