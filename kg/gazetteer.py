@@ -160,6 +160,22 @@ def _strip_ethnic(stem: str) -> str:
         stem = stem[: m.start()]
 
 
+_ETHNIC_DIVISION = re.compile(r"(?:自治州|自治县|自治旗|民族乡|民族镇|族乡|族镇)$")
+
+
+def common_form(d: Division) -> str | None:
+    """How papers write an ethnic autonomous division: its short form and the plain suffix
+    (黔东南苗族侗族自治州 → 黔东南州, 融水苗族自治县 → 融水县), or None.
+
+    >>> common_form(Division("522600", "黔东南苗族侗族自治州", "黔东南", "city", "520000"))
+    '黔东南州'
+    """
+    m = _ETHNIC_DIVISION.search(d.name)
+    if m is None or d.short == d.name:
+        return None
+    return d.short + m.group(0)[-1]
+
+
 @dataclass(frozen=True)
 class Division:
     """One administrative division.
@@ -214,6 +230,10 @@ class Gazetteer:
                 townships.append(d)
             elif _indexable_short(d):
                 self._add(d.short, d.code, short=True)
+        for d in list(self.by_code.values()):
+            common = common_form(d)
+            if common and common not in self._index:
+                self._add(common, d.code, short=False)
         for d in townships:  # a township short never shadows a higher division's name
             if _indexable_short(d) and d.short not in self._index:
                 self._add(d.short, d.code, short=True)

@@ -243,6 +243,8 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
         surfaces = {m.text for m in group}
+        if "（" in name:  # 某某（集团）有限公司 is also written with ASCII brackets
+            surfaces.add(name.replace("（", "(").replace("）", ")"))
         if kind == "organization" and name.startswith("中共") and len(name) > 5:
             surfaces.add(name.removeprefix("中共"))
         if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:

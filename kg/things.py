@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from kg.gazetteer import Gazetteer, without_divisions
-from kg.lexicon import Lexicon, alternation, boundary_words, data_words, last_boundary_end
+from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, last_boundary_end
 from kg.model import Mention
 from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary
@@ -53,13 +54,38 @@ def _left_edge(
 ) -> int:
     """Start of a name ending at ``end``: after punctuation, an earlier mention or a boundary word."""
     j = end
-    while j > max(floor, end - limit) and (
-        CJK.match(text[j - 1])
-        or text[j - 1].isalnum()
-        or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
-    ):
-        j -= 1
+    while j > max(floor, end - limit):
+        if (
+            CJK.match(text[j - 1])
+            or text[j - 1].isalnum()
+            or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
+        ):
+            j -= 1
+        elif (
+            (inset := _BRACKETED_INSET.search(text, max(floor, j - 8), j))
+            and inset.end() == j
+            and inset.start() > floor
+        ):
+            j = inset.start()  # 长三角(广德)康养基地, 某某(集团)有限公司: an inset is part of the name
+        else:
+            break
     return j + last_boundary_end(text[j:end], boundary, excluded)
+
+
+def _name_inset(inset: re.Match[str], j: int, floor: int) -> bool:
+    """A bracketed place or company word that sits inside a name: (广德), (集团), (中国)."""
+    word = inset.group(0)[1:-1]
+    return (
+        inset.end() == j
+        and inset.start() > floor
+        and (
+            word in ("集团", "控股", "中国", "股份")
+            or any(d.level != "township" for d in Gazetteer.load().lookup(word))
+        )
+    )
+
+
+_BRACKETED_INSET = re.compile(r"(?<=[\u3400-\u9fff])[（(][\u3400-\u9fff]{1,4}[）)]")
 
 
 def _word_in_name(prefix: str, k: int, word: str) -> bool:
@@ -362,8 +388,50 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             or surface.endswith("加工厂")  # a processing works is an enterprise
         ):
             continue
-        found.append(Mention("project", surface, start, m.end(), attrs=(("kind", suffix.kind),)))
-    return [_with_investment(text, p) for p in _longest(found)]
+        project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
+        head = next(
+            (k for k in known if k.start == start and k.type == "organization" and k.end < m.start()), None
+        )
+        if head is not None:  # 某某有限公司年产…项目 is also 年产…项目
+            project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : m.end()])))
+        found.append(project)
+    return [_with_investment(text, _with_phase_tail(text, p)) for p in _longest(found)]
+
+
+_PLACE_LIKE_KINDS = ("park", "base", "facility", "platform", "cluster", "plant")
+_WORKS = ("项目", "工程")
+
+
+def _joined_with_coordinate(
+    text: str, found: list[Mention], start: int, end: int, surface: str, suffix: Suffix
+) -> Mention:
+    """``某某产业园和算力中心项目``: a park and the works built with it make one project (both kept
+    as aliases); two projects each with its own 项目 stay two."""
+    kind = suffix.kind
+    before = next((f for f in found if f.end == start - 1 and text[f.end] in "和及"), None)
+    if (
+        before is None
+        or dict(before.attrs).get("kind") not in _PLACE_LIKE_KINDS
+        or suffix.suffix not in _WORKS
+    ):
+        return Mention("project", surface, start, end, attrs=(("kind", kind),))
+    found.remove(before)
+    attrs = (("kind", kind), ("inner", before.text), ("inner", surface))
+    return Mention("project", text[before.start : end], before.start, end, attrs=attrs)
+
+
+_PHASE_TAIL = re.compile(
+    r"[（(](?:[一二三四五六七八九十]|\d+)期[）)]|(?:[一二三四五六七八九十]|\d+)期(?![\u3400-\u9fff])"
+)
+
+
+def _with_phase_tail(text: str, project: Mention) -> Mention:
+    """``某某产业园2期``, ``某某工程(一期)``: the phase written after the name is part of it."""
+    tail = _PHASE_TAIL.match(text, project.end)
+    if tail is None:
+        return project
+    attrs = (*project.attrs, ("inner", project.text))
+    return Mention("project", project.text + tail.group(0), project.start, tail.end(), attrs=attrs)
 
 
 def _with_investment(text: str, project: Mention) -> Mention:
@@ -393,7 +461,9 @@ def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -
 
 
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
-_BUILD_WORK = re.compile(r"(?:建设|改建|扩建|新建|改造|提升|升级|续建)$")  # 实训基地 + 建设项目: one project
+_BUILD_WORK = re.compile(
+    r"(?:建设|改建|扩建|改扩建|新建|改造|提升|升级|续建|扩区)$"
+)  # 实训基地 + 建设项目: one project
 # counts, areas and years before a name; a capacity (年产5000吨, 200万千瓦) is part of it
 _QUANTITY = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?(?:平方米|平米|亩|公里|个|项|家|座|条|批|年度|年(?!产))"
@@ -505,6 +575,11 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
     words = tagged_words(name)
     if len(words) == 1 and words[0][1].startswith(("a", "b", "d", "v")) and not words[0][1].startswith("vn"):
         return True
+    if suffix == "项目" and (
+        all(tag.startswith(("v", "d", "ad", "z")) and not tag.startswith("vn") for _, tag in words)
+        or Gazetteer.load().lookup(name)
+    ):
+        return True  # 仔细询问项目, 紧盯项目, 景县项目: what is done to a project, or whose it is
     return bool(re.search(r"[了着们吗呢吧，。]", name))
 
 

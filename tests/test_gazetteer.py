@@ -109,3 +109,12 @@ def test_load_is_fast() -> None:
     t = time.process_time()  # CPU time: robust when the machine is busy
     Gazetteer.load()
     assert time.process_time() - t < 0.6
+
+
+def test_ethnic_autonomous_divisions_are_found_in_their_common_written_form():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("恩施州、长阳县和融水县的考察团来到我市。")
+    places = {e.name: e.aliases for e in doc.entities if e.type == "place"}
+    assert "恩施州" in places["恩施土家族苗族自治州"]
+    assert "长阳县" in places["长阳土家族自治县"]

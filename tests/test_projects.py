@@ -55,3 +55,20 @@ def test_construction_work_joins_a_named_facility_and_keeps_its_name_as_alias():
     found = projects("县公共实训基地建设项目总投资1.2亿元，建成后可年培训1万人次。")
     assert set(found) == {"县公共实训基地建设项目"}
     assert {"公共实训基地建设项目", "公共实训基地"} <= set(found["县公共实训基地建设项目"])
+
+
+def test_a_phase_written_after_the_name_and_a_bracketed_place_inside_it_belong_to_it():
+    found = projects("签约项目包括青龙湖智慧物流产业园2期、苏皖合作(溧阳)健康产业基地。")
+    assert "青龙湖智慧物流产业园2期" in found and "青龙湖智慧物流产业园" in found["青龙湖智慧物流产业园2期"]
+    assert any("苏皖合作(溧阳)健康产业基地" in (name, *aliases) for name, aliases in found.items())
+
+
+def test_a_park_and_the_works_built_with_it_are_one_project_two_named_projects_stay_two():
+    found = projects("开工建设数字经济产业园和算力中心项目。会议研究了东湖隧道项目和西环路项目。")
+    assert "数字经济产业园和算力中心项目" in found
+    assert {"东湖隧道项目", "西环路项目"} <= set(found)
+
+
+def test_what_is_done_to_a_project_or_whose_it_is_names_none():
+    found = projects("他仔细询问项目进度，要求紧盯项目节点，并介绍了金寨县项目。")
+    assert found == {}
