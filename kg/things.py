@@ -590,6 +590,23 @@ _STUDIED_MEETING = re.compile(
 )
 
 
+_LEADER_SPEECH = re.compile(
+    r"习近平总书记(?:考察|视察)[\u3400-\u9fff]{2,8}?(?:时)?(?:的)?重要讲话(?:和?重要指示(?:批示)?)?精神"
+)
+
+
+def leader_speeches(text: str) -> list[Mention]:
+    """The leader's speeches whose spirit is studied (习近平总书记考察某省重要讲话重要指示精神).
+
+    >>> [m.text for m in leader_speeches("深入学习贯彻习近平总书记考察湖南重要讲话精神")]
+    ['习近平总书记考察湖南重要讲话精神']
+    """
+    return [
+        Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "speech"),))
+        for m in _LEADER_SPEECH.finditer(text)
+    ]
+
+
 def studied_meetings(text: str) -> list[Mention]:
     """Meetings whose spirit is studied (传达学习中央民族工作会议精神).
 
@@ -615,7 +632,7 @@ def find_theme_patterns(text: str) -> list[Mention]:
         Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "period"),))
         for m in _PERIOD.finditer(text)
     ]
-    out += studied_meetings(text)
+    out += studied_meetings(text) + leader_speeches(text)
     for m in _MEETING.finditer(text):
         if text.startswith("以来", m.end()):  # 党的十八大以来: a time, not a meeting studied
             continue
