@@ -47,7 +47,7 @@ LEVEL_BY_CHAR = {
 }
 
 
-_STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已")
+_STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已率")
 
 
 def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
@@ -70,10 +70,17 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         return None
     longest, shortest = max(fits), min(fits)
     if len(fits) == 2 and (
-        text[i + shortest] in _STRONG_FOLLOWERS or lex.post_at_end(text[i : i + longest + 1])
+        text[i + shortest] in _STRONG_FOLLOWERS
+        or lex.post_at_end(text[i : i + longest + 1])
+        or _long_follower_at(text, i + shortest, lex)  # 周某陪同, not 周某陪 + 同
     ):
         return i, i + shortest
     return i, i + longest
+
+
+def _long_follower_at(text: str, i: int, lex: Lexicon) -> bool:
+    """A follower word of two or more characters starts at ``i`` (陪同, 带队, 主持)."""
+    return any(len(w) >= 2 and text.startswith(w, i) for w in lex.followers)
 
 
 def _word_follows(text: str, i: int, n: int) -> bool:

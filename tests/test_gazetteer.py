@@ -118,3 +118,10 @@ def test_ethnic_autonomous_divisions_are_found_in_their_common_written_form():
     places = {e.name: e.aliases for e in doc.entities if e.type == "place"}
     assert "恩施州" in places["恩施土家族苗族自治州"]
     assert "长阳县" in places["长阳土家族自治县"]
+
+
+def test_a_village_written_after_its_town_keeps_a_name_of_rare_characters():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("考察组来到松口镇横东村，察看了村集体经济发展情况。")
+    assert "横东村" in {e.name for e in doc.entities if e.type == "place"}

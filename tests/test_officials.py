@@ -31,3 +31,8 @@ def test_names_listed_as_leaders_or_on_the_rostrum_are_officials_in_order():
 def test_a_list_of_places_before_leaders_is_not_read_as_names():
     found = officials("张家港、昆山、太仓等市领导参加了观摩。")
     assert found == {}
+
+
+def test_a_name_ends_where_a_longer_follower_word_begins():
+    found = officials("县委副书记周炜陪同考察。办公室主任吴鋆率考察组到现场。")
+    assert set(found) == {"周炜", "吴鋆"}
