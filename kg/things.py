@@ -61,11 +61,7 @@ def _left_edge(
             or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
         ):
             j -= 1
-        elif (
-            (inset := _BRACKETED_INSET.search(text, max(floor, j - 8), j))
-            and inset.end() == j
-            and inset.start() > floor
-        ):
+        elif (inset := _BRACKETED_INSET.search(text, max(floor, j - 8), j)) and _name_inset(inset, j, floor):
             j = inset.start()  # 长三角(广德)康养基地, 某某(集团)有限公司: an inset is part of the name
         else:
             break
@@ -379,6 +375,12 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
+        facility = next((f for f in found if f.end == start and only_descriptors(name)), None)
+        if facility is not None:  # 某某产业园 + 基础设施工程: the works of that park, one project
+            found.remove(facility)
+            attrs = (*facility.attrs, ("inner", facility.text))
+            found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
+            continue
         if (
             lex.is_generic("project", surface)
             or lex.is_generic("project", name)
@@ -494,7 +496,13 @@ def _project_name(
         open_at = max(text.rfind("“", 0, suffix_start - 1), text.rfind('"', 0, suffix_start - 1))
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
-    start = _left_edge(text, suffix_start, _PROJECT_BOUNDARY + ("和",), limit, floor, _word_in_project_name)
+    boundary = _PROJECT_BOUNDARY + ("和",)
+    start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name)
+    real_edge = (
+        start == floor or not CJK.match(text[start - 1 : start] or " ") or _ends_with_boundary(text, start)
+    )
+    if suffix_start - start > limit and not real_edge:  # the scan only stopped at its limit
+        start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name)
     inside_head = any(k.start < start <= k.end and k.type in ("organization", "place") for k in known)
     if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
         return start, ""  # the name runs on past what a name can be: not read

@@ -72,3 +72,13 @@ def test_a_park_and_the_works_built_with_it_are_one_project_two_named_projects_s
 def test_what_is_done_to_a_project_or_whose_it_is_names_none():
     found = projects("他仔细询问项目进度，要求紧盯项目节点，并介绍了金寨县项目。")
     assert found == {}
+
+
+def test_a_park_and_its_infrastructure_works_are_one_project_with_its_phase():
+    found = projects("加快推进临港片区新材料产业园基础设施工程（一期）建设。")
+    assert "临港片区新材料产业园基础设施工程（一期）" in found
+
+
+def test_a_long_name_is_read_to_the_boundary_word_just_beyond_the_usual_length():
+    found = projects("会议听取了县疾病预防控制中心业务综合楼改建项目进展情况。")
+    assert any("疾病预防控制中心业务综合楼改建项目" in (name, *aliases) for name, aliases in found.items())
