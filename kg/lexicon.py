@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
@@ -98,8 +98,30 @@ class Lexicon:
     def is_generic(self, kind: str, word: str) -> bool:
         return word in self.generic.get(kind, frozenset())
 
+    @cached_property
+    def patterns(self) -> _Patterns:
+        """The lexicon's word lists compiled once, longest words first."""
+        return _Patterns(
+            posts=alternation(self.posts),
+            person_roles=alternation(self.person_roles),
+            followers=alternation(self.followers),
+            modifier_heads=alternation(w for w in self.generic.get("modifier", ()) if len(w) >= 2),
+        )
+
+    def starts_with_modifier(self, name: str) -> bool:
+        """Whether a name begins with a modifier word of two or more characters (美丽…, 传统…)."""
+        return self.patterns.modifier_heads.match(name) is not None
+
     def starts_with_follower(self, text: str) -> bool:
-        return alternation(self.followers).match(text) is not None
+        return self.patterns.followers.match(text) is not None
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    posts: re.Pattern[str]
+    person_roles: re.Pattern[str]
+    followers: re.Pattern[str]
+    modifier_heads: re.Pattern[str]
 
 
 def alternation(words: Iterable[str]) -> re.Pattern[str]:

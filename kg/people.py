@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kg.lexicon import Lexicon, alternation, boundary_words, last_boundary_end
 from kg.model import Mention, Title
@@ -240,7 +241,7 @@ def title_level(title: Title) -> str:
 
 
 def _posts_regex(lex: Lexicon) -> re.Pattern[str]:
-    return alternation(lex.posts)
+    return lex.patterns.posts
 
 
 def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
@@ -600,13 +601,14 @@ def find_role_persons(text: str, lex: Lexicon | None = None) -> list[Mention]:
     """
     lex = lex or Lexicon.load()
     out = []
-    for m in alternation(lex.person_roles).finditer(text):
+    for m in lex.patterns.person_roles.finditer(text):
         span = read_name(text, m.end(), lex) or _leader_name_at(text, m.end(), lex)
         if span:
             out.append(Mention("person", text[span[0] : span[1]], span[0], span[1], role=m.group(0)))
     return out
 
 
+@cache
 def _leaders_regex() -> re.Pattern[str]:
     return alternation(Lexicon.load().leaders)
 

@@ -74,7 +74,17 @@ def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
     """Resolve overlaps between recognisers: persons win over places and organisations that cut into
     their names; a place inside a company, school or media name (深圳 in 深圳某某科技有限公司), or a
     country inside any body's name (中国 in 中国共产党), is part of that name, not a place; a theme
-    inside a body's name (乡村振兴 in 县乡村振兴局) is that body's name, not a theme."""
+    inside a body's name (乡村振兴 in 县乡村振兴局) is that body's name, not a theme.
+
+    Mentions overlap only within a sentence, so each sentence is resolved on its own."""
+    sentences: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        sentences.setdefault((m.article, m.sentence), []).append(m)
+    kept = {id(m) for group in sentences.values() for m in _sentence_without_conflicts(group)}
+    return [m for m in mentions if id(m) in kept]
+
+
+def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     people = [m for m in mentions if m.type in ("official", "person")]
     organisations = [m for m in mentions if m.type == "organization"]
     private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]

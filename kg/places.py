@@ -287,10 +287,7 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return True
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)):
         return True
-    modifiers = lex.generic.get("modifier", frozenset())
-    if any(name.startswith(w) for w in modifiers if len(w) >= 2) or name[:1] in {
-        w for w in modifiers if len(w) == 1
-    }:
+    if lex.starts_with_modifier(name) or name[:1] in lex.generic.get("modifier", frozenset()):
         return True
     return bool(re.search(r"[的了是着过们]", name))
 

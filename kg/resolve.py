@@ -218,8 +218,7 @@ def without_relative_place(name: str) -> str:
     >>> without_relative_place("县公共实训基地建设项目"), without_relative_place("市民中心项目")
     ('公共实训基地建设项目', '市民中心项目')
     """
-    words = tagged_words(name)
-    if len(name) >= 6 and words and words[0][0] in ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡"):
+    if len(name) >= 6 and name[0] in "省市州盟县区旗镇乡" and tagged_words(name)[0][0] == name[0]:
         return name[1:]
     return name
 

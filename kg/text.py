@@ -52,6 +52,7 @@ _LEAD = re.compile(
 _JUNK = re.compile(r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|版面设计.*|校对.*)$")
 
 _HALF_TO_FULL = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
+_TO_REWRITE = re.compile("[□■\ufeff" + re.escape("".join(_HALF_TO_FULL)) + "]")
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,17 @@ def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[list[tuple[str
                 for i in range(m.start(), m.end()):
                     if raw[i] in " \u3000":
                         drop[i] = True
-    chars: list[tuple[str, int]] = []
-    for i, ch in enumerate(raw):
-        if drop[i] or ch in "□■\ufeff":
-            continue
-        if ch in _HALF_TO_FULL and not _between_digits(raw, i):
-            ch = _HALF_TO_FULL[ch]
-        chars.append((ch, base + i))
+    chars: list[tuple[str, int]]
+    if not had_marker and not any(drop) and not _TO_REWRITE.search(raw):  # most lines: nothing to change
+        chars = list(zip(raw, range(base, base + len(raw)), strict=True))
+    else:
+        chars = []
+        for i, ch in enumerate(raw):
+            if drop[i] or ch in "□■\ufeff":
+                continue
+            if ch in _HALF_TO_FULL and not _between_digits(raw, i):
+                ch = _HALF_TO_FULL[ch]
+            chars.append((ch, base + i))
     while chars and chars[0][0] in " \u3000\t#":
         chars.pop(0)
     while chars and chars[-1][0] in " \u3000\t":

@@ -35,6 +35,7 @@ _MEETING = re.compile(
 )
 
 
+@cache
 def _org_regex() -> re.Pattern[str]:
     return alternation(Lexicon.load().org_suffixes)
 
@@ -284,13 +285,18 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     modifiers = lex.generic.get("modifier", frozenset())
     if suffix == "厂":  # 九鼎钢结构厂: a works with a name of its own (a 工厂 is a project)
         factory_project = surface.endswith("工厂") and not surface.endswith("加工厂")
-        return len(name) >= 3 and not factory_project and not any(name.startswith(w) for w in modifiers)
+        return (
+            len(name) >= 3
+            and not factory_project
+            and not lex.starts_with_modifier(name)
+            and name[:1] not in modifiers
+        )
     if lex.org_suffixes[suffix] in _STATE_KINDS or len(suffix) == 1:
         return len(name) >= 1 and (
             _starts_with_place(surface) or bool(re.search("[村镇乡]|社区|街道|小区", name))
         )
     long_enough = len(name) >= 2 or (len(name) == 1 and name in "省市州县区旗镇乡")  # 市人民医院
-    return long_enough and not any(name.startswith(w) for w in modifiers if len(w) >= 2)
+    return long_enough and not lex.starts_with_modifier(name)
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
@@ -314,6 +320,12 @@ def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@cache
+def _project_suffix_table() -> dict[str, Suffix]:
+    return {s.suffix: s for s in Lexicon.load().project_suffixes}
+
+
+@cache
 def _project_regex() -> re.Pattern[str]:
     return alternation(s.suffix for s in Lexicon.load().project_suffixes)
 
@@ -345,7 +357,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     place (某某有限公司智能装备产业园), and never reaches back over a person.
     """
     lex = Lexicon.load()
-    info = {s.suffix: s for s in lex.project_suffixes}
+    info = _project_suffix_table()
     found: list[Mention] = []
     freq = word_freq()
     for m in _project_regex().finditer(text):
@@ -498,10 +510,7 @@ def _project_name(
             return open_at, text[open_at + 1 : suffix_start - 1]
     boundary = _PROJECT_BOUNDARY + ("和",)
     start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name)
-    real_edge = (
-        start == floor or not CJK.match(text[start - 1 : start] or " ") or _ends_with_boundary(text, start)
-    )
-    if suffix_start - start > limit and not real_edge:  # the scan only stopped at its limit
+    if suffix_start - start > limit and not _real_edge(text, start, floor):  # stopped only at its limit
         start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name)
     inside_head = any(k.start < start <= k.end and k.type in ("organization", "place") for k in known)
     if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
@@ -548,9 +557,18 @@ def _cut_by_limit(text: str, start: int, end: int, limit: int, floor: int) -> bo
     )
 
 
+def _real_edge(text: str, start: int, floor: int) -> bool:
+    """Whether a name starting at ``start`` begins after a mention, punctuation or a boundary word."""
+    return start == floor or not CJK.match(text[start - 1 : start] or " ") or _ends_with_boundary(text, start)
+
+
 def _ends_with_boundary(text: str, start: int) -> bool:
-    prefix = text[max(0, start - 6) : start]
-    return any(prefix.endswith(w) for w in _PROJECT_BOUNDARY)
+    return _boundary_at_end().search(text, max(0, start - 6), start) is not None
+
+
+@cache
+def _boundary_at_end() -> re.Pattern[str]:
+    return re.compile("(?:" + alternation(_PROJECT_BOUNDARY).pattern + ")$")
 
 
 def only_descriptors(name: str) -> bool:
