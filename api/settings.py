@@ -7,6 +7,8 @@ Override them with ``create_app({"KG_SETTINGS": {...}})`` or
 5000
 >>> coerce("sparql_max_rows", "20")
 20
+>>> coerce("sparql_memory_triples", 0)
+0
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Setting:
     name: str
     default: int
     help: str
+    minimum: int = 1
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -42,6 +45,16 @@ SETTINGS: tuple[Setting, ...] = (
         "longer results are cut and marked truncated.",
     ),
     Setting("sparql_workers", 2, "Warm worker processes answering SPARQL queries (read-only store)."),
+    Setting(
+        "sparql_memory_triples",
+        2_000_000,
+        "Largest store (in triples) that each SPARQL worker copies into memory; the copy loads in "
+        "the background while the worker answers from disk. In memory, lookups from a given entity "
+        "run about 2x faster, scans of the whole store (counts by type, degrees) about 2x slower. "
+        "Each worker holds its own copy: about 400 MB and 5 s of loading per million triples. "
+        "0 keeps every store on disk.",
+        minimum=0,
+    ),
     Setting("default_page_size", 20, "Items per page of a REST list when the client gives no limit."),
     Setting("max_page_size", 1000, "Largest limit a client may ask for on a REST list."),
     Setting("max_mentions", 100, "Mentions (with their sentences) returned with one entity by default."),
@@ -65,8 +78,9 @@ def coerce(name: str, value: Any) -> int:
         number = int(value)
     except (TypeError, ValueError):
         raise UserError(f"setting {name} must be an integer, not {value!r}") from None
-    if number < 1:
-        raise UserError(f"setting {name} must be at least 1, not {number}")
+    minimum = SETTINGS_BY_NAME[name].minimum
+    if number < minimum:
+        raise UserError(f"setting {name} must be at least {minimum}, not {number}")
     return number
 
 

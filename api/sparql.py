@@ -7,7 +7,11 @@
   are skipped, ``\\u`` escapes decoded), so ``?service`` or ``"INSERT"`` stay allowed.
 * Queries run in a pool of warm worker processes that open the store with
   ``Store.read_only``; a query still running at its deadline has its worker killed (a thread
-  cannot stop an Oxigraph query) and a fresh worker takes its place.
+  cannot stop an Oxigraph query) and a fresh worker takes its place. Each worker copies a store
+  of at most ``sparql_memory_triples`` into memory in the background (header ``X-KG-Store``
+  says which one answered). Jobs and answers cross the pipes as length-prefixed raw bytes.
+* ``GET /sparql?query=…`` is answered by :class:`QueryFastPath` before Flask's dispatch, with
+  the same checks, formats and errors as the Flask view, which answers every other request.
 * ``GET /sparql`` without a query, and ``GET /query``, show the query page.
 
 >>> inspect_query("SELECT * WHERE { ?service ?p 'INSERT' }").form
@@ -16,6 +20,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import functools
@@ -25,21 +30,27 @@ import logging
 import os
 import queue
 import re
+import select
 import signal
+import struct
 import subprocess
 import sys
 import threading
 import time
+import urllib.parse
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
+from werkzeug.utils import get_content_type
 
 from api.data import get_data
-from api.errors import ApiError, QueryTimeout
+from api.errors import ApiError, QueryTimeout, error_response
 from api.settings import setting
 
 bp = Blueprint("sparql", __name__)
@@ -231,6 +242,7 @@ class QueryAnswer:
     truncated: bool = False
     message: str = ""
     query_ms: float = 0.0  # time spent in the worker: evaluation and serialisation
+    memory: bool = False  # answered from the worker's copy of the store in memory
 
 
 def execute(store: Any, job: QueryJob) -> QueryAnswer:
@@ -432,31 +444,166 @@ _SOLUTION_WRITERS = {"json": _write_json, "xml": _write_xml, "csv": _write_csv, 
 
 
 # ---------------------------------------------------------------------------
+# The pipes between the server and its workers: length-prefixed frames of raw bytes
+
+_FRAME = struct.Struct("<I")
+# an answer's header: status, kind, media type, rows, truncated, from the memory copy, ms in the worker
+_ANSWER = struct.Struct("<HBB I ??d")
+_KINDS = ("", "ready", "boolean", "solutions", "graph")
+_MEDIA_TYPES = ("application/json", *SOLUTION_TYPES.values(), *GRAPH_TYPES.values())
+
+
+def write_frame(fd: int, *parts: bytes) -> None:
+    """Write one frame (its length, then its parts) to a pipe without joining the parts.
+
+    >>> r, w = os.pipe()
+    >>> write_frame(w, b"ab", b"c")
+    >>> read_frame(r)
+    b'abc'
+    >>> os.close(r); os.close(w)
+    """
+    chunks = [_FRAME.pack(sum(map(len, parts))), *parts]
+    while chunks:
+        written = os.writev(fd, chunks)
+        while chunks and written >= len(chunks[0]):
+            written -= len(chunks.pop(0))
+        if chunks and written:
+            chunks[0] = chunks[0][written:]
+
+
+def read_frame(fd: int) -> bytes:
+    """Read one frame written by :func:`write_frame`; EOFError when the other end is closed."""
+    (size,) = _FRAME.unpack(_read_exactly(fd, _FRAME.size))
+    return _read_exactly(fd, size)
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    data = os.read(fd, size) if size else b""
+    if len(data) == size:
+        return data
+    chunks = [data]
+    missing = size - len(data)
+    while data and missing:
+        data = os.read(fd, min(missing, 1 << 20))
+        chunks.append(data)
+        missing -= len(data)
+    if missing:
+        raise EOFError("the pipe was closed in the middle of a frame")
+    return b"".join(chunks)
+
+
+def encode_job(job: QueryJob) -> bytes:
+    """A job as the bytes a worker reads (JSON: the query text and its options).
+
+    >>> decode_job(encode_job(QueryJob("ASK {}", max_rows=5))).max_rows
+    5
+    """
+    fields = dataclasses.astuple(job)
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def decode_job(data: bytes) -> QueryJob:
+    """The job of :func:`encode_job`."""
+    query, solutions, graph, max_rows, prefixes, default_graphs, named_graphs = json.loads(data)
+    return QueryJob(query, solutions, graph, max_rows, prefixes, tuple(default_graphs), tuple(named_graphs))
+
+
+def encode_answer(answer: QueryAnswer) -> tuple[bytes, bytes]:
+    """An answer as a fixed header and its body (the error message for errors).
+
+    >>> decode_answer(b"".join(encode_answer(QueryAnswer(400, message="bad"))))
+    QueryAnswer(status=400, body=b'', media_type='application/json', kind='', rows=0, truncated=False, \
+message='bad', query_ms=0.0, memory=False)
+    """
+    header = _ANSWER.pack(
+        answer.status,
+        _KINDS.index(answer.kind),
+        _MEDIA_TYPES.index(answer.media_type),
+        answer.rows,
+        answer.truncated,
+        answer.memory,
+        answer.query_ms,
+    )
+    return header, answer.body if answer.status == 200 else answer.message.encode()
+
+
+def decode_answer(data: bytes) -> QueryAnswer:
+    """The answer of :func:`encode_answer`."""
+    status, kind, media, rows, truncated, memory, query_ms = _ANSWER.unpack_from(data)
+    body = data[_ANSWER.size :]
+    if status != 200:
+        return QueryAnswer(status, message=body.decode(), query_ms=query_ms, memory=memory)
+    return QueryAnswer(status, body, _MEDIA_TYPES[media], _KINDS[kind], rows, truncated, "", query_ms, memory)
+
+
+# ---------------------------------------------------------------------------
 # The pool of worker processes
 
 
+class _StoreCopy:
+    """The store a worker answers from: the on-disk store, then its copy in memory once loaded."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.memory = False
+
+    def load_into_memory(self, max_triples: int) -> None:
+        """Copy the store into memory when it has at most ``max_triples`` (run in a thread).
+
+        The dump and the bulk load run outside the GIL, so the worker keeps answering from disk.
+        """
+        import pyoxigraph as ox
+
+        disk = self.store
+        try:
+            if max_triples <= 0 or len(disk) > max_triples:
+                return
+            memory = ox.Store()
+            read_end, write_end = os.pipe()
+            dumper = threading.Thread(target=_dump_nquads, args=(disk, write_end), daemon=True)
+            dumper.start()
+            with open(read_end, "rb", buffering=1 << 20) as source:
+                memory.bulk_load(source, format=ox.RdfFormat.N_QUADS)
+            dumper.join()
+        except Exception:  # the worker answers from disk
+            logger.exception("cannot copy the SPARQL store into memory")
+            return
+        self.store, self.memory = memory, True
+
+
+def _dump_nquads(store: Any, fd: int) -> None:
+    import pyoxigraph as ox
+
+    with open(fd, "wb", buffering=1 << 20) as sink:
+        store.dump(sink, format=ox.RdfFormat.N_QUADS)
+
+
 def worker_main(argv: list[str]) -> None:
-    """A worker process: ``STORE_PATH JOB_FD ANSWER_FD``; open the store read-only once, then
-    answer jobs until the parent closes the pipe (or dies)."""
+    """A worker process: ``STORE_PATH JOB_FD ANSWER_FD MEMORY_TRIPLES``; open the store read-only,
+    copy it into memory in the background when small enough, answer jobs until the parent closes
+    the pipe (or dies)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import pyoxigraph
 
     store_path, job_fd, answer_fd = argv[0], int(argv[1]), int(argv[2])
-    jobs, answers = Connection(job_fd, writable=False), Connection(answer_fd, readable=False)
+    memory_triples = int(argv[3]) if len(argv) > 3 else 0
     try:
-        store = pyoxigraph.Store.read_only(store_path)
+        copy = _StoreCopy(pyoxigraph.Store.read_only(store_path))
     except Exception as err:
-        answers.send(QueryAnswer(500, message=f"cannot open the store {store_path}: {err}"))
+        write_frame(answer_fd, *encode_answer(QueryAnswer(500, message=f"cannot open the store: {err}")))
         return
-    answers.send(QueryAnswer(200, kind="ready"))
+    write_frame(answer_fd, *encode_answer(QueryAnswer(200, kind="ready")))
+    threading.Thread(target=copy.load_into_memory, args=(memory_triples,), daemon=True).start()
     while True:
         try:
-            job = jobs.recv()
+            job = decode_job(read_frame(job_fd))
         except (EOFError, OSError):
             return
         started = time.perf_counter()
+        store, memory = copy.store, copy.memory
         answer = execute(store, job)
-        answers.send(dataclasses.replace(answer, query_ms=(time.perf_counter() - started) * 1000))
+        answer = dataclasses.replace(answer, query_ms=(time.perf_counter() - started) * 1000, memory=memory)
+        write_frame(answer_fd, *encode_answer(answer))
 
 
 @dataclass(eq=False)
@@ -464,18 +611,41 @@ class _Worker:
     """A worker process and the two ends of its pipes."""
 
     process: subprocess.Popen
-    jobs: Connection
-    answers: Connection
+    jobs: int
+    answers: int
+    poller: Any = None
+
+    def __post_init__(self) -> None:
+        self.poller = select.poll()
+        self.poller.register(self.answers, select.POLLIN)
+
+    def wait(self, timeout: float) -> bool:
+        """Whether an answer (or the end of the pipe) arrives within ``timeout`` seconds."""
+        return bool(self.poller.poll(max(round(timeout * 1000), 0)))
+
+    def ask(self, job: QueryJob, timeout: float) -> QueryAnswer | None:
+        """Send a job; its answer, or None when the deadline passes first."""
+        write_frame(self.jobs, encode_job(job))
+        if not self.wait(timeout):
+            return None
+        return decode_answer(read_frame(self.answers))
 
     def stop(self) -> None:
+        """Kill the process and close its pipes (once: a closed descriptor number may be reused)."""
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        self.jobs.close()
-        self.answers.close()
+        fds, self.jobs, self.answers = (self.jobs, self.answers), -1, -1
+        for fd in fds:
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
 
-def _start_worker(store_path: str, timeout: float) -> _Worker:
+_spawn_lock = threading.Lock()
+
+
+def _start_worker(store_path: str, timeout: float, memory_triples: int = 0) -> _Worker:
     """Start a worker in a fresh interpreter (no fork of this threaded process) and wait until ready."""
     job_r, job_w = os.pipe()
     answer_r, answer_w = os.pipe()
@@ -485,18 +655,19 @@ def _start_worker(store_path: str, timeout: float) -> _Worker:
     }
     code = "import sys; from api.sparql import worker_main; worker_main(sys.argv[1:])"
     try:
-        process = subprocess.Popen(
-            [sys.executable, "-c", code, store_path, str(job_r), str(answer_w)],
-            pass_fds=(job_r, answer_w),
-            stdin=subprocess.DEVNULL,
-            env=env,
-        )
+        with _spawn_lock:  # one Popen at a time: no child inherits another one's pipe ends
+            process = subprocess.Popen(
+                [sys.executable, "-c", code, store_path, str(job_r), str(answer_w), str(memory_triples)],
+                pass_fds=(job_r, answer_w),
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
     finally:
         os.close(job_r)
         os.close(answer_w)
-    worker = _Worker(process, Connection(job_w, readable=False), Connection(answer_r, writable=False))
+    worker = _Worker(process, job_w, answer_r)
     try:
-        hello = worker.answers.recv() if worker.answers.poll(timeout) else None
+        hello = decode_answer(read_frame(answer_r)) if worker.wait(timeout) else None
     except (EOFError, OSError):
         hello = None
     if hello is None or hello.kind != "ready":
@@ -508,17 +679,20 @@ def _start_worker(store_path: str, timeout: float) -> _Worker:
 class QueryPool:
     """Warm worker processes; one query at a time each; killed and replaced at the deadline.
 
+    ``memory_triples``: workers copy a store of at most this many triples into memory.
+
     >>> QueryPool.__name__
     'QueryPool'
     """
 
     START_TIMEOUT = 60.0
 
-    def __init__(self, store_path: str | Path, size: int = 2) -> None:
+    def __init__(self, store_path: str | Path, size: int = 2, memory_triples: int = 0) -> None:
         if not Path(store_path).is_dir():
             raise ApiError(f"no SPARQL store at {store_path}; rebuild the graph directory", 503)
         self.store_path = str(store_path)
         self.size = size
+        self.memory_triples = memory_triples
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -534,7 +708,7 @@ class QueryPool:
     def _add_worker(self) -> None:
         """Start one worker and make it available (run in a thread)."""
         try:
-            worker = _start_worker(self.store_path, self.START_TIMEOUT)
+            worker = _start_worker(self.store_path, self.START_TIMEOUT, self.memory_triples)
         except ApiError:
             logger.exception("cannot start a SPARQL worker")
             return
@@ -564,18 +738,17 @@ class QueryPool:
                 f"no SPARQL worker became free within the time limit of {limit_ms} ms", time_limit_ms=limit_ms
             ) from None
         try:
-            worker.jobs.send(job)
-            if worker.answers.poll(max(deadline - time.monotonic(), 0)):
-                answer = worker.answers.recv()
-                self._idle.put(worker)
-                return answer
+            answer = worker.ask(job, deadline - time.monotonic())
         except (EOFError, OSError):
             self._replace(worker)
             raise ApiError("the SPARQL worker died while answering (out of memory?)", 500) from None
-        self._replace(worker)
-        raise QueryTimeout(
-            f"query exceeded the time limit of {limit_ms} ms and was stopped", time_limit_ms=limit_ms
-        )
+        if answer is None:
+            self._replace(worker)
+            raise QueryTimeout(
+                f"query exceeded the time limit of {limit_ms} ms and was stopped", time_limit_ms=limit_ms
+            )
+        self._idle.put(worker)
+        return answer
 
     def close(self) -> None:
         """Stop every worker."""
@@ -591,19 +764,19 @@ _pool_lock = threading.Lock()
 
 
 def get_pool(app: Flask | None = None) -> QueryPool:
-    """The worker pool of an app, started on first use."""
+    """The worker pool of an app, started on first use (and again after a rebuild)."""
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    with app.app_context():
+        data = get_data()  # notices a rebuilt graph directory, which retires the old pool
     pool = app.extensions.get("kg.sparql_pool")
     if pool is None:
         with _pool_lock:
             pool = app.extensions.get("kg.sparql_pool")
             if pool is None:
-                with app.app_context():
-                    data = get_data()
-                    size = setting("sparql_workers")
                 if data.store_path is None:
                     raise ApiError("this graph directory has no SPARQL store", 503)
-                pool = QueryPool(data.store_path, size)
+                values = app.config["KG_SETTINGS"]
+                pool = QueryPool(data.store_path, values["sparql_workers"], values["sparql_memory_triples"])
                 app.extensions["kg.sparql_pool"] = pool
     return pool
 
@@ -661,34 +834,110 @@ EXAMPLES: list[tuple[str, str]] = [
 ]
 
 
-def _read_query() -> tuple[str | None, str | None]:
-    """The query text and format= of a protocol request; refuses update operations."""
-    values = request.values
-    if "update" in values:
-        raise RefusedQuery("updates are not allowed: this endpoint is read-only")
-    if request.method == "POST":
-        mimetype = request.mimetype
-        if mimetype == "application/sparql-update":
-            raise RefusedQuery("updates are not allowed: this endpoint is read-only")
-        if mimetype == "application/sparql-query":
-            return request.get_data(as_text=True), request.args.get("format")
-        if mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            raise ApiError("send the query as application/sparql-query or as the form field 'query'", 415)
-        if not values.get("query"):
-            raise ApiError("missing parameter 'query'")
-    return values.get("query"), values.get("format")
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """The parameters of one query operation of the SPARQL protocol, as the client sent them."""
+
+    query: str
+    format_name: str | None = None
+    accept: str | None = None  # the Accept header
+    timeout_ms: str | None = None
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
 
 
-def _time_limit() -> float:
-    """The server's time limit in seconds, lowered by ``timeout=`` (ms) if the client asks."""
-    limit_ms = setting("sparql_time_limit_ms")
-    asked = request.values.get("timeout")
+@functools.lru_cache(maxsize=1024)
+def _checked_query(text: str) -> QueryInfo:
+    """:func:`inspect_query`, remembered for repeated query texts (refusals are not remembered)."""
+    return inspect_query(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _formats_for_accept(header: str | None) -> tuple[str | None, str | None]:
+    return negotiate(None, None if header is None else parse_accept_header(header, MIMEAccept))
+
+
+@functools.lru_cache(maxsize=32)
+def _content_type(media_type: str) -> str:
+    return get_content_type(media_type, "utf-8")
+
+
+def time_limit(limit_ms: int, asked: str | None) -> float:
+    """The server's time limit in seconds, lowered by ``timeout=`` (ms) if the client asks.
+
+    >>> time_limit(5000, "300"), time_limit(5000, None), time_limit(200, "900")
+    (0.3, 5.0, 0.2)
+    """
     if asked:
         try:
             limit_ms = min(limit_ms, max(int(asked), 1))
         except ValueError:
             raise ApiError(f"timeout must be a number of milliseconds, not {asked!r}") from None
     return limit_ms / 1000
+
+
+def answer_query(app: Flask, req: ProtocolRequest) -> tuple[bytes, list[tuple[str, str]]]:
+    """Run one protocol request on the app's workers: the body and headers of the response."""
+    values = app.config["KG_SETTINGS"]
+    info = _checked_query(req.query)
+    if req.format_name:
+        solutions_format, graph_format = negotiate(req.format_name, None)
+    else:
+        solutions_format, graph_format = _formats_for_accept(req.accept)
+    job = QueryJob(
+        req.query,
+        solutions_format,
+        graph_format,
+        values["sparql_max_rows"],
+        info.prefixes,
+        req.default_graphs,
+        req.named_graphs,
+    )
+    limit = time_limit(values["sparql_time_limit_ms"], req.timeout_ms)
+    pool = get_pool(app)
+    started = time.perf_counter()
+    answer = pool.run(job, limit)
+    if answer.status != 200:
+        raise ApiError(answer.message, answer.status)
+    headers = [
+        ("Content-Type", _content_type(answer.media_type)),
+        ("X-KG-Rows", str(answer.rows)),
+        ("X-KG-Truncated", "true" if answer.truncated else "false"),
+        ("X-KG-Time-Ms", f"{(time.perf_counter() - started) * 1000:.2f}"),
+        ("X-KG-Query-Ms", f"{answer.query_ms:.2f}"),
+        ("X-KG-Store", "memory" if answer.memory else "disk"),
+        ("Vary", "Accept"),
+        ("Access-Control-Allow-Origin", "*"),
+    ]
+    return answer.body, headers
+
+
+def _read_query() -> ProtocolRequest | None:
+    """The query operation of a Flask request (None without a query); refuses update operations."""
+    values = request.values
+    if "update" in values:
+        raise RefusedQuery("updates are not allowed: this endpoint is read-only")
+    query = values.get("query")
+    if request.method == "POST":
+        mimetype = request.mimetype
+        if mimetype == "application/sparql-update":
+            raise RefusedQuery("updates are not allowed: this endpoint is read-only")
+        if mimetype == "application/sparql-query":
+            query = request.get_data(as_text=True)
+        elif mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            raise ApiError("send the query as application/sparql-query or as the form field 'query'", 415)
+        elif not query:
+            raise ApiError("missing parameter 'query'")
+    if not query:
+        return None
+    return ProtocolRequest(
+        query,
+        values.get("format"),
+        request.headers.get("Accept"),
+        values.get("timeout"),
+        tuple(values.getlist("default-graph-uri")),
+        tuple(values.getlist("named-graph-uri")),
+    )
 
 
 @bp.route("/query")
@@ -709,33 +958,56 @@ def _render_page(query: str) -> str:
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response | str:
-    """The SPARQL 1.1 Protocol query operation."""
-    query, format_name = _read_query()
-    if not query:
+    """The SPARQL 1.1 Protocol query operation (GET with a query usually goes by :class:`QueryFastPath`)."""
+    protocol_request = _read_query()
+    if protocol_request is None:
         return _render_page("")
-    info = inspect_query(query)
-    accept = request.accept_mimetypes if "Accept" in request.headers else None
-    solutions_format, graph_format = negotiate(format_name, accept)
-    job = QueryJob(
-        query,
-        solutions_format,
-        graph_format,
-        setting("sparql_max_rows"),
-        info.prefixes,
-        tuple(request.values.getlist("default-graph-uri")),
-        tuple(request.values.getlist("named-graph-uri")),
-    )
-    started = time.perf_counter()
-    answer = get_pool().run(job, _time_limit())
-    if answer.status != 200:
-        raise ApiError(answer.message, answer.status)
-    response = Response(answer.body, mimetype=answer.media_type)
-    if answer.media_type.startswith("text/"):
-        response.headers["Content-Type"] = f"{answer.media_type}; charset=utf-8"
-    response.headers["X-KG-Rows"] = str(answer.rows)
-    response.headers["X-KG-Truncated"] = "true" if answer.truncated else "false"
-    response.headers["X-KG-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.2f}"
-    response.headers["X-KG-Query-Ms"] = f"{answer.query_ms:.2f}"
-    response.headers["Vary"] = "Accept"
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
+    body, headers = answer_query(current_app._get_current_object(), protocol_request)  # type: ignore[attr-defined]
+    return Response(body, headers=headers)
+
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class QueryFastPath:
+    """WSGI middleware: ``GET /sparql?query=…`` answered without Flask's request dispatch.
+
+    The query goes through :func:`answer_query` as from the Flask view; an :class:`ApiError`
+    becomes the usual JSON error. Every other request, a GET without a query (the page) or with
+    ``update=``, and any other exception go to the Flask application.
+    """
+
+    def __init__(self, app: Flask, wsgi_app: WsgiApp) -> None:
+        self.app = app
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != "/sparql" or environ.get("REQUEST_METHOD") != "GET":
+            return self.wsgi_app(environ, start_response)
+        params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        query = params.get("query", ("",))[0]
+        if not query or "update" in params:
+            return self.wsgi_app(environ, start_response)
+        protocol_request = ProtocolRequest(
+            query,
+            params.get("format", (None,))[0],
+            environ.get("HTTP_ACCEPT"),
+            params.get("timeout", (None,))[0],
+            tuple(params.get("default-graph-uri", ())),
+            tuple(params.get("named-graph-uri", ())),
+        )
+        try:
+            body, headers = answer_query(self.app, protocol_request)
+        except ApiError as err:
+            with self.app.app_context():
+                return error_response(err)(environ, start_response)
+        except Exception:  # the Flask application's error handlers answer
+            return self.wsgi_app(environ, start_response)
+        headers.append(("Content-Length", str(len(body))))
+        start_response("200 OK", headers)
+        return [body]
+
+
+@bp.record_once
+def _install_fast_path(state: Any) -> None:
+    state.app.wsgi_app = QueryFastPath(state.app, state.app.wsgi_app)

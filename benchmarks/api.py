@@ -8,6 +8,7 @@ SPARQL queries then run on rdflib's in-memory Graph loaded with the same triples
 
     python benchmarks/api.py                      # generate into /tmp/kg-bench-graphs, run
     python benchmarks/api.py --nodes 2000 --quick # a small smoke run
+    python benchmarks/api.py --on-disk            # workers query the on-disk store, not a copy in memory
 """
 
 from __future__ import annotations
@@ -225,7 +226,9 @@ def sparql_queries(sample: list[str]) -> dict[str, Callable[[int], str]]:
     }
 
 
-def start_server(graph_dir: Path, threads: int, workers: int) -> tuple[subprocess.Popen, int]:
+def start_server(
+    graph_dir: Path, threads: int, workers: int, memory_triples: int | None = None
+) -> tuple[subprocess.Popen, int]:
     import socket
 
     with socket.socket() as s:
@@ -243,6 +246,8 @@ def start_server(graph_dir: Path, threads: int, workers: int) -> tuple[subproces
         str(threads),
     ]
     command += ["--setting", "sparql_workers", str(workers), "--setting", "sparql_time_limit_ms", "120000"]
+    if memory_triples is not None:
+        command += ["--setting", "sparql_memory_triples", str(memory_triples)]
     # waitress logs "Task queue depth" whenever all threads are busy, which a load test wants
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
@@ -253,6 +258,18 @@ def start_server(graph_dir: Path, threads: int, workers: int) -> tuple[subproces
         if "listening on" in line:
             return process, port
     raise SystemExit("kg serve did not start")
+
+
+def wait_for_memory_copies(client: Client, workers: int, timeout: float = 300.0) -> str:
+    """Wait until every SPARQL worker answers from its copy of the store in memory (or give up)."""
+    started = time.perf_counter()
+    path = "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"})
+    while time.perf_counter() - started < timeout:
+        stores = [client.fetch(path)[2] for _ in range(3 * workers)]
+        if all(r is not None and r.headers.get("X-KG-Store") == "memory" for r in stores):
+            return f"from memory after {time.perf_counter() - started:.1f} s"
+        time.sleep(0.5)
+    return "from disk (no copy in memory)"
 
 
 def row(name: str, r: dict[str, float]) -> str:
@@ -321,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rdflib-budget", type=float, default=12.0, help="seconds per query on rdflib")
     parser.add_argument("--workers", type=int, default=2, help="SPARQL worker processes")
+    parser.add_argument(
+        "--on-disk", action="store_true", help="workers query the on-disk store (no copy in memory)"
+    )
     parser.add_argument("--quick", action="store_true", help="small counts for a smoke run")
     args = parser.parse_args(argv)
     if args.quick:
@@ -347,10 +367,12 @@ def main(argv: list[str] | None = None) -> int:
     sample_iris = [iri_for(i) for i in ids[:50]]
     queries = sparql_queries(sample_iris)
 
-    process, port = start_server(args.out, threads=args.concurrency, workers=args.workers)
+    process, port = start_server(args.out, args.concurrency, args.workers, 0 if args.on_disk else None)
     results: dict[str, dict[str, float]] = {}
     try:
         client = Client(port)
+        store = wait_for_memory_copies(client, args.workers, 0 if args.on_disk else 300)
+        print(f"  SPARQL workers answer {store}", flush=True)
         neighbours = [
             f"/api/entities/{urllib.parse.quote(ids[i % len(ids)])}/neighbours?limit=20"
             for i in range(args.neighbours)
@@ -371,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         if process.stdout:
             process.stdout.close()
 
-    print(f"\nHTTP on 127.0.0.1, concurrency {args.concurrency}, {args.workers} SPARQL workers")
+    print(f"\nHTTP on 127.0.0.1, concurrency {args.concurrency}, {args.workers} SPARQL workers ({store})")
     print(f"{'endpoint':38} {'reqs':>6} {'err':>4} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for name, r in results.items():
         print(row(name, r))

@@ -35,7 +35,7 @@ def test_overview_and_ego_pages_draw_offline(pages):
     for name in ("overview", "ego"):
         html = pages[name].read_text(encoding="utf-8")
         assert external_links(html) == []
-        seen = visit(pages[name], budget_ms=5_000, attempts=3)
+        seen = visit(pages[name], budget_ms=5_000, attempts=6)
         assert seen.drawn, f"{name}: no afterDrawing in {seen.dom[-400:]}"
         assert seen.requests == [], f"{name} requested {seen.requests}"
         expected = len(kg_graph()) if name == "overview" else 5  # 张三 and his four neighbours
@@ -44,7 +44,7 @@ def test_overview_and_ego_pages_draw_offline(pages):
 
 
 def test_hostile_label_shows_as_text(pages):
-    seen = visit(pages["hostile"], budget_ms=5_000, attempts=3)
+    seen = visit(pages["hostile"], budget_ms=5_000, attempts=6)
     assert seen.drawn
     assert "data-pwned" not in seen.body  # neither the label, the title nor the alias ran
     assert 'document.body.setAttribute("data-pwned","2")' in seen.dom.replace("&quot;", '"')  # shown as text

@@ -11,9 +11,11 @@ import urllib.parse
 
 import pytest
 import rdflib
-from conftest import LIVE_SETTINGS, assert_offline
+from conftest import LIVE_SETTINGS, assert_offline, graph_ntriples, make_graph, write_graph_dir
 from rdflib.query import Result
 
+import api.data
+from api import close_app, create_app
 from api.sparql import RefusedQuery, inspect_query
 
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -243,3 +245,68 @@ def test_query_page_works_offline(live_server):
     assert "ASK { ?s ?p ?o }" in page
     status, headers, body = live_server.get("/static/sparql.js")
     assert status == 200 and b"fetch(" in body and b"http" not in body
+
+
+def test_get_and_post_give_the_same_answer(live_server):
+    """GET goes by the fast path, a POSTed form through the Flask view: same body, same headers."""
+    status, got_headers, got = sparql(live_server, SELECT, format="csv")
+    form = urllib.parse.urlencode({"query": SELECT, "format": "csv"}).encode()
+    status2, posted_headers, posted = live_server.request(
+        "/sparql", data=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == status2 == 200 and got == posted
+    for name in ("Content-Type", "X-KG-Rows", "X-KG-Truncated", "Vary", "Access-Control-Allow-Origin"):
+        assert got_headers[name] == posted_headers[name], name
+    status, headers, body = sparql(live_server, "SELECT * WHERE { ?s ?p }", accept="text/csv")
+    assert status == 400 and headers["Content-Type"] == "application/json"
+    assert json.loads(body)["message"].startswith("malformed query")
+
+
+def test_workers_answer_from_a_copy_in_memory(live_server):
+    deadline = time.monotonic() + 20
+    stores = set()
+    while time.monotonic() < deadline:
+        stores = {sparql(live_server, "ASK { ?s ?p ?o }")[1]["X-KG-Store"] for _ in range(4)}
+        if stores == {"memory"}:
+            break
+        time.sleep(0.1)
+    assert stores == {"memory"}
+    status, _, body = sparql(live_server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "67"
+
+
+def test_store_stays_on_disk_when_asked(graph_dir):
+    app = create_app(
+        {"GRAPH_DIR": str(graph_dir), "KG_SETTINGS": {"sparql_workers": 1, "sparql_memory_triples": 0}}
+    )
+    try:
+        client = app.test_client()
+        for _ in range(5):
+            response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+            assert response.status_code == 200 and response.headers["X-KG-Store"] == "disk"
+            time.sleep(0.05)
+    finally:
+        close_app(app)
+
+
+def test_sparql_moves_to_a_rebuilt_directory(tmp_path, monkeypatch):
+    monkeypatch.setattr(api.data, "RELOAD_CHECK_SECONDS", 0.0)
+    g = make_graph()
+    out = write_graph_dir(tmp_path / "graphs", g, [], graph_ntriples(g))
+    app = create_app({"GRAPH_DIR": str(out), "KG_SETTINGS": {"sparql_workers": 1}})
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    try:
+        client = app.test_client()
+        first = client.get("/sparql", query_string={"query": count}).get_json()
+        g.remove_node("person/王五")
+        rebuilt = write_graph_dir(tmp_path / "next", g, [], graph_ntriples(g))
+        manifest_file = rebuilt / "manifest.json"
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8")) | {"build_id": "second"}
+        manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+        out.rename(tmp_path / "old")
+        rebuilt.rename(out)
+        second = client.get("/sparql", query_string={"query": count}).get_json()
+    finally:
+        close_app(app)
+    n = [int(r["results"]["bindings"][0]["n"]["value"]) for r in (first, second)]
+    assert n[1] == n[0] - 3  # the person's type, label and mention count
