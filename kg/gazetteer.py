@@ -408,8 +408,14 @@ def without_divisions(name: str, keep: int = 4) -> str:
     """
     gazetteer = Gazetteer.load()
 
-    def is_division(surface: str) -> bool:  # a township only by its full name: 富春江 may be a river
-        return any(d.level != "township" or d.name == surface for d in gazetteer.lookup(surface))
+    def is_division(surface: str) -> bool:  # 清河 names several counties, and maybe a river: not cut
+        found = gazetteer.lookup(surface)
+        return any(
+            d.name == surface
+            or d.level in ("provincial", "city")
+            or (d.level == "county" and len(found) == 1)
+            for d in found
+        )
 
     rest = name
     while True:

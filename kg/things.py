@@ -408,6 +408,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         )
         if head is not None:  # 某某有限公司年产…项目 is also 年产…项目
             project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : m.end()])))
+        if text[start] in '“"' and len(name) >= 2:  # “百日攻坚”行动 is also 百日攻坚
+            project = replace(project, attrs=(*project.attrs, ("inner", name)))
         found.append(project)
     return [_with_investment(text, _with_phase_tail(text, p)) for p in _longest(found)]
 

@@ -82,3 +82,8 @@ def test_a_park_and_its_infrastructure_works_are_one_project_with_its_phase():
 def test_a_long_name_is_read_to_the_boundary_word_just_beyond_the_usual_length():
     found = projects("会议听取了县疾病预防控制中心业务综合楼改建项目进展情况。")
     assert any("疾病预防控制中心业务综合楼改建项目" in (name, *aliases) for name, aliases in found.items())
+
+
+def test_a_quoted_campaign_keeps_its_quoted_name_as_alias():
+    found = projects("全县开展“清河护岸”专项行动，已整治河道12公里。")
+    assert found == {"清河护岸专项行动": ["清河护岸"]}
