@@ -229,7 +229,9 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
             continue  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
         if any(
-            k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end for k in known
+            (k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end)
+            and not (_attr(k, "short") and k.start < suffix_start)  # 安新 inside 雄安新区: the name wins
+            for k in known
         ):
             continue
         floor = max([e for e in ends if e <= suffix_start], default=0)
@@ -244,6 +246,16 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         after_division = any(k.end == start and not _attr(k, "short") for k in known)
         if name and not name[0].isdigit() and not (after_division and info.kind in ("village", "community")):
             trimmed = _trim_by_tags(name)  # 松口镇横东村: a village written after its town keeps its name
+            last_two = name[-2:]
+            if (
+                not trimmed
+                and info.kind == "zone"
+                and len(last_two) == 2
+                and word_freq().get(last_two, 0) == 0
+                and not set(last_two) & _FUNCTION_CHARS
+                and _after_a_verb(name[:-2])
+            ):
+                trimmed = last_two  # 雄安 of 雄安新区: two characters that make no word name the zone
             start, name = start + len(name) - len(trimmed), trimmed
         adjacent = next((k for k in known if k.end == start), None)
         extended = False
@@ -268,6 +280,16 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             continue
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
+
+
+def _after_a_verb(prefix: str) -> bool:
+    """Whether ``prefix`` is empty or ends with a verb or function word (抓住 of 抓住雄安新区).
+
+    >>> _after_a_verb("抓住"), _after_a_verb("转型"), _after_a_verb("")
+    (True, False, True)
+    """
+    words = tagged_words(prefix) if prefix else ()
+    return not words or words[-1][1].startswith(("v", "p", "c", "d")) and not words[-1][1].startswith("vn")
 
 
 def _attr(m: Mention, key: str) -> str | None:

@@ -125,3 +125,12 @@ def test_a_village_written_after_its_town_keeps_a_name_of_rare_characters():
 
     doc = extract_text("考察组来到松口镇横东村，察看了村集体经济发展情况。")
     assert "横东村" in {e.name for e in doc.entities if e.type == "place"}
+
+
+def test_a_zone_named_with_a_county_short_form_inside_it_is_one_place():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("抓住雄安新区建设机遇，金钟工业区新入驻企业12家。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"雄安新区", "金钟工业区"} <= places
+    assert "安新县" not in places
