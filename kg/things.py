@@ -400,6 +400,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             or (m.group(0) == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
             or only_descriptors(without_divisions(name, keep=1))
             or surface.endswith("加工厂")  # a processing works is an enterprise
+            or (name.endswith("教育") and m.group(0).endswith("基地"))  # 爱国主义教育基地: an honour
         ):
             continue
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
