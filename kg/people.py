@@ -64,6 +64,8 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         lengths = (3, 2)
     else:
         return None
+    if _verb_first(text[i : i + 2]):
+        return None  # 应邀参加: a verb that begins with a surname's character
     fits = [n for n in lengths if _name_fits(text, i, n, lex) and not _common_word(text[i : i + n])]
     if not fits:
         fits = [n for n in lengths if _word_follows(text, i, n) and not _common_word(text[i : i + n])][:1]
@@ -77,6 +79,11 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     ):
         return i, i + shortest
     return i, i + longest
+
+
+def _verb_first(word: str) -> bool:
+    """A frequent verb or adverb in the place of a name's first two characters (应邀, 严格, 全力)."""
+    return word_freq().get(word, 0) >= 300 and word_tags().get(word, "")[:1] in ("v", "d", "p", "c")
 
 
 def _long_follower_at(text: str, i: int, lex: Lexicon) -> bool:
@@ -366,6 +373,8 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     if not ends:
         return None
     name = name[: ends[0]]
+    if text[i + len(name) : i + len(name) + 1] in ("”", "》", "’"):
+        return None  # “委员大讲堂”: a quoted name of a thing
     freq = word_freq()
     plain = name.replace("·", "")
     if any(c in _BAD_NAME_CHARS for c in plain) or any(

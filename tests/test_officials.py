@@ -36,3 +36,12 @@ def test_a_list_of_places_before_leaders_is_not_read_as_names():
 def test_a_name_ends_where_a_longer_follower_word_begins():
     found = officials("县委副书记周炜陪同考察。办公室主任吴鋆率考察组到现场。")
     assert set(found) == {"周炜", "吴鋆"}
+
+
+def test_quoted_things_and_verbs_after_a_post_are_not_names():
+    found = officials("要用好“委员大讲堂”等形式。县委书记刘明，特邀委员应邀参加会议。")
+    assert set(found) == {"刘明"}
+
+
+def test_a_diplomat_is_an_official():
+    assert officials("外交部领事司参赞钟瑞明出席招待会。") == {"钟瑞明": ["外交部领事司参赞"]}

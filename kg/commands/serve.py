@@ -8,6 +8,7 @@ kg serve graphs/ --setting sparql_time_limit_ms 2000
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -74,10 +75,63 @@ def _get(app, path: str) -> int:
     return 0 if response.status_code < 400 else 1
 
 
+def create_server(app, host: str = "127.0.0.1", port: int = 0, threads: int = 8):
+    """A waitress server for ``app`` whose responses leave in one send when they are small.
+
+    Waitress sends the status line and headers, then the body, in two writes on the socket:
+    two packets, and the client wakes twice. Here a body chunk of at most
+    ``ONE_SEND_BYTES`` goes out together with the headers.
+
+    >>> from api import create_app
+    >>> server = create_server(create_app({"GRAPH_DIR": "graphs"}))
+    >>> server.channel_class.task_class.__name__
+    'OneSendTask'
+    >>> server.close()
+    """
+    import waitress
+
+    server = waitress.create_server(app, host=host, port=port, threads=threads)
+    server.channel_class = _one_send_channel_class()
+    return server
+
+
+ONE_SEND_BYTES = 1 << 16
+"""Largest first body chunk sent together with the response headers."""
+
+
+@functools.cache
+def _one_send_channel_class() -> type:
+    """A waitress channel whose tasks hold back the headers until the first body chunk."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import WSGITask
+
+    class OneSendTask(WSGITask):
+        def write(self, data: bytes) -> None:
+            if self.wrote_header or len(data) > ONE_SEND_BYTES:
+                super().write(data)
+                return
+            self.channel.holding = []  # the headers, then the chunk, go to the list
+            try:
+                super().write(data)
+            finally:
+                held, self.channel.holding = self.channel.holding, None
+                self.channel.write_soon(b"".join(held))
+
+    class OneSendChannel(HTTPChannel):
+        task_class = OneSendTask
+        holding: list[bytes] | None = None
+
+        def write_soon(self, data: bytes) -> int:
+            if self.holding is None or not isinstance(data, bytes):
+                return super().write_soon(data)
+            self.holding.append(data)
+            return len(data)
+
+    return OneSendChannel
+
+
 def _serve(app, host: str, port: int, threads: int) -> int:
     import signal
-
-    import waitress
 
     from api.data import get_data
     from api.sparql import get_pool
@@ -85,7 +139,7 @@ def _serve(app, host: str, port: int, threads: int) -> int:
     with app.app_context():
         data = get_data()
     get_pool(app)  # warm workers before the first query
-    server = waitress.create_server(app, host=host, port=port, threads=threads)
+    server = create_server(app, host, port, threads)
     stats = data.stats()
     print(
         f"kg serve: {stats['nodes']} entities, {stats['edges']} edges from {app.config['GRAPH_DIR']}\n"
