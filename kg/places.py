@@ -38,7 +38,7 @@ def _common_word(surface: str) -> bool:
 
 def _city_or_province(surface: str) -> bool:
     """Short names of cities and provinces (大同, 吉林) are places even where they are also words."""
-    return any(d.level in ("province", "city") for d in Gazetteer.load().lookup(surface))
+    return any(d.level in ("provincial", "city") for d in Gazetteer.load().lookup(surface))
 
 
 def _conjunction_start(text: str, start: int) -> bool:
@@ -180,7 +180,12 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if is_short and _common_word(text[start:end]) and not _city_or_province(text[start:end]):
             continue
-        if (is_short or end - start <= 2) and _inside_longer_word(text, start, end, freq, right=is_short):
+        strong = is_short and end - start >= 3 and _city_or_province(text[start:end])  # 对内蒙古: 内蒙古
+        if (
+            (is_short or end - start <= 2)
+            and not strong
+            and _inside_longer_word(text, start, end, freq, right=is_short)
+        ):
             continue
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))

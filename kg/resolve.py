@@ -30,7 +30,7 @@ from kg.themes_find import canonical_theme
 from kg.words import tagged_words
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
-_DIVISION_LEVEL = {"province": "provincial", "city": "city", "county": "county", "township": "township"}
+_DIVISION_LEVEL = {"provincial": "provincial", "city": "city", "county": "county", "township": "township"}
 
 
 def _attr(m: Mention, key: str) -> str | None:
@@ -126,7 +126,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
         for m in mentions
         if _attr(m, "short")
         for d in gazetteer.lookup(m.text)[:1]
-        if d.level in ("province", "city") and len(gazetteer.lookup(m.text)) == 1
+        if d.level == "city" and len(gazetteer.lookup(m.text)) == 1
     }
     groups: dict[str, list[Mention]] = defaultdict(list)
     divisions: dict[str, Division] = {}

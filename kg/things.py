@@ -24,7 +24,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = boundary_words("organization")
 _GOV_HEAD = re.compile(r"^(?:[省市州盟县区旗镇乡]|中共|中央|国家|国务院|全国)")
 _STANDALONE_ORGS = re.compile(
-    r"(?:省|市|州|县|区|旗)(?:委|政府|人大常委会|人大|政协|纪委|监委)(?:办公室|办)?"
+    r"(?:(?:自治区|省|市|州|县|区|旗|盟)(?:委|政府|人大常委会|人大|政协|纪委|监委)|(?:自治区|州)党委)(?:办公室|办)?"
 )
 _PROJECT_BOUNDARY = boundary_words("project")
 _PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")

@@ -134,3 +134,18 @@ def test_a_zone_named_with_a_county_short_form_inside_it_is_one_place():
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"雄安新区", "金钟工业区"} <= places
     assert "安新县" not in places
+
+
+def test_a_province_short_form_is_a_place_even_after_a_word_that_ends_like_it():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("会议传达学习了习近平总书记对内蒙古的重要指示精神。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert "内蒙古自治区" in places and "蒙古" not in places
+
+
+def test_the_autonomous_region_bodies_are_organisations():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("自治区党委常委会召开会议，自治区政府有关负责同志参加。")
+    assert {"自治区党委", "自治区政府"} <= {e.name for e in doc.entities if e.type == "organization"}
