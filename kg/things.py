@@ -581,6 +581,7 @@ def only_descriptors(name: str) -> bool:
     (True, True, False)
     """
     words = Lexicon.load().generic.get("project_descriptor", frozenset())
+    name = re.sub(r"(?:19|20)\d\d年度?", "", name)  # 2020年一季度招商引资: a date is no name either
     longest = max(map(len, words), default=0)
     covered = [True] + [False] * len(name)  # covered[i]: name[:i] is a run of descriptor words
     for i in range(1, len(name) + 1):
@@ -615,12 +616,15 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
 _STUDIED_MEETING = re.compile(
     r"(?:中央|全国|国务院|中共中央|全省|全市|全州|全县|全区|(?:省|市|州|县|区|自治区)(?:委|政府|人大|政协)?)"
     r"[\u3400-\u9fff]{0,14}?(?:第[一二三四五六七八九十]{1,3}次)?(?:工作会议|会议|全会|党代会)"
-    r"(?=(?:上的(?:重要)?讲话)?精神)"
+    r"(?=(?:上的(?:重要)?讲话)?精神|(?:上的)?(?:安排|决策)?部署)"
+)
+_SPEECH_AT_MEETING = re.compile(
+    r"总书记在([\u3400-\u9fff]{2,16}?(?:座谈会|工作会议|会议|大会))上(?:的|发表的)(?:重要)?讲话"
 )
 
 
 _LEADER_SPEECH = re.compile(
-    r"习近平总书记(?:考察|视察)[\u3400-\u9fff]{2,8}?(?:时)?(?:的)?重要讲话(?:和?重要指示(?:批示)?)?精神"
+    r"习近平总书记(?:考察|视察)[\u3400-\u9fff]{2,8}?(?:时)?(?:的)?重要讲话(?:和?(?:重要)?指示(?:批示)?)?精神"
 )
 
 
@@ -642,8 +646,13 @@ def studied_meetings(text: str) -> list[Mention]:
     >>> [m.text for m in studied_meetings("会议传达学习了中央民族工作会议精神和省委农村工作会议精神")]
     ['中央民族工作会议', '省委农村工作会议']
     """
-    out = []
+    out = [
+        Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "meeting"),))
+        for m in _SPEECH_AT_MEETING.finditer(text)
+    ]
     for m in _STUDIED_MEETING.finditer(text):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
         surface = m.group(0)
         routine = re.fullmatch(r".{0,4}(?:常委会会议|有关会议|相关会议|党组会议)", surface)
         vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关", surface) or (

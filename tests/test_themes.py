@@ -111,3 +111,10 @@ def test_a_theme_inside_a_body_name_is_the_body():
     doc = extract_text("县乡村振兴局负责同志汇报了有关情况。")
     assert "乡村振兴" not in {e.name for e in doc.entities if e.type == "theme"}
     assert "县乡村振兴局" in {e.name for e in doc.entities if e.type == "organization"}
+
+
+def test_the_meeting_where_the_leader_spoke_and_plans_being_carried_out_are_themes():
+    found = _themes_of(
+        "会议学习了习近平总书记在民营企业座谈会上的重要讲话，要求落实省第十二次党代会安排部署。"
+    )
+    assert {"民营企业座谈会", "省第十二次党代会"} <= found
