@@ -26,6 +26,7 @@ _GOV_HEAD = re.compile(r"^(?:[省市州盟县区旗镇乡]|中共|中央|国家|
 _STANDALONE_ORGS = re.compile(
     r"(?:(?:自治区|省|市|州|县|区|旗|盟)(?:委|政府|人大常委会|人大|政协|纪委|监委)|(?:自治区|州)党委)(?:办公室|办)?"
 )
+_ZONE_BODY = re.compile(r"(?:开发区|高新区|经开区|新区|园区)(?:党工委|管委会)")  # the zone's own body
 _PROJECT_BOUNDARY = boundary_words("project")
 _PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
 _MEETING = re.compile(
@@ -278,7 +279,7 @@ def _starts_with_place(surface: str) -> bool:
 def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     if lex.is_generic("organization", surface) or lex.is_generic("organization", name):
         return False
-    if _STANDALONE_ORGS.fullmatch(surface):
+    if _STANDALONE_ORGS.fullmatch(surface) or _ZONE_BODY.fullmatch(surface):
         return True
     if not name or re.search(r"[了着过们吗呢吧]|精神", name):  # 会议精神和县委常委会: no body
         return False

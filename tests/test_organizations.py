@@ -31,3 +31,8 @@ def test_a_named_works_is_an_enterprise_and_a_factory_project_is_not():
     projects = {e.name for e in doc.entities if e.type == "project"}
     assert "金穗米业加工厂" in orgs and "金穗米业加工厂" not in projects
     assert "年产10万吨饲料工厂" in projects and not any("饲料" in name for name in orgs)
+
+
+def test_a_development_zone_names_its_own_bodies_without_a_place():
+    found = organisations("开发区党工委书记、管委会主任杨栋主持会议，曲靖经济技术开发区党工委研究部署。")
+    assert {"开发区党工委", "曲靖经济技术开发区党工委"} <= set(found)
