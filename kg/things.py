@@ -373,7 +373,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             found.remove(before)
             surface = before.text + text[joint : m.end()]
             building = work is not None and work.start() == joint  # 双创产业园 of 双创产业园建设项目
-            attrs = (*before.attrs, ("inner", before.text)) if building else before.attrs
+            own = tuple(a for a in before.attrs if a[0] != "inner")  # a phase of a park is not the park
+            attrs = (*before.attrs, ("inner", before.text)) if building else own
             found.append(Mention("project", surface, before.start, m.end(), attrs=attrs))
             continue
         floor = max(
@@ -399,6 +400,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             or lex.is_generic("project", name)
             or _vague(name, lex, m.group(0))
             or (m.group(0) == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
+            or (m.group(0).endswith("战") and _is_theme(surface))  # 污染防治攻坚战: a policy battle
             or only_descriptors(without_divisions(name, keep=1))
             or surface.endswith("加工厂")  # a processing works is an enterprise
             or (name.endswith("教育") and m.group(0).endswith("基地"))  # 爱国主义教育基地: an honour
@@ -406,9 +408,14 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             continue
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
         head = next(
-            (k for k in known if k.start == start and k.type == "organization" and k.end < m.start()), None
+            (
+                k
+                for k in known
+                if k.start == project.start and k.type in ("organization", "place") and k.end < m.start()
+            ),
+            None,
         )
-        if head is not None:  # 某某有限公司年产…项目 is also 年产…项目
+        if head is not None:  # 某某有限公司年产…项目 is also 年产…项目, 某某开发区某某园区 also 某某园区
             project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : m.end()])))
         if text[start] in '“"' and len(name) >= 2:  # “百日攻坚”行动 is also 百日攻坚
             project = replace(project, attrs=(*project.attrs, ("inner", name)))

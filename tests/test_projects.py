@@ -87,3 +87,10 @@ def test_a_long_name_is_read_to_the_boundary_word_just_beyond_the_usual_length()
 def test_a_quoted_campaign_keeps_its_quoted_name_as_alias():
     found = projects("全县开展“清河护岸”专项行动，已整治河道12公里。")
     assert found == {"清河护岸专项行动": ["清河护岸"]}
+
+
+def test_a_policy_battle_is_a_theme_and_a_zone_before_a_park_leaves_an_alias():
+    found = projects("打好污染防治攻坚战。永康经济开发区五金产业园区及基础设施配套工程开工。")
+    assert "污染防治攻坚战" not in found
+    name = next(n for n in found if n.endswith("配套工程"))
+    assert "五金产业园区及基础设施配套工程" in (name, *found[name])
