@@ -127,6 +127,52 @@ def test_examples_of_the_query_page_run_on_the_real_build(served):
         assert status == 200, title
 
 
+def _tiny_app(environ, start_response):
+    """/small: 5 bytes; /large: 200 kB; /chunked: no Content-Length; /empty: no body."""
+    body = {"/small": b"hello", "/large": b"x" * 200_000, "/chunked": b"chunk", "/empty": b""}
+    data = body[environ["PATH_INFO"]]
+    headers = [] if environ["PATH_INFO"] == "/chunked" else [("Content-Length", str(len(data)))]
+    start_response("200 OK", headers)
+    return iter([data]) if environ["PATH_INFO"] == "/chunked" else [data]
+
+
+def test_one_send_server_answers_small_responses_in_one_send(monkeypatch):
+    import http.client
+    import threading
+
+    from kg.commands.serve import _one_send_channel_class, create_server
+
+    channel_class = _one_send_channel_class()
+    sends: list[bytes] = []
+    original = channel_class.send
+
+    def counting_send(self, data, **kwargs):
+        sends.append(bytes(data))
+        return original(self, data, **kwargs)
+
+    monkeypatch.setattr(channel_class, "send", counting_send)
+    server = create_server(_tiny_app)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=10)
+        expected = {"/small": b"hello", "/large": b"x" * 200_000, "/chunked": b"chunk", "/empty": b""}
+        for path, body in expected.items():
+            sends.clear()
+            conn.request("GET", path)
+            response = conn.getresponse()
+            assert response.status == 200 and response.read() == body, path
+            if path == "/small":
+                assert len(sends) == 1 and sends[0].startswith(b"HTTP/1.1 200 OK") and sends[0].endswith(body)
+        conn.request("HEAD", "/small")
+        response = conn.getresponse()
+        assert response.status == 200 and response.getheader("Content-Length") == "5" and not response.read()
+        conn.close()
+    finally:
+        server.task_dispatcher.shutdown()
+        server.close()
+
+
 def test_sigterm_stops_server_and_workers(served):
     process, _ = served
     workers = _children(process.pid)

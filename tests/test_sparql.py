@@ -136,6 +136,31 @@ def test_row_limit_truncates(live_server):
     assert headers["X-KG-Truncated"] == "true" and body.count(b"\n") == LIVE_SETTINGS["sparql_max_rows"]
 
 
+def test_query_limit_within_row_limit(live_server):
+    """A SELECT with its own LIMIT (JSON written by Oxigraph) gives the bytes and rows of the others."""
+    limited = f"{SELECT} LIMIT 3"
+    status, headers, body = sparql(live_server, limited)
+    assert status == 200 and headers["X-KG-Rows"] == "3" and headers["X-KG-Truncated"] == "false"
+    _, _, posted = live_server.request(
+        "/sparql",
+        data=urllib.parse.urlencode({"query": limited}).encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    _, _, everything = sparql(live_server, SELECT)
+    rows = json.loads(everything)["results"]["bindings"][:3]
+    assert body == posted and json.loads(body)["results"]["bindings"] == rows
+    _, headers, body = sparql(live_server, "SELECT * WHERE { ?s ?p ?o } LIMIT 1000")
+    assert headers["X-KG-Truncated"] == "true" and json.loads(body)["truncated"] is True
+    _, headers, body = sparql(live_server, "SELECT * WHERE { ?s ?p 'nothing' } LIMIT 5")
+    assert headers["X-KG-Rows"] == "0" and json.loads(body)["results"]["bindings"] == []
+
+
+def test_inspect_finds_the_outer_limit():
+    assert inspect_query("SELECT * { ?s ?p ?o } OFFSET 2 limit 7").limit == 7
+    assert inspect_query("SELECT * { { SELECT * { ?s ?p ?o } LIMIT 3 } }").limit is None
+    assert inspect_query("SELECT * { ?s ?p 'LIMIT 3' } # LIMIT 4").limit is None
+
+
 @pytest.mark.parametrize(
     "query",
     [
