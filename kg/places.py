@@ -283,6 +283,11 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         surface = text[start : end_index + 1]
         if not extended and _rejected(name, surface, suffix, lex):
             continue
+        if any(
+            k.end == end_index + 1 and start < k.start and set(text[start : k.start]) <= _FUNCTION_CHARS
+            for k in known
+        ):
+            continue  # 与奎屯: the division 奎屯 ends here, the words before it are not its name
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
 
@@ -307,6 +312,8 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
         return True
     if not name:
+        return True
+    if suffix == "屯" and set(name) & _FUNCTION_CHARS:  # 与奎屯: 奎屯 is a city, not a hamlet 与奎
         return True
     if suffix in ("村", "镇", "乡", "社区", "街道") and name[-1] in "省市县区镇乡村级":
         return True

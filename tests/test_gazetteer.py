@@ -149,3 +149,12 @@ def test_the_autonomous_region_bodies_are_organisations():
 
     doc = extract_text("自治区党委常委会召开会议，自治区政府有关负责同志参加。")
     assert {"自治区党委", "自治区政府"} <= {e.name for e in doc.entities if e.type == "organization"}
+
+
+def test_hamlets_and_memorial_gardens_are_places_but_a_city_ending_like_a_hamlet_is_the_city():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("调研组走进木吉村横桐屯，参观叶剑英纪念园。城区与奎屯市加强合作。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"横桐屯", "叶剑英纪念园", "奎屯市"} <= places
+    assert not any(p.startswith("与") for p in places)
