@@ -248,7 +248,10 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             inner = _INNER_ADMIN.match(name)  # 高唐 of 乐县高唐镇, 钟屏 of 以礼街道钟屏社区
             if inner and len(name) - inner.end() >= info.min_name:
                 start, name = start + inner.end(), name[inner.end() :]
-        after_division = any(k.end == start and not _attr(k, "short") for k in known)
+        else:
+            inner = None
+        after_village = inner is not None and inner.end() >= 3  # 木吉村横桐屯: a hamlet after its village
+        after_division = after_village or any(k.end == start and not _attr(k, "short") for k in known)
         if name and not name[0].isdigit() and not (after_division and info.kind in ("village", "community")):
             trimmed = _trim_by_tags(name)  # 松口镇横东村: a village written after its town keeps its name
             last_two = name[-2:]
