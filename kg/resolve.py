@@ -233,6 +233,28 @@ def _surface_key(kind: str, m: Mention, city: str | None) -> str:
     return m.text
 
 
+def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[str]:
+    """The surfaces of an entity's mentions and the forms it is also written in.
+
+    >>> mention = Mention("project", "桐庐县富春江工程", 0, 8)
+    >>> sorted(_other_names("project", "桐庐县富春江工程", "富春江工程", [mention]))
+    ['富春江工程', '桐庐县富春江工程']
+    """
+    surfaces = {m.text for m in group}
+    if kind == "theme" and name.startswith("党的") and name.endswith(("全会", "大")):
+        surfaces.add(name.removeprefix("党的"))  # 党的二十届三中全会 is also 二十届三中全会
+    if "（" in name:  # 某某（集团）有限公司 is also written with ASCII brackets
+        surfaces.add(name.replace("（", "(").replace("）", ")"))
+    if kind == "organization" and name.startswith("中共") and len(name) > 5:
+        surfaces.add(name.removeprefix("中共"))
+    if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
+        surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
+    if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
+        inner = {i for m in group if (i := _attr(m, "inner"))}
+        surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
+    return surfaces
+
+
 def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -241,17 +263,7 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
     for key, group in groups.items():
         name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
-        surfaces = {m.text for m in group}
-        if "（" in name:  # 某某（集团）有限公司 is also written with ASCII brackets
-            surfaces.add(name.replace("（", "(").replace("）", ")"))
-        if kind == "organization" and name.startswith("中共") and len(name) > 5:
-            surfaces.add(name.removeprefix("中共"))
-        if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
-            surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
-        if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
-            inner = {i for m in group if (i := _attr(m, "inner"))}
-            surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
-        entity.aliases = sorted(surfaces - {name})
+        entity.aliases = sorted(_other_names(kind, name, key, group) - {name})
         sub_kind = _attr(group[0], "kind")
         if sub_kind:
             entity.attrs["kind"] = sub_kind

@@ -118,3 +118,11 @@ def test_the_meeting_where_the_leader_spoke_and_plans_being_carried_out_are_them
         "会议学习了习近平总书记在民营企业座谈会上的重要讲话，要求落实省第十二次党代会安排部署。"
     )
     assert {"民营企业座谈会", "省第十二次党代会"} <= found
+
+
+def test_a_plenum_keeps_its_name_without_the_party_as_alias():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("全会深入学习贯彻党的二十届三中全会精神。")
+    themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
+    assert "二十届三中全会" in themes["党的二十届三中全会"]
