@@ -304,8 +304,8 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         start = end.start()
         while start > 0 and (CJK.match(text[start - 1]) or text[start - 1] == "、"):
             start -= 1
-        items = text[start : end.start()].split("、")
-        if len(items) < 2 or not all(2 <= len(item) <= 4 for item in items):
+        start, items = _listed_tail(text, start, end.start())
+        if len(items) < 2:
             continue
         said = end.group(0)[1:].replace("同志", "")  # 区领导 of 等区领导同志
         titles = (Title(said, post="领导", level=_head_level(said)),) if "领导" in said else ()
@@ -319,6 +319,28 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         if len(spans) == len(items):
             for rank, (a, b) in enumerate(spans, start=1):
                 yield Mention("official", text[a:b], a, b, titles=titles, rank=rank)
+
+
+def _listed_tail(text: str, start: int, end: int) -> tuple[int, list[str]]:
+    """The 、-separated names that end at ``end``, read backwards to the first item that is no name;
+    that item may end with ``以及``/``和`` and a name (…尹某以及贺某、王某等领导: 贺某, 王某).
+
+    >>> _listed_tail("副主席周甲以及贺乙、王丙等领导", 0, 12)
+    (7, ['贺乙', '王丙'])
+    """
+    items = text[start:end].split("、")
+    kept: list[str] = []
+    for item in reversed(items):
+        if 2 <= len(item) <= 4:
+            kept.insert(0, item)
+            continue
+        joined = re.search(r"(?:以及|和|及|与)([\u3400-\u9fff]{2,4})$", item)
+        if joined:
+            kept.insert(0, joined.group(1))
+        elif kept:
+            kept = []  # a list that starts inside a longer phrase is not read
+        break
+    return end - len("、".join(kept)), kept
 
 
 _ORG_NAME_POST = re.compile(
@@ -396,6 +418,7 @@ def _with_transliteration(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_BODY_AHEAD = re.compile(r"[省市州盟县区旗镇乡](?:人大|政协|政府|委|纪委)")
 _LIST_ITEM = re.compile(r"[\u3400-\u9fff]{2,3}(?=[、，,；;]|等|$)")
 
 
@@ -423,6 +446,8 @@ def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[M
     """副主任甲、乙、丙: names listed after a titled name share its titles."""
     i, rank = first.end, 2
     while i < len(text) and text[i] == "、":
+        if _BODY_AHEAD.match(text, i + 1):
+            return  # 区长某某、区人大常委会主任…: the list of names has ended
         span = listed_name(text, i + 1, lex)
         if not span:
             return

@@ -45,3 +45,17 @@ def test_quoted_things_and_verbs_after_a_post_are_not_names():
 
 def test_a_diplomat_is_an_official():
     assert officials("外交部领事司参赞钟瑞明出席招待会。") == {"钟瑞明": ["外交部领事司参赞"]}
+
+
+def test_leaders_named_after_yiji_and_a_list_that_reaches_another_body():
+    found = officials(
+        "县政协副主席周扬宏、尹才元以及贺安生、王新喜等领导出席。区长张国智、区人大常委会主任何家利参加。"
+    )
+    assert found["贺安生"] == ["领导"] and found["王新喜"] == ["领导"]
+    assert found["何家利"] == ["区人大常委会主任"] and "区人大" not in found
+
+
+def test_a_rank_of_leader_is_a_title_and_a_name_ends_before_zuochu():
+    found = officials("党组成员、副市级领导戴朝阳出席。市委书记李楚作出批示。")
+    assert "副市级领导" in found["戴朝阳"]
+    assert "李楚" in found
