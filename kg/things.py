@@ -385,7 +385,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             ],
             default=0,
         )
-        start, name = _project_name(text, m.start(), suffix.max_name, floor, known)
+        coordinated = suffix.suffix in _WORKS
+        start, name = _project_name(text, m.start(), suffix.max_name, floor, known, coordinated)
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
@@ -513,8 +514,11 @@ _NOT_A_PROJECT_HEAD = ("d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 
 def _project_name(
-    text: str, suffix_start: int, limit: int, floor: int, known: list[Mention]
+    text: str, suffix_start: int, limit: int, floor: int, known: list[Mention], coordinated: bool = False
 ) -> tuple[int, str]:
+    """Where a project's name starts and the name, read leftwards from its suffix; with
+    ``coordinated`` (项目, 工程) a name joined by 及/和 to a phrase without a suffix of its own is read
+    whole (蚕宝胶囊及茧生活体验馆项目)."""
     if suffix_start > 0 and text[suffix_start - 1] in '”"':
         open_at = max(text.rfind("“", 0, suffix_start - 1), text.rfind('"', 0, suffix_start - 1))
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
@@ -523,6 +527,13 @@ def _project_name(
     start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name)
     if suffix_start - start > limit and not _real_edge(text, start, floor):  # stopped only at its limit
         start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name)
+    second = suffix_start - start >= 2  # 招商引资和项目建设: no second name, nothing to join
+    if (
+        coordinated and second and start > floor + 2 and text[start - 1] in "及和"
+    ):  # 蚕宝胶囊及茧生活体验馆项目
+        first = _left_edge(text, start - 1, boundary, limit, floor, _word_in_project_name)
+        if start - 1 - first >= 2 and not _project_regex().search(text, first, start - 1):
+            start = first
     inside_head = any(k.start < start <= k.end and k.type in ("organization", "place") for k in known)
     if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
         return start, ""  # the name runs on past what a name can be: not read

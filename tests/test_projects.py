@@ -94,3 +94,9 @@ def test_a_policy_battle_is_a_theme_and_a_zone_before_a_park_leaves_an_alias():
     assert "污染防治攻坚战" not in found
     name = next(n for n in found if n.endswith("配套工程"))
     assert "五金产业园区及基础设施配套工程" in (name, *found[name])
+
+
+def test_a_project_named_by_two_coordinated_works_is_one_project():
+    found = projects("开工建设蚕宝胶囊及茧生活体验馆项目。要统筹抓好招商引资和项目建设。")
+    assert "蚕宝胶囊及茧生活体验馆项目" in found
+    assert not any("招商引资" in name for name in found)
