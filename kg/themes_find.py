@@ -15,6 +15,7 @@ from functools import cache
 
 import ahocorasick
 
+from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.places import gazetteer_places
@@ -46,7 +47,7 @@ _THEME_HEADS = (  # a quoted phrase ending so names a policy idea: “通道经�
     "生活圈",
     "一体化",
 )
-_PLACE_MODEL = re.compile(r"模式|经验|样板|实践|方案|路径")
+_PLACE_MODEL = re.compile(r"模式|经验|样板|实践|方案|路径|新篇章|篇章")
 _PLACE_SLOGAN_HEAD = re.compile(
     r"(?:平安|法治|健康|美丽|幸福|数字|智慧|文明|绿色|活力|宜居|人文|清廉|书香|和美|美丽幸福)$"
 )
@@ -143,9 +144,17 @@ def quoted_campaigns(text: str) -> list[Mention]:
     return out
 
 
+def _province_or_city(surface: str) -> bool:
+    return any(d.level in ("provincial", "city") for d in Gazetteer.load().lookup(surface))
+
+
 def place_slogans(text: str) -> list[Mention]:
     """Local slogans made of a quality and a place (平安长治, 美丽幸福吕梁) or of a place and a model
-    (寿光模式, 中国式现代化新疆实践)."""
+    (寿光模式, 中国式现代化新疆实践, 中国式现代化山西篇章).
+
+    >>> [m.text for m in place_slogans("奋力谱写中国式现代化鄂尔多斯新篇章")]
+    ['中国式现代化鄂尔多斯新篇章']
+    """
     out = []
     for place in gazetteer_places(text):
         model = _PLACE_MODEL.match(text, place.end)
@@ -157,6 +166,10 @@ def place_slogans(text: str) -> list[Mention]:
                 if text[max(0, place.start - len(lead)) : place.start] == lead
                 else place.start
             )
+            if model.group(0).endswith("篇章") and (
+                start == place.start or not _province_or_city(place.text)
+            ):
+                continue  # 篇章 names a slogan as 中国式现代化 + a province's or city's 篇章
             surface = text[start : model.end()]
             out.append(Mention("theme", surface, start, model.end(), attrs=(("kind", "place"),)))
             continue
