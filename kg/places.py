@@ -250,7 +250,11 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
                 start, name = start + inner.end(), name[inner.end() :]
         else:
             inner = None
-        after_village = inner is not None and inner.end() >= 3  # 木吉村横桐屯: a hamlet after its village
+        after_village = (  # 木吉村横桐屯: a hamlet after its village
+            inner is not None
+            and inner.end() >= 3
+            and inner.group(0).endswith(("村", "镇", "乡", "街道", "嘎查"))
+        )
         after_division = after_village or any(k.end == start and not _attr(k, "short") for k in known)
         if name and not name[0].isdigit() and not (after_division and info.kind in ("village", "community")):
             trimmed = _trim_by_tags(name)  # 松口镇横东村: a village written after its town keeps its name
@@ -284,7 +288,13 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         elif not info.min_name <= len(name) <= info.max_name:
             continue
         surface = text[start : end_index + 1]
-        if not extended and _rejected(name, surface, suffix, lex):
+        in_a_list = info.kind in ("village", "community") and (
+            after_division
+            or any(
+                o.end == start - 1 and text[o.end] == "、" and _attr(o, "source") == info.kind for o in out
+            )
+        )  # 西城镇联建村、团结村: villages named with ordinary words, in their town's list
+        if not extended and _rejected(name, surface, suffix, lex, by_tags=not in_a_list):
             continue
         if any(
             k.end == end_index + 1 and start < k.start and set(text[start : k.start]) <= _FUNCTION_CHARS
@@ -309,7 +319,7 @@ def _attr(m: Mention, key: str) -> str | None:
     return dict(m.attrs).get(key)
 
 
-def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
+def _rejected(name: str, surface: str, suffix: str, lex: Lexicon, by_tags: bool = True) -> bool:
     if name.startswith(("一", "族")):  # 一江一河, 一村一品: counts; 侗族传统村: a people
         return True
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
@@ -320,7 +330,7 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return True
     if suffix in ("村", "镇", "乡", "社区", "街道") and name[-1] in "省市县区镇乡村级":
         return True
-    if len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
+    if by_tags and len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
         return True
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)):
         return True

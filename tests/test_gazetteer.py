@@ -158,3 +158,12 @@ def test_hamlets_and_memorial_gardens_are_places_but_a_city_ending_like_a_hamlet
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"横桐屯", "叶剑英纪念园", "奎屯市"} <= places
     assert not any(p.startswith("与") for p in places)
+
+
+def test_villages_with_ordinary_word_names_in_their_towns_list_and_a_name_that_looks_like_a_river():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("书记先后来到西城镇联建村、团结村调研。县领导吴健、张长江参加。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"联建村", "团结村"} <= places and "张长江" not in places
+    assert "张长江" in {e.name for e in doc.entities if e.type == "official"}
