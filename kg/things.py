@@ -94,7 +94,14 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
         return True
     if len(word) == 1:  # a one-character word that begins a place name (将乐县, 同江市, 都匀市)
         hits = gazetteer_places(prefix[k:])
-        return bool(hits) and hits[0].start == 0
+        if hits and hits[0].start == 0:
+            return True
+        if word in "的与和及或同跟在对是了把被向从等":
+            return False
+        before = gazetteer_places(prefix[:k])  # 安徽鼎为光电: a firm's name after its province
+        return k + 1 < len(prefix) and any(
+            1 <= k - h.end <= 2 and not re.search("[省市县区州旗镇乡村]", prefix[h.end : k]) for h in before
+        )
     return False
 
 
@@ -282,6 +289,8 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     if _STANDALONE_ORGS.fullmatch(surface) or _ZONE_BODY.fullmatch(surface):
         return True
     if not name or re.search(r"[了着过们吗呢吧]|精神", name):  # 会议精神和县委常委会: no body
+        return False
+    if name.endswith("党政") and suffix == "代表团":  # 某县党政代表团: a visiting delegation, no body
         return False
     modifiers = lex.generic.get("modifier", frozenset())
     if suffix == "厂":  # 九鼎钢结构厂: a works with a name of its own (a 工厂 is a project)

@@ -36,3 +36,13 @@ def test_a_named_works_is_an_enterprise_and_a_factory_project_is_not():
 def test_a_development_zone_names_its_own_bodies_without_a_place():
     found = organisations("开发区党工委书记、管委会主任杨栋主持会议，曲靖经济技术开发区党工委研究部署。")
     assert {"开发区党工委", "曲靖经济技术开发区党工委"} <= set(found)
+
+
+def test_a_firm_named_after_its_province_keeps_a_word_that_looks_like_a_boundary():
+    found = organisations("考察团参观了安徽鼎为光电有限公司。凤翔区与宝钛集团有限公司签约。")
+    assert "安徽鼎为光电有限公司" in found
+    assert not any(name.startswith("凤翔区与") for name in found)
+
+
+def test_a_visiting_delegation_is_no_body():
+    assert organisations("枞阳县党政代表团来我县考察学习。") == {}
