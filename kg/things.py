@@ -543,7 +543,13 @@ def _project_name(
         first = _left_edge(text, start - 1, boundary, limit, floor, _word_in_project_name)
         if start - 1 - first >= 2 and not _project_regex().search(text, first, start - 1):
             start = first
-    inside_head = any(k.start < start <= k.end and k.type in ("organization", "place") for k in known)
+    headed = False
+    if suffix_start - start >= limit and not _real_edge(text, start, floor):
+        reached = _reach_back_to_head(text, start, floor, known)  # 甘肃 + 电科院…研究基地: a long name
+        start, headed = reached, reached != start
+    inside_head = headed or any(
+        k.start < start <= k.end and k.type in ("organization", "place") for k in known
+    )
     if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
         return start, ""  # the name runs on past what a name can be: not read
     name = _strip_quantities(text[start:suffix_start])
@@ -575,6 +581,15 @@ def _strip_leading_verbs(name: str) -> str:
         k += 1
     rest = "".join(w for w, _ in words[k:])
     return rest if len(rest) >= 2 else name
+
+
+def _reach_back_to_head(text: str, start: int, floor: int, known: list[Mention]) -> int:
+    """A name cut by its length limit a few characters after a place or body begins with that head."""
+    for k in known:
+        near = k.type in ("organization", "place") and floor <= k.start and 0 <= start - k.end <= 3
+        if near and all(CJK.match(c) for c in text[k.end : start]):
+            return k.start
+    return start
 
 
 def _cut_by_limit(text: str, start: int, end: int, limit: int, floor: int) -> bool:

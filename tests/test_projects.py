@@ -100,3 +100,8 @@ def test_a_project_named_by_two_coordinated_works_is_one_project():
     found = projects("开工建设蚕宝胶囊及茧生活体验馆项目。要统筹抓好招商引资和项目建设。")
     assert "蚕宝胶囊及茧生活体验馆项目" in found
     assert not any("招商引资" in name for name in found)
+
+
+def test_a_long_name_cut_by_its_limit_just_after_a_place_begins_with_the_place():
+    found = projects("观摩了开发区甘肃电科院电工电器产品试验研究基地。")
+    assert "甘肃电科院电工电器产品试验研究基地" in found
