@@ -96,6 +96,9 @@ def _vocabulary_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+_COUNTED_NAME = re.compile(f"{_NUMERAL}[个大件项条种类支朵座批][\u3400-\u9fff]{{2,6}}")  # 三件大事, 五朵金花
+
+
 def quoted_slogans(text: str) -> list[Mention]:
     """Quoted slogans: parallel phrases (“生态优先、绿色发展”, “科技+产业”) or a quote named as a
     strategy, goal or model (“融湾融深”战略)."""
@@ -113,7 +116,10 @@ def quoted_slogans(text: str) -> list[Mention]:
         held = 3 <= len(content) <= 12 and _PRINCIPLE_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
         named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
-        if parallel or named or headed or held:
+        numbered = _COUNTED_NAME.fullmatch(content) and not (
+            re.search("杰出|优秀|先进", content) or _CAMPAIGN_AFTER.match(after)
+        )
+        if parallel or named or headed or held or numbered:  # “三件大事”, “四大支柱产业”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
 

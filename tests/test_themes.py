@@ -126,3 +126,9 @@ def test_a_plenum_keeps_its_name_without_the_party_as_alias():
     doc = extract_text("全会深入学习贯彻党的二十届三中全会精神。")
     themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
     assert "二十届三中全会" in themes["党的二十届三中全会"]
+
+
+def test_a_quoted_counted_name_is_a_theme_but_an_award_or_a_campaign_is_not():
+    found = _themes_of("抓好“三件大事”，聚焦“四大支柱产业”，评选“十大杰出青年”，开展“百日攻坚”行动。")
+    assert {"三件大事", "四大支柱产业"} <= found
+    assert "十大杰出青年" not in found and "百日攻坚" not in found
