@@ -167,3 +167,10 @@ def test_villages_with_ordinary_word_names_in_their_towns_list_and_a_name_that_l
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"联建村", "团结村"} <= places and "张长江" not in places
     assert "张长江" in {e.name for e in doc.entities if e.type == "official"}
+
+
+def test_words_that_begin_with_cun_are_no_village_suffix():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("坚持财务村务全公开，规范村道路建设。")
+    assert not [e.name for e in doc.entities if e.type == "place"]
