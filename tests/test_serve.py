@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -136,6 +137,24 @@ def _tiny_app(environ, start_response):
     return iter([data]) if environ["PATH_INFO"] == "/chunked" else [data]
 
 
+def _run_until_closed(server) -> None:
+    """Run a waitress server's loop in a thread until the test closes its sockets."""
+    with contextlib.suppress(OSError):  # the listening socket closed under the loop's select
+        server.run()
+
+
+def _stop(server, thread) -> None:
+    """Let open channels finish, then close the server and wait for its loop to end."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(ch is not server for ch in list(server._map.values())):
+        time.sleep(0.02)
+    server.task_dispatcher.shutdown()
+    server.close()
+    thread.join(5)
+    for channel in list(server._map.values()):
+        channel.close()
+
+
 def test_one_send_server_answers_small_responses_in_one_send(monkeypatch):
     import http.client
     import threading
@@ -152,7 +171,7 @@ def test_one_send_server_answers_small_responses_in_one_send(monkeypatch):
 
     monkeypatch.setattr(channel_class, "send", counting_send)
     server = create_server(_tiny_app)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=_run_until_closed, args=(server,), daemon=True)
     thread.start()
     try:
         conn = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=10)
@@ -169,8 +188,7 @@ def test_one_send_server_answers_small_responses_in_one_send(monkeypatch):
         assert response.status == 200 and response.getheader("Content-Length") == "5" and not response.read()
         conn.close()
     finally:
-        server.task_dispatcher.shutdown()
-        server.close()
+        _stop(server, thread)
 
 
 def test_sigterm_stops_server_and_workers(served):
