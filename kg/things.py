@@ -374,27 +374,10 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         suffix = info[m.group(0)]
         if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2) if m.end() + k <= len(text)):
             continue
-        phase = _PHASE.search(text, 0, m.start())
-        work = _BUILD_WORK.search(text, 0, m.start())
-        joint = next((p.start() for p in (phase, work) if p and p.end() == m.start()), m.start())
-        before = next((f for f in found if f.end == joint), None)
-        if before is not None:  # 智能农机产业园 + 项目, 生物医药产业园 + 二期项目: one project
-            found.remove(before)
-            surface = before.text + text[joint : m.end()]
-            building = work is not None and work.start() == joint  # 双创产业园 of 双创产业园建设项目
-            own = tuple(a for a in before.attrs if a[0] != "inner")  # a phase of a park is not the park
-            attrs = (*before.attrs, ("inner", before.text)) if building else own
-            found.append(Mention("project", surface, before.start, m.end(), attrs=attrs))
+        if _joined_as_phase_or_work(text, found, m):
             continue
-        floor = max(
-            [
-                k.end
-                for k in [*known, *found]
-                if k.end <= m.start() and k.type in ("official", "person", "project")
-            ],
-            default=0,
-        )
         coordinated = suffix.suffix in _WORKS
+        floor = _name_floor([*known, *found], m.start())
         start, name = _project_name(text, m.start(), suffix.max_name, floor, known, coordinated)
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
@@ -405,32 +388,68 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             attrs = (*facility.attrs, ("inner", facility.text))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
-        if (
-            lex.is_generic("project", surface)
-            or lex.is_generic("project", name)
-            or _vague(name, lex, m.group(0))
-            or (m.group(0) == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
-            or (m.group(0).endswith("战") and _is_theme(surface))  # 污染防治攻坚战: a policy battle
-            or only_descriptors(without_divisions(name, keep=1))
-            or surface.endswith("加工厂")  # a processing works is an enterprise
-            or (name.endswith("教育") and m.group(0).endswith("基地"))  # 爱国主义教育基地: an honour
-        ):
+        if _names_no_project(name, surface, m.group(0), lex):
             continue
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
-        head = next(
-            (
-                k
-                for k in known
-                if k.start == project.start and k.type in ("organization", "place") and k.end < m.start()
-            ),
-            None,
-        )
-        if head is not None:  # 某某有限公司年产…项目 is also 年产…项目, 某某开发区某某园区 also 某某园区
-            project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : m.end()])))
-        if text[start] in '“"' and len(name) >= 2:  # “百日攻坚”行动 is also 百日攻坚
-            project = replace(project, attrs=(*project.attrs, ("inner", name)))
-        found.append(project)
+        found.append(_with_inner_names(text, project, known, start, name, m.start()))
     return [_with_investment(text, _with_phase_tail(text, p)) for p in _longest(found)]
+
+
+def _joined_as_phase_or_work(text: str, found: list[Mention], m: re.Match[str]) -> bool:
+    """``生物医药产业园`` + ``二期项目`` or + ``建设项目``: the suffix continues a project just found."""
+    phase = _PHASE.search(text, 0, m.start())
+    work = _BUILD_WORK.search(text, 0, m.start())
+    joint = next((p.start() for p in (phase, work) if p and p.end() == m.start()), m.start())
+    before = next((f for f in found if f.end == joint), None)
+    if before is None:
+        return False
+    found.remove(before)
+    surface = before.text + text[joint : m.end()]
+    building = work is not None and work.start() == joint  # 双创产业园 of 双创产业园建设项目
+    own = tuple(a for a in before.attrs if a[0] != "inner")  # a phase of a park is not the park
+    attrs = (*before.attrs, ("inner", before.text)) if building else own
+    found.append(Mention("project", surface, before.start, m.end(), attrs=attrs))
+    return True
+
+
+def _name_floor(mentions: list[Mention], position: int) -> int:
+    """Where a project's name may begin at the earliest: after the last person or project before it."""
+    ends = [k.end for k in mentions if k.end <= position and k.type in ("official", "person", "project")]
+    return max(ends, default=0)
+
+
+def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
+    """Names that name no particular project (the reasons, one per line)."""
+    return bool(
+        lex.is_generic("project", surface)
+        or lex.is_generic("project", name)
+        or _vague(name, lex, suffix)
+        or (suffix == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
+        or (suffix.endswith("战") and _is_theme(surface))  # 污染防治攻坚战: a policy battle
+        or only_descriptors(without_divisions(name, keep=1))
+        or surface.endswith("加工厂")  # a processing works is an enterprise
+        or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
+    )
+
+
+def _with_inner_names(
+    text: str, project: Mention, known: list[Mention], start: int, name: str, suffix_start: int
+) -> Mention:
+    """Remember the names a project is also called by: without its company, zone or place
+    (某某有限公司年产…项目 → 年产…项目), and the quoted part of a campaign (“百日攻坚”行动 → 百日攻坚)."""
+    head = next(
+        (
+            k
+            for k in known
+            if k.start == project.start and k.type in ("organization", "place") and k.end < suffix_start
+        ),
+        None,
+    )
+    if head is not None:
+        project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : project.end])))
+    if text[start] in '“"' and len(name) >= 2:
+        project = replace(project, attrs=(*project.attrs, ("inner", name)))
+    return project
 
 
 _PLACE_LIKE_KINDS = ("park", "base", "facility", "platform", "cluster", "plant")
