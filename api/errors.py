@@ -55,6 +55,20 @@ def error_response(err: ApiError):
     return response
 
 
+def as_api_error(err: Exception) -> ApiError:
+    """How an error is answered: an ApiError as it is, a broken graph directory (UserError) as 503,
+    anything else as a 500 without details (the server log has them).
+
+    >>> as_api_error(UserError("no graph in graphs/")).status, as_api_error(KeyError("x")).status
+    (503, 500)
+    """
+    if isinstance(err, ApiError):
+        return err
+    if isinstance(err, UserError):
+        return ApiError(str(err), 503)
+    return ApiError("internal error; the server log has the details", 500)
+
+
 def register(app: Flask) -> None:
     """Answer every error of the app as JSON."""
 
@@ -73,9 +87,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(UserError)
     def user_error(err: UserError):
-        return error_response(ApiError(str(err), 503))
+        return error_response(as_api_error(err))
 
     @app.errorhandler(Exception)
     def unexpected(err: Exception):
         app.logger.exception("unexpected error")
-        return error_response(ApiError("internal error; the server log has the details", 500))
+        return error_response(as_api_error(err))

@@ -53,8 +53,9 @@ from werkzeug.utils import get_content_type
 
 import api.data
 from api.data import get_data
-from api.errors import ApiError, QueryTimeout, error_response
+from api.errors import ApiError, QueryTimeout, as_api_error, error_response
 from api.settings import setting
+from kg.errors import UserError
 
 bp = Blueprint("sparql", __name__)
 logger = logging.getLogger(__name__)
@@ -1050,9 +1051,10 @@ WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 class QueryFastPath:
     """WSGI middleware: ``GET /sparql?query=…`` answered without Flask's request dispatch.
 
-    The query goes through :func:`answer_query` as from the Flask view; an :class:`ApiError`
-    becomes the usual JSON error. Every other request, a GET without a query (the page) or with
-    ``update=``, and any other exception go to the Flask application.
+    The query goes through :func:`answer_query` as from the Flask view; an error becomes the JSON
+    error the app's handlers give (:func:`api.errors.as_api_error`), so a query never runs twice.
+    Every other request, a GET without a query (the page) or with ``update=``, goes to the Flask
+    application.
     """
 
     def __init__(self, app: Flask, wsgi_app: WsgiApp) -> None:
@@ -1067,11 +1069,11 @@ class QueryFastPath:
             return self.wsgi_app(environ, start_response)
         try:
             body, headers = answer_query(self.app, protocol_request)
-        except ApiError as err:
+        except Exception as err:  # answered as the app's error handlers would, without running it again
+            if not isinstance(err, ApiError | UserError):
+                self.app.logger.exception("unexpected error")
             with self.app.app_context():
-                return error_response(err)(environ, start_response)
-        except Exception:  # the Flask application's error handlers answer
-            return self.wsgi_app(environ, start_response)
+                return error_response(as_api_error(err))(environ, start_response)
         headers.append(("Content-Length", str(len(body))))
         start_response("200 OK", headers)
         return [body]

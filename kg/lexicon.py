@@ -105,6 +105,7 @@ class Lexicon:
             posts=alternation(self.posts),
             person_roles=alternation(self.person_roles),
             followers=alternation(self.followers),
+            long_followers=alternation(w for w in self.followers if len(w) >= 2),
             modifier_heads=alternation(w for w in self.generic.get("modifier", ()) if len(w) >= 2),
         )
 
@@ -121,6 +122,7 @@ class _Patterns:
     posts: re.Pattern[str]
     person_roles: re.Pattern[str]
     followers: re.Pattern[str]
+    long_followers: re.Pattern[str]
     modifier_heads: re.Pattern[str]
 
 

@@ -88,7 +88,7 @@ def _verb_first(word: str) -> bool:
 
 def _long_follower_at(text: str, i: int, lex: Lexicon) -> bool:
     """A follower word of two or more characters starts at ``i`` (陪同, 带队, 主持)."""
-    return any(len(w) >= 2 and text.startswith(w, i) for w in lex.followers)
+    return lex.patterns.long_followers.match(text, i) is not None
 
 
 def _word_follows(text: str, i: int, n: int) -> bool:

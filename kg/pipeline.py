@@ -70,16 +70,6 @@ def _nested(m: Mention, outer: list[Mention]) -> bool:
     return any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in outer)
 
 
-def _strictly_contains(outer: Mention, inner: Mention) -> bool:
-    """``outer`` holds ``inner`` and more (a body named after a person holds the name; a place that is
-    exactly a person's name is the person: 张长江)."""
-    return (
-        outer.start <= inner.start
-        and inner.end <= outer.end
-        and (outer.start, outer.end) != (inner.start, inner.end)
-    )
-
-
 def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
     """Resolve overlaps between recognisers: persons win over places and organisations that cut into
     their names; a place inside a company, school or media name (深圳 in 深圳某某科技有限公司), or a
@@ -107,7 +97,8 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
         if m.type == "theme" and _nested(m, organisations):
             continue
         if m.type in ("place", "organization", "project") and any(
-            p.start < m.end and m.start < p.end and not _strictly_contains(m, p) for p in people
+            p.start < m.end and m.start < p.end and not _nested(p, [m])  # 张长江 as a place is the person
+            for p in people
         ):
             continue
         if m.type in ("official", "person") and any(

@@ -36,7 +36,7 @@ def _common_word(surface: str) -> bool:
     )
 
 
-def _city_or_province(surface: str) -> bool:
+def city_or_province(surface: str) -> bool:
     """Short names of cities and provinces (大同, 吉林) are places even where they are also words."""
     return any(d.level in ("provincial", "city") for d in Gazetteer.load().lookup(surface))
 
@@ -178,9 +178,9 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if text[end : end + 1] == "族":  # 朝鲜族, 蒙古族: a people, not a place
             continue
-        if is_short and _common_word(text[start:end]) and not _city_or_province(text[start:end]):
+        if is_short and _common_word(text[start:end]) and not city_or_province(text[start:end]):
             continue
-        strong = is_short and end - start >= 3 and _city_or_province(text[start:end])  # 对内蒙古: 内蒙古
+        strong = is_short and end - start >= 3 and city_or_province(text[start:end])  # 对内蒙古: 内蒙古
         if (
             (is_short or end - start <= 2)
             and not strong
@@ -296,11 +296,6 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         )  # 西城镇联建村、团结村: villages named with ordinary words, in their town's list
         if not extended and _rejected(name, surface, suffix, lex, by_tags=not in_a_list):
             continue
-        if any(
-            k.end == end_index + 1 and start < k.start and set(text[start : k.start]) <= _FUNCTION_CHARS
-            for k in known
-        ):
-            continue  # 与奎屯: the division 奎屯 ends here, the words before it are not its name
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
 

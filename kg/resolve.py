@@ -30,7 +30,6 @@ from kg.themes_find import canonical_theme
 from kg.words import tagged_words
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
-_DIVISION_LEVEL = {"provincial": "provincial", "city": "city", "county": "county", "township": "township"}
 
 
 def _attr(m: Mention, key: str) -> str | None:
@@ -147,7 +146,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
         entity.aliases = sorted({m.text for m in group} - {name})
         if division:
             chain = gazetteer.chain(division.code)
-            entity.level = _DIVISION_LEVEL.get(division.level, division.level)
+            entity.level = division.level
             entity.attrs["code"] = division.code
             entity.parents = [{"code": d.code, "name": d.name, "level": d.level} for d in chain[:-1]]
             if len(gazetteer.lookup(name)) > 1:

@@ -204,7 +204,8 @@ def _headline_like(text: str) -> bool:
     >>> _headline_like("坚持创新驱动 推动高质量发展"), _headline_like("某区消息 今年以来,某公司")
     (True, False)
     """
-    if _LEAD.match(text) or re.search(r"[，,；;]", text.split()[-1]):
+    last_phrase = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
+    if _LEAD.match(text) or re.search(r"[，,；;]", last_phrase):
         return False
     return bool(re.search(f"[{CJK}”]\\s+[{CJK}“]", text)) and len(text) <= 40
 

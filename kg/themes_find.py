@@ -15,10 +15,9 @@ from functools import cache
 
 import ahocorasick
 
-from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.model import Mention
-from kg.places import gazetteer_places
+from kg.places import city_or_province, gazetteer_places
 from kg.themes import ThemeVocabulary, numbered_formulas
 from kg.things import find_theme_patterns
 
@@ -150,10 +149,6 @@ def quoted_campaigns(text: str) -> list[Mention]:
     return out
 
 
-def _province_or_city(surface: str) -> bool:
-    return any(d.level in ("provincial", "city") for d in Gazetteer.load().lookup(surface))
-
-
 def place_slogans(text: str) -> list[Mention]:
     """Local slogans made of a quality and a place (平安长治, 美丽幸福吕梁) or of a place and a model
     (寿光模式, 中国式现代化新疆实践, 中国式现代化山西篇章).
@@ -172,9 +167,7 @@ def place_slogans(text: str) -> list[Mention]:
                 if text[max(0, place.start - len(lead)) : place.start] == lead
                 else place.start
             )
-            if model.group(0).endswith("篇章") and (
-                start == place.start or not _province_or_city(place.text)
-            ):
+            if model.group(0).endswith("篇章") and (start == place.start or not city_or_province(place.text)):
                 continue  # 篇章 names a slogan as 中国式现代化 + a province's or city's 篇章
             surface = text[start : model.end()]
             out.append(Mention("theme", surface, start, model.end(), attrs=(("kind", "place"),)))

@@ -52,7 +52,7 @@ def _left_edge(
     boundary: tuple[str, ...],
     limit: int,
     floor: int = 0,
-    excluded: Callable[[str, int, str], bool] = lambda prefix, k, word: _word_in_name(prefix, k, word),
+    excluded: Callable[[str, int, str], bool] | None = None,
 ) -> int:
     """Start of a name ending at ``end``: after punctuation, an earlier mention or a boundary word."""
     j = end
@@ -67,7 +67,7 @@ def _left_edge(
             j = inset.start()  # 长三角(广德)康养基地, 某某(集团)有限公司: an inset is part of the name
         else:
             break
-    return j + last_boundary_end(text[j:end], boundary, excluded)
+    return j + last_boundary_end(text[j:end], boundary, excluded or _word_in_name)
 
 
 def _name_inset(inset: re.Match[str], j: int, floor: int) -> bool:
@@ -452,7 +452,7 @@ def _with_inner_names(
     return project
 
 
-_PLACE_LIKE_KINDS = ("park", "base", "facility", "platform", "cluster", "plant")
+_PLACE_LIKE_KINDS = ("park", "base", "facility", "cluster", "plant")
 _WORKS = ("项目", "工程")
 
 
@@ -636,15 +636,20 @@ def _boundary_at_end() -> re.Pattern[str]:
     return re.compile("(?:" + alternation(_PROJECT_BOUNDARY).pattern + ")$")
 
 
+@cache
+def _descriptors() -> tuple[frozenset[str], int]:
+    words = Lexicon.load().generic.get("project_descriptor", frozenset())
+    return words, max(map(len, words), default=0)
+
+
 def only_descriptors(name: str) -> bool:
     """Whether a name says only what sort of project it is: its rank, stage, sector or season.
 
     >>> only_descriptors("先进制造业重大"), only_descriptors("主会场"), only_descriptors("莱茵衣藻")
     (True, True, False)
     """
-    words = Lexicon.load().generic.get("project_descriptor", frozenset())
+    words, longest = _descriptors()
     name = re.sub(r"(?:19|20)\d\d年度?", "", name)  # 2020年一季度招商引资: a date is no name either
-    longest = max(map(len, words), default=0)
     covered = [True] + [False] * len(name)  # covered[i]: name[:i] is a run of descriptor words
     for i in range(1, len(name) + 1):
         covered[i] = any(covered[i - n] and name[i - n : i] in words for n in range(1, min(longest, i) + 1))

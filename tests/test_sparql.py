@@ -335,3 +335,23 @@ def test_sparql_moves_to_a_rebuilt_directory(tmp_path, monkeypatch):
         close_app(app)
     n = [int(r["results"]["bindings"][0]["n"]["value"]) for r in (first, second)]
     assert n[1] == n[0] - 3  # the person's type, label and mention count
+
+
+def test_an_error_in_the_fast_path_is_the_apps_json_error_and_the_query_runs_once(client, monkeypatch):
+    import api.sparql
+    from kg.errors import UserError
+
+    calls = []
+
+    def failing(app, request):
+        calls.append(request.query)
+        raise failing.error
+
+    monkeypatch.setattr(api.sparql, "answer_query", failing)
+    for error, status in ((RuntimeError("boom"), 500), (UserError("graphs/ has no graph"), 503)):
+        calls.clear()
+        failing.error = error
+        response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+        assert response.status_code == status and response.is_json
+        assert "boom" not in response.get_json()["message"]
+        assert calls == ["ASK { ?s ?p ?o }"]
