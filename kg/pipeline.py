@@ -173,9 +173,8 @@ def extract_document(doc: Document) -> ExtractedDocument:
     articles = split_articles(normalize_page(doc.text), doc.date or masthead_date(doc.text))
     spans = [s for _, article_spans in articles for s in article_spans]
     mentions = [_to_original(m, span) for span in spans for m in _sentence_mentions(span)]
-    mentions = _drop_conflicts(mentions)
-    mentions = _author_roles(spans, mentions)
-    mentions += _repeat_names(spans, mentions)
+    mentions = _author_roles(spans, _drop_conflicts(mentions))
+    mentions = _drop_conflicts(mentions + _repeat_names(spans, mentions))  # 永康 in a later 祝永康
     mentions.sort(key=lambda m: (m.start, -m.end))
     entities = resolve_entities(mentions)
     return ExtractedDocument(doc, [a for a, _ in articles], mentions, entities)

@@ -108,6 +108,9 @@ def _trim_by_tags(name: str) -> str:
     return trimmed
 
 
+_BEFORE_A_NAME = set("在从向沿经由到往至赴于和与及、")
+_OPENING_QUOTES = set("“‘\"'「『《")
+_NUMERALS = set("一二三四五六七八九十")
 _FUNCTION_CHARS = set("在从向对把被将以为于和与及的了是有让使等个条座处一该本这那每各全到往至赴经由")
 _INNER_ADMIN = re.compile(r"^.*?(?:街道|苏木|嘎查|[省市县区旗镇乡村])(?=.)")
 
@@ -128,7 +131,7 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int], r
         if len(word) == length and length > end - start and _frequent(word, freq) and not _is_placey(word):
             return True
     for back in (1, 2):
-        for length in range(back + 1, back + end - start):
+        for length in range(back + 1, back + end - start + 1):
             word = text[start - back : start - back + length]
             if start - back >= 0 and len(word) == length and _frequent(word, freq) and not _is_placey(word):
                 return True
@@ -146,7 +149,9 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int], r
 
 
 def _frequent(word: str, freq: dict[str, int]) -> bool:
-    return freq.get(word, 0) >= 30
+    """A common word, or an idiom however rare (重于泰山, 长治久安)."""
+    count = freq.get(word, 0)
+    return count >= 30 or (count > 0 and len(word) >= 4 and word_tags().get(word) in ("i", "l"))
 
 
 def _is_placey(word: str) -> bool:
@@ -178,6 +183,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if text[end : end + 1] == "族":  # 朝鲜族, 蒙古族: a people, not a place
             continue
+        if not is_short and _township_in_a_phrase(text, start, end, last_end):
+            continue
         if is_short and _common_word(text[start:end]) and not city_or_province(text[start:end]):
             continue
         strong = is_short and end - start >= 3 and city_or_province(text[start:end])  # 对内蒙古: 内蒙古
@@ -191,6 +198,31 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))
         last_end = end
     return tuple(out)
+
+
+def _township_in_a_phrase(text: str, start: int, end: int, previous_end: int) -> bool:
+    """A township's full name that is part of a phrase: 兴镇 of 文旅兴镇, 发展乡 of 发展乡村旅游.
+
+    Its suffix starts an ordinary word (乡村), or a one-character name follows a character
+    that is neither a function word nor the end of a division named just before.
+
+    >>> _township_in_a_phrase("坚持文旅兴镇", 4, 6, -1), _township_in_a_phrase("沛县兴镇", 2, 4, 2)
+    (True, False)
+    """
+    if text[end - 1] not in "镇乡" or not all(
+        d.level == "township" for d in Gazetteer.load().lookup(text[start:end])
+    ):
+        return False
+    if Lexicon.load().is_generic("place", text[end - 1 : end + 1]):
+        return True
+    before = text[start - 1 : start]
+    return (
+        end - start == 2
+        and bool(before)
+        and bool(CJK.match(before))
+        and before not in _FUNCTION_CHARS
+        and previous_end != start
+    )
 
 
 @cache
@@ -226,10 +258,13 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
     """Places found by their suffix (…村, …街道, …路, …湿地公园), given the gazetteer hits."""
     lex = Lexicon.load()
     ends = [m.end for m in known]
+    generic_spans = _generic_spans(text)
     out: list[Mention] = []
     for end_index, suffix in _suffix_automaton().iter(text):
         info = _suffix_info(suffix)
         suffix_start = end_index + 1 - len(suffix)
+        if any(a <= suffix_start and end_index < b and b - a > len(suffix) for a, b in generic_spans):
+            continue  # 金山 of 金山银山: the suffix belongs to an ordinary phrase
         word = text[end_index : end_index + 2]
         if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
             continue  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
@@ -256,7 +291,13 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             and inner.group(0).endswith(("村", "镇", "乡", "街道", "嘎查"))
         )
         after_division = after_village or any(k.end == start and not _attr(k, "short") for k in known)
-        if name and not name[0].isdigit() and not (after_division and info.kind in ("village", "community")):
+        named_alone = info.kind in ("road", "village") and _named_by_a_word(text, start, suffix_start, known)
+        if (
+            name
+            and not name[0].isdigit()
+            and not (after_division and info.kind in ("village", "community"))
+            and not named_alone  # 在解放路: a verb that names a road
+        ):
             trimmed = _trim_by_tags(name)  # 松口镇横东村: a village written after its town keeps its name
             last_two = name[-2:]
             if (
@@ -294,10 +335,54 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
                 o.end == start - 1 and text[o.end] == "、" and _attr(o, "source") == info.kind for o in out
             )
         )  # 西城镇联建村、团结村: villages named with ordinary words, in their town's list
-        if not extended and _rejected(name, surface, suffix, lex, by_tags=not in_a_list):
+        if not extended and _rejected(name, surface, suffix, lex, by_tags=not (in_a_list or named_alone)):
             continue
+        if (
+            len(name) == 1
+            and info.kind in ("water", "mountain")
+            and _ordinary_word(text, start, end_index + 1)
+        ):
+            continue
+        if info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS:
+            continue  # 团一路 of 考察团一路参观: a numbered road (中山一路) has a name before its number
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
+
+
+def _named_by_a_word(text: str, start: int, suffix_start: int, known: list[Mention]) -> bool:
+    """A road or village named by a verb or adjective (解放路, 团结村) standing on its own: after
+    punctuation, a preposition or a division, not in quotes, its suffix not starting a word (村支书).
+
+    >>> _named_by_a_word("在解放路", 1, 3, []), _named_by_a_word("挑起村支书重担", 0, 2, [])
+    (True, False)
+    """
+    name = text[start:suffix_start]
+    if len(name) != 2 or not word_tags().get(name, "").startswith(("v", "a")):
+        return False
+    freq = word_freq()
+    suffix_end = suffix_start + next(len(s) for s in _suffix_table() if text.startswith(s, suffix_start))
+    if any(
+        _frequent(text[suffix_start : suffix_end + k], freq) for k in (1, 2) if suffix_end + k <= len(text)
+    ):
+        return False
+    before = text[start - 1 : start]
+    if before in _OPENING_QUOTES:
+        return False  # “赶考路”: a figure of speech
+    return (
+        not before or not CJK.match(before) or before in _BEFORE_A_NAME or any(k.end == start for k in known)
+    )
+
+
+def _ordinary_word(text: str, start: int, end: int) -> bool:
+    """A two-character river or mountain that is an ordinary word (星河, 沿江) or inside one (重于泰山).
+
+    >>> _ordinary_word("沿江建成生态缓冲带", 0, 2), _ordinary_word("沿着漓江", 2, 4)
+    (True, False)
+    """
+    tag = word_tags().get(text[start:end])
+    if tag is not None and not tag.startswith(("ns", "nr")):
+        return True
+    return _inside_longer_word(text, start, end, word_freq(), right=False)
 
 
 def _after_a_verb(prefix: str) -> bool:

@@ -174,3 +174,38 @@ def test_words_that_begin_with_cun_are_no_village_suffix():
 
     doc = extract_text("坚持财务村务全公开，规范村道路建设。")
     assert not [e.name for e in doc.entities if e.type == "place"]
+
+
+def test_places_inside_idioms_slogans_and_ordinary_words_are_not_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "安全生产重于泰山。践行“绿水青山就是金山银山”理念，沿江建成缓冲带，星河璀璨。坚持文旅兴镇，发展乡村旅游。"
+    )
+    assert not [e.name for e in doc.entities if e.type == "place"]
+
+
+def test_rivers_and_mountains_with_one_character_names_are_still_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("调研组沿着漓江察看生态修复，登上华山，走访泉河两岸。")
+    assert {"漓江", "华山", "泉河"} <= {e.name for e in doc.entities if e.type == "place"}
+
+
+def test_a_place_inside_a_name_given_elsewhere_in_the_document_is_the_person():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("刘永康到企业调研\n\n本报讯 市委书记刘永康到企业调研。")
+    assert not [(e.name, e.aliases) for e in doc.entities if e.type == "place"]
+    assert "刘永康" in {e.name for e in doc.entities if e.type == "official"}
+
+
+def test_roads_named_by_verbs_and_numbered_roads_need_a_name():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "项目位于解放路与胜利东街交叉口，中山一路同步改造。考察团一路参观，挑起村支书重担，走好“赶考路”。"
+    )
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"解放路", "胜利东街", "中山一路"} <= places
+    assert not places & {"团一路", "挑起村", "赶考路"}
