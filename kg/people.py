@@ -169,7 +169,7 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
     return Title(parent + post, post=post, org=parent)
 
 
-_ORG_TAIL = re.compile(r"(?:党工委|党委|党组|工委|管委会|委员会|人民政府|政府|委)$")
+_ORG_TAIL = re.compile(r"(?:党工委|党委|党组|工委|地委|管委会|委员会|人民政府|政府|委)$")
 
 
 def _relative_org(org: str) -> bool:
@@ -293,7 +293,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 
 _LIST_END = re.compile(
-    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?领导(?:同志)?|负责同志))"
+    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?"
+    r"(?:四大家|四套班子|党政)?领导(?:同志)?|负责同志))"
 )
 
 
@@ -390,11 +391,15 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就来"
     ):
         return None
-    ends = [p for p in range(2, len(name) + 1) if p == len(name) or name[p:].startswith(_SPEECH)]
-    ends = [p for p in ends if p <= 6 or "·" in name[:p]]
-    if not ends:
-        return None
-    name = name[: ends[0]]
+    if "·" in name:
+        dot = name.index("·")
+        name = name[: dot + 1 + _transliteration_length(name[dot + 1 :])]
+    else:
+        ends = [p for p in range(2, len(name) + 1) if p == len(name) or name[p:].startswith(_SPEECH)]
+        ends = [p for p in ends if p <= 6]
+        if not ends:
+            return None
+        name = name[: ends[0]]
     if text[i + len(name) : i + len(name) + 1] in ("”", "》", "’"):
         return None  # “委员大讲堂”: a quoted name of a thing
     freq = word_freq()
@@ -407,15 +412,38 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
 
 
 def _with_transliteration(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Extend a name over a ``·`` and its second part (热合曼·阿不都拉)."""
+    """Extend a name over a ``·`` and its second part (热合曼·阿不都拉), also when the name read
+    stopped inside the first part (马合木 of 马合木提·吾买尔江).
+
+    >>> s = "县长马合木提·吾买尔江等陪同调研"
+    >>> s[slice(*_with_transliteration(s, (2, 5)))]
+    '马合木提·吾买尔江'
+    """
+    whole = _NAME_PART.match(text, span[0])
+    if whole and "·" in whole.group(0) and whole.group(0).index("·") <= 8:
+        dot = span[0] + whole.group(0).index("·")
+        if span[1] <= dot:
+            span = (span[0], dot)
     if span[1] < len(text) and text[span[1]] == "·":
         tail = _NAME_PART.match(text, span[1] + 1)
         if tail:
-            cut = next(
-                (k for k in range(2, len(tail.group(0))) if tail.group(0)[k:].startswith(_SPEECH)), None
-            )
-            return span[0], span[1] + 1 + (cut or len(tail.group(0)))
+            return span[0], span[1] + 1 + _transliteration_length(tail.group(0))
     return span
+
+
+_AFTER_TRANSLITERATION = set("等到在率与和及对向从为")
+
+
+def _transliteration_length(part: str) -> int:
+    """Characters of a transliterated name part before the words that follow it (木沙调研 → 2)."""
+    freq = word_freq()
+    for k in range(2, len(part)):
+        rest = part[k:]
+        if len(rest) == 1:
+            break
+        if rest.startswith(_SPEECH) or rest[0] in _AFTER_TRANSLITERATION or freq.get(rest[:2], 0) >= 500:
+            return k
+    return len(part)
 
 
 _BODY_AHEAD = re.compile(r"[省市州盟县区旗镇乡](?:人大|政协|政府|委|纪委)")

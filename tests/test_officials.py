@@ -59,3 +59,20 @@ def test_a_rank_of_leader_is_a_title_and_a_name_ends_before_zuochu():
     found = officials("党组成员、副市级领导戴朝阳出席。市委书记李楚作出批示。")
     assert "副市级领导" in found["戴朝阳"]
     assert "李楚" in found
+
+
+def test_names_listed_before_the_four_leading_bodies_are_leaders():
+    found = officials("开工仪式在高新区举行，柴明远、葛青、樊立新等县四大家领导出席。")
+    assert found == {n: ["县四大家领导"] for n in ("柴明远", "葛青", "樊立新")}
+
+
+def test_transliterated_names_end_before_the_words_that_follow_them():
+    found = officials(
+        "阿克苏地委副书记、行署专员吐尔洪·买买提调研合作社。县长阿布来提·依明江等陪同，村长热依汗·吐尔逊分别作了汇报。"
+    )
+    assert set(found) == {"吐尔洪·买买提", "阿布来提·依明江", "热依汗·吐尔逊"}
+    assert found["吐尔洪·买买提"] == ["阿克苏地委副书记", "阿克苏行署专员"]
+
+
+def test_a_leader_named_as_the_responsible_comrade_of_a_body():
+    assert officials("县人大常委会负责同志单立群带领视察组察看项目。") == {"单立群": ["县人大常委会负责同志"]}
