@@ -53,8 +53,10 @@ def _left_edge(
     limit: int,
     floor: int = 0,
     excluded: Callable[[str, int, str], bool] | None = None,
+    any_inset: bool = False,
 ) -> int:
-    """Start of a name ending at ``end``: after punctuation, an earlier mention or a boundary word."""
+    """Start of a name ending at ``end``: after punctuation, an earlier mention or a boundary word;
+    with ``any_inset`` every short bracketed inset inside the name is part of it (光电(增材制造)产业基地)."""
     j = end
     while j > max(floor, end - limit):
         if (
@@ -63,7 +65,15 @@ def _left_edge(
             or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
         ):
             j -= 1
-        elif (inset := _BRACKETED_INSET.search(text, max(floor, j - 8), j)) and _name_inset(inset, j, floor):
+        elif (inset := _BRACKETED_INSET.search(text, max(floor, j - 8), j)) and (
+            _name_inset(inset, j, floor)
+            or (
+                any_inset
+                and inset.end() == j
+                and inset.start() > floor
+                and not _PHASE_INSET.search(inset.group(0))
+            )
+        ):
             j = inset.start()  # 长三角(广德)康养基地, 某某(集团)有限公司: an inset is part of the name
         else:
             break
@@ -83,7 +93,8 @@ def _name_inset(inset: re.Match[str], j: int, floor: int) -> bool:
     )
 
 
-_BRACKETED_INSET = re.compile(r"(?<=[\u3400-\u9fff])[（(][\u3400-\u9fff]{1,4}[）)]")
+_PHASE_INSET = re.compile(r"期[）)]$")  # (二期) is a phase, written after the name it belongs to
+_BRACKETED_INSET = re.compile(r"(?<=[\u3400-\u9fff])[（(][\u3400-\u9fff]{1,6}[）)]")
 
 
 def _word_in_name(prefix: str, k: int, word: str) -> bool:
@@ -382,8 +393,10 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
-        facility = next((f for f in found if f.end == start and only_descriptors(name)), None)
-        if facility is not None:  # 某某产业园 + 基础设施工程: the works of that park, one project
+        facility = next(
+            (f for f in found if f.end == start and (only_descriptors(name) or suffix.suffix in _WORKS)), None
+        )
+        if facility is not None:  # 某某产业园 + 基础设施工程, 某某综合体 + 生猪屠宰项目: the park's works
             found.remove(facility)
             attrs = (*facility.attrs, ("inner", facility.text))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
@@ -392,7 +405,86 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             continue
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
         found.append(_with_inner_names(text, project, known, start, name, m.start()))
+    found += _listed_projects(text, found, known)
     return [_with_investment(text, _with_phase_tail(text, p)) for p in _longest(found)]
+
+
+_PROJECT_LIST_END = re.compile(
+    r"等(?:[\d一二三四五六七八九十百千两]+(?:个|批|大|项)|一批)?[\u3400-\u9fff]{0,6}?项目"
+)
+_LIST_LEAD = re.compile(
+    r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
+    r"包括|涵盖|引进|签约|开工|建成|投产|为|对|把|将|在)了?"
+)
+_CLAUSE_END = "，,。；;：:！？!?（("
+
+
+def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> list[Mention]:
+    """The items of a list that ends with ``等…项目`` (鲁班精装小镇、双岭路西延等项目): each is a project,
+    unless it is a place, a body or a person, or names only a kind of thing.  A project read inside an
+    item by its suffix gives way to the whole item (远门河水库工程, not 河水库工程).
+
+    >>> s = "先后观摩了城西公共停车场、远山仓储用房建设等13个重点项目。"
+    >>> [m.text for m in _listed_projects(s, [], [])]
+    ['城西公共停车场', '远山仓储用房建设']
+    """
+    lex = Lexicon.load()
+    out: list[Mention] = []
+    for end in _PROJECT_LIST_END.finditer(text):
+        clause = max(text.rfind(c, 0, end.start()) for c in _CLAUSE_END) + 1
+        items = text[clause : end.start()].split("、")
+        if len(items) < 2:
+            continue
+        lead = list(_LIST_LEAD.finditer(items[0]))
+        skip = lead[-1].end() if lead else 0
+        position = clause + skip
+        items[0] = items[0][skip:]
+        for item in items:
+            start, stop = position, position + len(item)
+            position = stop + 1
+            inside = [f for f in found if start <= f.start and f.end <= stop]
+            if inside and all(_item_extends(f, start, stop, text) for f in inside):
+                for f in inside:
+                    found.remove(f)
+                attrs = (("kind", "listed"), *(("inner", f.text) for f in inside))
+                out.append(Mention("project", item, start, stop, attrs=attrs))
+            elif not inside and _listed_item_is_project(item, start, stop, [*found, *known], lex):
+                out.append(Mention("project", item, start, stop, attrs=(("kind", "listed"),)))
+    return out
+
+
+def _item_extends(project: Mention, start: int, stop: int, text: str) -> bool:
+    """Whether a list item is a project read inside it and more: a longer head (远门河水库工程 over
+    河水库工程) or the work done on it (某某生产线建设)."""
+    if (project.start, project.end) == (start, stop):
+        return False
+    return project.end == stop or (
+        project.start == start and bool(_BUILD_WORK.fullmatch(text[project.end : stop]))
+    )
+
+
+def _listed_item_is_project(item: str, start: int, end: int, others: list[Mention], lex: Lexicon) -> bool:
+    """Whether one item of a ``等…项目`` list names a project of its own."""
+    if not 3 <= len(item) <= 30 or any(c in "的了是和与及" for c in item):
+        return False
+    for o in others:
+        if not (o.start < end and start < o.end):
+            continue
+        if o.type in ("official", "person") or o.type == "project" or o.start < start or o.end > end:
+            return False
+        if o.start == start and o.end == end:
+            return False  # 山水苑社区: a place, not a project
+        if o.type == "organization" and o.start == start and not _BUILD_WORK.search(item):
+            return False  # a body listed with the projects, unless it is being built (第三初级中学新建)
+    common = all(
+        word_freq().get(w, 0) >= (5000 if len(w) == 1 else 20) and not t.startswith(("nr", "ns", "nz", "nt"))
+        for w, t in tagged_words(item)
+    )
+    if common and len(item) <= 6:
+        return False  # 海上风电, 清水鱼养殖: a sector, not a project
+    return not (
+        _is_theme(item) or _vague(item, lex) or only_descriptors(item) or lex.is_generic("project", item)
+    )
 
 
 def _joined_as_phase_or_work(text: str, found: list[Mention], m: re.Match[str]) -> bool:
@@ -509,9 +601,20 @@ def _strip_leading_words(name: str, tags: tuple[str, ...] = _LEADING_NON_NAME) -
         and words[k][1].startswith(tags)
         and not words[k][1].startswith("vn")
         and not Gazetteer.load().lookup(words[k][0])  # 大同 is a city, whatever its tag
+        and not _begins_a_name(words, k)
     ):
         k += 1
     return "".join(w for w, _ in words[k:])
+
+
+def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
+    """中 of 中睿无人机: a character that with the name-like character after it makes a firm's name."""
+    return (
+        len(words[k][0]) == 1
+        and k + 1 < len(words)
+        and len(words[k + 1][0]) == 1
+        and words[k + 1][1].startswith(("nr", "nz", "ns"))
+    )
 
 
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
@@ -552,9 +655,9 @@ def _project_name(
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
             return open_at, text[open_at + 1 : suffix_start - 1]
     boundary = _PROJECT_BOUNDARY + ("和",)
-    start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name)
+    start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name, any_inset=True)
     if suffix_start - start > limit and not _real_edge(text, start, floor):  # stopped only at its limit
-        start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name)
+        start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name, any_inset=True)
     second = suffix_start - start >= 2  # 招商引资和项目建设: no second name, nothing to join
     if (
         coordinated and second and start > floor + 2 and text[start - 1] in "及和"
@@ -650,6 +753,7 @@ def only_descriptors(name: str) -> bool:
     """
     words, longest = _descriptors()
     name = re.sub(r"(?:19|20)\d\d年度?", "", name)  # 2020年一季度招商引资: a date is no name either
+    name = re.sub(r"第[一二三四五六七八九十\d]+(?:次|批|季度)", "", name)  # 第一次重大: an ordinal neither
     covered = [True] + [False] * len(name)  # covered[i]: name[:i] is a run of descriptor words
     for i in range(1, len(name) + 1):
         covered[i] = any(covered[i - n] and name[i - n : i] in words for n in range(1, min(longest, i) + 1))

@@ -105,3 +105,38 @@ def test_a_project_named_by_two_coordinated_works_is_one_project():
 def test_a_long_name_cut_by_its_limit_just_after_a_place_begins_with_the_place():
     found = projects("观摩了开发区甘肃电科院电工电器产品试验研究基地。")
     assert "甘肃电科院电工电器产品试验研究基地" in found
+
+
+def test_every_item_of_a_list_that_ends_with_its_projects_is_a_project():
+    found = projects(
+        "观摩团一行先后实地观摩了县实验中学新建、南环公共停车场、鼎晟达仓储用房建设、"
+        "枫林苑社区、远溪河水库工程、汇丰塑料管道生产线建设等9个重点项目建设现场。"
+    )
+    assert set(found) == {
+        "县实验中学新建",
+        "南环公共停车场",
+        "鼎晟达仓储用房建设",
+        "远溪河水库工程",
+        "汇丰塑料管道生产线建设",
+    }
+
+
+def test_sectors_in_such_a_list_are_no_projects():
+    assert projects("为海上风电、滩涂开发等重大项目提供要素保障。") == {}
+
+
+def test_a_complex_and_the_works_built_in_it_are_one_project_and_insets_belong_to_names():
+    found = projects(
+        "调研组深入鸿达肉食产业综合体生猪屠宰项目，察看新材光电(增材制造)产业基地项目和中睿电池智造基地项目。"
+    )
+    assert set(found) == {
+        "鸿达肉食产业综合体生猪屠宰项目",
+        "新材光电（增材制造）产业基地项目",
+        "中睿电池智造基地项目",
+    }
+    assert "鸿达肉食产业综合体" in found["鸿达肉食产业综合体生猪屠宰项目"]
+
+
+def test_inspection_verbs_and_ordinals_are_not_part_of_a_name():
+    found = projects("委员们视察城乡生活垃圾治理一体化项目。桐庐县2025年第二批重大项目集中开工。")
+    assert set(found) == {"城乡生活垃圾治理一体化项目"}
