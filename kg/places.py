@@ -179,6 +179,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
     for start, end, is_short in hits:
         if start < last_end:
             continue
+        if is_short and _yields_to_a_province_or_city(text, hits, start, end):
+            continue  # 美丽河 of 美丽河北: 河北 is the place
         if _conjunction_start(text, start) or any(a <= start and end <= b for a, b in generic_spans):
             continue
         if text[end : end + 1] == "族":  # 朝鲜族, 蒙古族: a people, not a place
@@ -223,6 +225,14 @@ def _township_in_a_phrase(text: str, start: int, end: int, previous_end: int) ->
         and before not in _FUNCTION_CHARS
         and previous_end != start
     )
+
+
+def _yields_to_a_province_or_city(text: str, hits: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    """Whether a township's short name overlaps a province or city named right after it (美丽河 /
+    河北); a county's does not (泰山 / 山西 of 泰山西麓)."""
+    if any(d.level != "township" for d in Gazetteer.load().lookup(text[start:end])):
+        return False
+    return any(start < s < end < e and city_or_province(text[s:e]) for s, e, _ in hits)
 
 
 @cache

@@ -182,6 +182,72 @@ def place_slogans(text: str) -> list[Mention]:
     return out
 
 
+_CHUNK = re.compile(r"[\u3400-\u9fff、]+")
+_LIST_LEAD = re.compile(
+    r"(?:坚持|按照|围绕|聚焦|实现|推进|做到|落实|践行|突出|强化|加快|奋力|全力|着力|努力|助力|建设|打造|"
+    r"树立|坚定|紧扣|锚定|朝着|向着|以|为|和|在|是|要|把|将|的)$"
+)
+_LIST_TAIL = re.compile(r"^(?:的|目标|要求|理念|方针|原则|思路|格局|战略|部署|总要求|工作|作出|上|中|为)")
+_BODY_END = re.compile(r"(?:委|办|局|厅|部|院|会|所|站|队|中心|公司|集团|学校|医院)$")
+
+
+def parallel_slogans(text: str) -> list[Mention]:
+    """Unquoted slogans of parallel phrases joined by 、: one theme, as written (目标导向、项目导向、
+    结果导向; 一体学习、一体领悟、一体贯彻; 经济强省、美丽河北).
+
+    >>> [m.text for m in parallel_slogans("坚持目标导向、项目导向、结果导向，落实教育、医疗等工作。")]
+    ['目标导向、项目导向、结果导向']
+    """
+    out = []
+    for chunk in _CHUNK.finditer(text):
+        items = chunk.group(0).split("、")
+        if len(items) < 2 or not all(items):
+            continue
+        for size in [len(items[1])] if len(items) > 2 else [3, 4, 5]:
+            first, last = items[0][len(items[0]) - size :], items[-1][:size]
+            lead, tail = items[0][: len(items[0]) - size], items[-1][size:]
+            if (lead and not _LIST_LEAD.search(lead)) or (tail and not _LIST_TAIL.match(tail)):
+                continue
+            parts = [first, *items[1:-1], last]
+            start = chunk.start() + len(lead)
+            end = chunk.end() - len(tail)
+            if _parallel(parts) and text[end : end + 1] != "等":
+                out.append(Mention("theme", text[start:end], start, end, attrs=(("kind", "slogan"),)))
+                break
+    return out
+
+
+def _parallel(parts: list[str]) -> bool:
+    """Whether phrases make one slogan: of one length (3–5), none a body or a place, and either
+    place slogans or three or more sharing two characters at their head or end."""
+    size = len(parts[0])
+    if not 3 <= size <= 5 or any(len(p) != size for p in parts):
+        return False
+    if any(_BODY_END.search(p) for p in parts) or len(set(parts)) < len(parts):
+        return False
+    vocabulary = ThemeVocabulary.load()
+    if sum(vocabulary.preferred(p) is not None for p in parts) * 2 > len(parts):
+        return False  # 乡村振兴、共同富裕: themes of their own, each kept
+    joined = "、".join(parts)
+    if any(p.text in parts for p in gazetteer_places(joined)):
+        return False  # 长治市、晋城市: places, not a slogan
+    slogan = bool(place_slogans(joined))
+    if slogan:
+        return True  # 实力眉县、活力眉县、美丽眉县; 经济强省、美丽河北
+    return len(parts) >= 3 and max(_shared_head(parts), _shared_end(parts)) >= 2  # 目标导向、项目导向、…
+
+
+def _shared_head(parts: list[str]) -> int:
+    k = 0
+    while k < len(parts[0]) - 1 and all(p[k] == parts[0][k] for p in parts):
+        k += 1
+    return k
+
+
+def _shared_end(parts: list[str]) -> int:
+    return _shared_head([p[::-1] for p in parts])
+
+
 def find_themes(text: str) -> list[Mention]:
     """Theme mentions, leftmost-longest; ``attrs`` carries the preferred label when known."""
     found: list[Mention] = []
@@ -191,7 +257,7 @@ def find_themes(text: str) -> list[Mention]:
     for start, end, surface in numbered_formulas(text):
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
-    found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text)
+    found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)
     chosen: list[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):

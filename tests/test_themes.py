@@ -132,3 +132,18 @@ def test_a_quoted_counted_name_is_a_theme_but_an_award_or_a_campaign_is_not():
     found = _themes_of("抓好“三件大事”，聚焦“四大支柱产业”，评选“十大杰出青年”，开展“百日攻坚”行动。")
     assert {"三件大事", "四大支柱产业"} <= found
     assert "十大杰出青年" not in found and "百日攻坚" not in found
+
+
+def test_unquoted_parallel_slogans_and_place_slogan_lists_are_one_theme_but_lists_of_places_are_not():
+    found = _themes_of(
+        "坚持问题导向、目标导向、结果导向，为建设工业强市、美丽鹤壁作出贡献。长治市、晋城市、运城市参加。"
+    )
+    assert {"问题导向、目标导向、结果导向", "工业强市、美丽鹤壁"} <= found
+    assert not [t for t in found if "晋城" in t]
+
+
+def test_a_township_short_name_gives_way_to_a_province_that_overlaps_it():
+    from kg.places import find_places
+
+    assert [m.text for m in find_places("建设美丽河北")] == ["河北"]
+    assert [m.text for m in find_places("在泰山西麓")] == ["泰山"]
