@@ -99,8 +99,14 @@ def _trim_by_tags(name: str) -> str:
     keep = len(words)
     for k in range(len(words) - 1, -1, -1):
         word, tag = words[k]
-        if tag.startswith(_NON_NAME_TAGS) and tag not in ("ns", "nr", "nz"):
-            break
+        rare_character = (
+            len(word) == 1
+            and not tag.startswith("v")
+            and word not in _FUNCTION_CHARS
+            and word_freq().get(word, 0) < 5000
+        )
+        if tag.startswith(_NON_NAME_TAGS) and tag not in ("ns", "nr", "nz") and not rare_character:
+            break  # 依 of 阿依玛克村 is part of a transliterated name
         keep = k
     trimmed = "".join(w for w, _ in words[keep:])
     if len(trimmed) == 1 and len(name) == 2 and name[0] in _FUNCTION_CHARS:
@@ -108,6 +114,28 @@ def _trim_by_tags(name: str) -> str:
     return trimmed
 
 
+def _rare_pair(text: str, start: int, known: list[Mention]) -> bool:
+    """Two characters at ``start`` that make no common word, after punctuation or a preposition
+    (、眉斜路, 沿远门河): a name, though a tagger reads them as a verb or an adverb.
+
+    >>> _rare_pair("、眉斜路改建工程", 1, []), _rare_pair("并就村内问题", 0, [])
+    (True, False)
+    """
+    pair = text[start : start + 2]
+    if len(pair) < 2 or word_freq().get(pair, 0) >= 50 or set(pair) & (_FUNCTION_CHARS | set(_SUFFIX_CHARS)):
+        return False
+    if any(word_tags().get(c, "").startswith(("c", "d", "p", "f", "r", "u")) for c in pair):
+        return False
+    before = text[start - 1 : start]
+    return (
+        not before
+        or (not CJK.match(before) and before not in _OPENING_QUOTES)
+        or before in _BEFORE_A_NAME
+        or any(k.end == start for k in known)
+    )
+
+
+_SUFFIX_CHARS = "省市县区镇乡村街路巷"
 _BEFORE_A_NAME = set("在从向沿经由到往至赴于和与及、")
 _OPENING_QUOTES = set("“‘\"'「『《")
 _NUMERALS = set("一二三四五六七八九十")
@@ -319,6 +347,8 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
                 and _after_a_verb(name[:-2])
             ):
                 trimmed = last_two  # 雄安 of 雄安新区: two characters that make no word name the zone
+            elif not trimmed and _rare_pair(text, suffix_start - 2, known):
+                trimmed = name[-2:]  # 眉斜路, 远门河
             start, name = start + len(name) - len(trimmed), trimmed
         adjacent = next((k for k in known if k.end == start), None)
         extended = False
@@ -345,7 +375,12 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
                 o.end == start - 1 and text[o.end] == "、" and _attr(o, "source") == info.kind for o in out
             )
         )  # 西城镇联建村、团结村: villages named with ordinary words, in their town's list
-        if not extended and _rejected(name, surface, suffix, lex, by_tags=not (in_a_list or named_alone)):
+        village_of_a_village = (
+            suffix == "村" and len(name) == 2 and name[1] == "村" and after_division
+        )  # 中村村
+        if not extended and _rejected(
+            name, surface, suffix, lex, not (in_a_list or named_alone), village_of_a_village
+        ):
             continue
         if (
             len(name) == 1
@@ -409,7 +444,14 @@ def _attr(m: Mention, key: str) -> str | None:
     return dict(m.attrs).get(key)
 
 
-def _rejected(name: str, surface: str, suffix: str, lex: Lexicon, by_tags: bool = True) -> bool:
+def _rejected(
+    name: str,
+    surface: str,
+    suffix: str,
+    lex: Lexicon,
+    by_tags: bool = True,
+    village_of_a_village: bool = False,
+) -> bool:
     if name.startswith(("一", "族")):  # 一江一河, 一村一品: counts; 侗族传统村: a people
         return True
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
@@ -418,21 +460,80 @@ def _rejected(name: str, surface: str, suffix: str, lex: Lexicon, by_tags: bool 
         return True
     if suffix == "屯" and set(name) & _FUNCTION_CHARS:  # 与奎屯: 奎屯 is a city, not a hamlet 与奎
         return True
-    if suffix in ("村", "镇", "乡", "社区", "街道") and name[-1] in "省市县区镇乡村级":
+    if (
+        suffix in ("村", "镇", "乡", "社区", "街道")
+        and name[-1] in "省市县区镇乡村级"
+        and not village_of_a_village
+    ):
         return True
     if by_tags and len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
         return True
-    if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)):
+    if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not village_of_a_village:
         return True
     if lex.starts_with_modifier(name) or name[:1] in lex.generic.get("modifier", frozenset()):
         return True
     return bool(re.search(r"[的了是着过们]", name))
 
 
+_TOWNSHIP_LIST = re.compile(
+    r"((?:[\u3400-\u9fff]{2,4}、)+[\u3400-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(?:乡镇|镇|乡|街道)"
+)
+
+
+def listed_townships(text: str) -> list[Mention]:
+    """Townships named by their short names in a list of them (到蒙村、陶邓等乡镇): each a township
+    of the gazetteer once its suffix is put back.
+
+    >>> [m.text for m in listed_townships("书记率队到西仵、东阳关等乡镇调研")]
+    ['西仵', '东阳关']
+    """
+    out = []
+    for m in _TOWNSHIP_LIST.finditer(text):
+        position = m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            lengths = range(len(item), 1, -1) if k == 0 else (len(item),)
+            short = next((item[-n:] for n in lengths if _township_stem(item[-n:])), None)
+            if short is not None:
+                start = position + len(item) - len(short)
+                attrs = (("source", "gazetteer"), ("short", "1"))
+                out.append(Mention("place", short, start, start + len(short), attrs=attrs))
+            position += len(item) + 1
+    return out
+
+
+def _township_stem(stem: str) -> bool:
+    return any(
+        d.level == "township"
+        for suffix in ("镇", "乡", "街道")
+        for d in Gazetteer.load().lookup(stem + suffix)
+    )
+
+
+_BARE_ZONE = re.compile(r"(?:高新区|经开区)(?!管委会|党工委|[\u3400-\u9fff]{0,3}(?:书记|主任))")
+_BEFORE_A_ZONE = re.compile(r"(?:赴|到|在|至|来到|走进|前往|深入|、)$")
+
+
+def bare_zones(text: str, known: list[Mention]) -> list[Mention]:
+    """The city's own zone named by its bare abbreviation where a place is meant (赴经开区调研,
+    昌邑区、高新区、磐石市), not a zone's body (高新区管委会) or a zone named in full (某某高新区).
+
+    >>> [m.text for m in bare_zones("市长赴经开区调研，高新区管委会汇报。", [])]
+    ['经开区']
+    """
+    out = []
+    for m in _BARE_ZONE.finditer(text):
+        if _BEFORE_A_ZONE.search(text, max(0, m.start() - 2), m.start()) and not any(
+            k.start < m.start() < k.end or k.end == m.start() for k in known
+        ):
+            out.append(Mention("place", m.group(0), m.start(), m.end(), attrs=(("source", "zone"),)))
+    return out
+
+
 def find_places(text: str) -> list[Mention]:
     """All place mentions in a sentence, longest first where they overlap."""
     gazetteer = list(gazetteer_places(text))
-    candidates = gazetteer + suffix_places(text, gazetteer)
+    candidates = gazetteer + suffix_places(text, gazetteer) + listed_townships(text)
+    candidates += bare_zones(text, candidates)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     chosen: list[Mention] = []
     for m in candidates:

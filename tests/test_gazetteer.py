@@ -209,3 +209,19 @@ def test_roads_named_by_verbs_and_numbered_roads_need_a_name():
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"解放路", "胜利东街", "中山一路"} <= places
     assert not places & {"团一路", "挑起村", "赶考路"}
+
+
+def test_villages_named_like_a_village_and_names_of_rare_characters_and_transliterations():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("调研组前往大桥镇上村村，察看、眉坪路改建工程，又到阿依克热村调研。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"上村村", "眉坪路", "阿依克热村"} <= places
+
+
+def test_townships_listed_by_their_short_names_and_the_citys_own_zone_by_its_abbreviation():
+    from kg.places import find_places
+
+    text = "书记率队到西仵、东阳关等乡镇调研，市长赴经开区察看，高新区管委会汇报。"
+    found = [m.text for m in find_places(text)]
+    assert found == ["西仵", "东阳关", "经开区"]
