@@ -381,14 +381,17 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     info = _project_suffix_table()
     found: list[Mention] = []
     freq = word_freq()
+    last_suffix_end = 0  # no name reaches back over another suffix, even one that named nothing
     for m in _project_regex().finditer(text):
         suffix = info[m.group(0)]
+        previous_end, last_suffix_end = last_suffix_end, m.end()
         if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2) if m.end() + k <= len(text)):
             continue
         if _joined_as_phase_or_work(text, found, m):
             continue
         coordinated = suffix.suffix in _WORKS
-        floor = _name_floor([*known, *found], m.start())
+        over = previous_end if previous_end < m.start() else 0  # 工程项目: one suffix after another
+        floor = max(_name_floor([*known, *found], m.start()), over)
         start, name = _project_name(text, m.start(), suffix.max_name, floor, known, coordinated)
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
@@ -476,11 +479,7 @@ def _listed_item_is_project(item: str, start: int, end: int, others: list[Mentio
             return False  # 山水苑社区: a place, not a project
         if o.type == "organization" and o.start == start and not _BUILD_WORK.search(item):
             return False  # a body listed with the projects, unless it is being built (第三初级中学新建)
-    common = all(
-        word_freq().get(w, 0) >= (5000 if len(w) == 1 else 20) and not t.startswith(("nr", "ns", "nz", "nt"))
-        for w, t in tagged_words(item)
-    )
-    if common and len(item) <= 6:
+    if len(item) <= 6 and _ordinary_words(item):
         return False  # 海上风电, 清水鱼养殖: a sector, not a project
     return not (
         _is_theme(item) or _vague(item, lex) or only_descriptors(item) or lex.is_generic("project", item)
@@ -521,6 +520,26 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or only_descriptors(without_divisions(name, keep=1))
         or surface.endswith("加工厂")  # a processing works is an enterprise
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
+        or (suffix == "项目" and _ordinary_words(name))  # 商贸流通项目, 基础设施建设项目: a sector
+    )
+
+
+_FACILITY = re.compile(r"中学|小学|学校|医院|中心|[园馆厂站场路桥库港楼城院所]")
+
+
+def _ordinary_words(name: str) -> bool:
+    """Whether a name is made only of common words, with nothing that names one thing: no place,
+    proper noun, rare character, number or quote (商贸流通, 社会发展及民生; not 莱茵衣藻, 年产10万吨).
+
+    >>> _ordinary_words("商贸流通"), _ordinary_words("莱茵衣藻"), _ordinary_words("城西停车场")
+    (True, False, False)
+    """
+    if re.search(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]", name) or _FACILITY.search(name):
+        return False  # 三供一业改造, 职业中学扩建, 算力中心: a formula or a facility names one
+    freq = word_freq()
+    return all(
+        freq.get(w, 0) >= (5000 if len(w) == 1 else 20) and not t.startswith(("nr", "ns", "nz", "nt"))
+        for w, t in tagged_words(name)
     )
 
 

@@ -140,3 +140,10 @@ def test_a_complex_and_the_works_built_in_it_are_one_project_and_insets_belong_t
 def test_inspection_verbs_and_ordinals_are_not_part_of_a_name():
     found = projects("委员们视察城乡生活垃圾治理一体化项目。桐庐县2025年第二批重大项目集中开工。")
     assert set(found) == {"城乡生活垃圾治理一体化项目"}
+
+
+def test_sectors_named_with_ordinary_words_are_no_projects_but_works_on_a_facility_are():
+    found = projects(
+        "会议研究了商贸流通项目、基础设施建设项目，听取县职业中学扩建项目汇报。桐庐县举行第四批工业项目集中开工仪式。"
+    )
+    assert set(found) == {"县职业中学扩建项目"}
