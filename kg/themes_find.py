@@ -83,6 +83,8 @@ def canonical_theme(surface: str) -> str:
         return "党的" + m.group(1)
     if re.fullmatch(r"[省市县区]两会", text):
         return "两会"
+    if text.startswith("中国共产党") and text.endswith("代表大会"):
+        return "中共" + text[len("中国共产党") :]  # 中国共产党某市第N次代表大会 = 中共某市第N次代表大会
     return text
 
 
@@ -108,6 +110,8 @@ def quoted_slogans(text: str) -> list[Mention]:
             continue
         parts = [p for p in _PARALLEL.split(content) if p]
         parallel = _PARALLEL.search(content) and all(1 <= len(p) <= 10 for p in parts)
+        if "、" in content and re.search(r"\d", content):
+            parallel = False  # “跨入全省20强、接近全国百强县门槛”: a target, not a slogan
         if "+" in content or "＋" in content:
             actors = Lexicon.load().generic.get("actor", frozenset())
             parallel = parallel and not all(p in actors for p in parts)  # 交警+城管+街道: who, not what

@@ -147,3 +147,14 @@ def test_a_township_short_name_gives_way_to_a_province_that_overlaps_it():
 
     assert [m.text for m in find_places("建设美丽河北")] == ["河北"]
     assert [m.text for m in find_places("在泰山西麓")] == ["泰山"]
+
+
+def test_a_local_party_congress_is_one_theme_in_its_full_and_short_forms_but_the_village_committees_are_not():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "全会决定召开中国共产党湖州市第十次代表大会。会议要求筹备好中共湖州市第十次代表大会，加强村“两委”建设。"
+    )
+    themes = [e.name for e in doc.entities if e.type == "theme"]
+    assert themes.count("中共湖州市第十次代表大会") == 1
+    assert "两委" not in themes
