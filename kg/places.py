@@ -136,6 +136,7 @@ def _rare_pair(text: str, start: int, known: list[Mention]) -> bool:
 
 
 _SUFFIX_CHARS = "省市县区镇乡村街路巷"
+_BODY_AFTER = re.compile(r"地委|地区|行署|[省市州盟县区旗]委(?!员)")
 _BEFORE_A_NAME = set("在从向沿经由到往至赴于和与及、")
 _OPENING_QUOTES = set("“‘\"'「『《")
 _NUMERALS = set("一二三四五六七八九十")
@@ -218,6 +219,7 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
         if is_short and _common_word(text[start:end]) and not city_or_province(text[start:end]):
             continue
         strong = is_short and end - start >= 3 and city_or_province(text[start:end])  # 对内蒙古: 内蒙古
+        strong = strong or (is_short and _BODY_AFTER.match(text, end) is not None)  # 和田地委: 和田
         if (
             (is_short or end - start <= 2)
             and not strong

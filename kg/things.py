@@ -118,6 +118,13 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
     return False
 
 
+def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
+    """``和`` joins the words of one body's name (住房和城乡建设局), not two bodies (织袜厂和制衣厂)."""
+    if word == "和" and any(prefix[:k].endswith(suffix) for suffix in Lexicon.load().org_suffixes):
+        return False
+    return _word_in_name(prefix, k, word)
+
+
 def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     """建设 right before the suffix ends the name's noun phrase (乡村建设 + 行动, 一体化建设 + 项目)."""
     at_end = k >= 2 and k + len(word) == len(prefix)
@@ -138,7 +145,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         if _suffix_is_part_of_word(text, m.start(), m.end(), suffix, lex):
             continue
         floor = max([k.end for k in known if k.end <= m.start()], default=0)
-        start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor)
+        start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor, _word_in_org_name)
         if lex.org_suffixes[suffix] not in _STATE_KINDS:
             start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
         trimmed = _grassroots_body(_trim_to_state_body(text[start : m.end()]))

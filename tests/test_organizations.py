@@ -46,3 +46,12 @@ def test_a_firm_named_after_its_province_keeps_a_word_that_looks_like_a_boundary
 
 def test_a_visiting_delegation_is_no_body():
     assert organisations("枞阳县党政代表团来我县考察学习。") == {}
+
+
+def test_prefecture_bodies_and_federations_and_two_works_joined_by_he():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("喀什地委副书记、行署专员调研县侨联，参观了红星纺织厂和东风机械厂。")
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert {"喀什地委", "县侨联", "红星纺织厂", "东风机械厂"} <= orgs
+    assert "喀什" in {n for e in doc.entities if e.type == "place" for n in [e.name, *e.aliases]}
