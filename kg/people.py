@@ -574,15 +574,20 @@ def _split_names(chunk: str) -> list[tuple[str, int]]:
         name = m.group(0)
         if name.endswith("摄") and len(name) > 2:
             name = name[:-1]
-        if name not in ("本报", "记者", "通讯员", "实习生", "摄影", "报道"):
+        if name not in ("本报", "记者", "通讯员", "实习生", "摄影", "报道") and not _ROLE_WORD.fullmatch(
+            name
+        ):
             out.append((name, m.start()))
     return out
 
 
 _ROLE_TOKEN = re.compile(
-    r"本报记者|首席记者|见习记者|特约记者|记者|本报通讯员|通讯员|实习生|摄影|摄像|摄|[\u3400-\u9fff·]{2,4}"
+    r"本报记者|首席记者|见习记者|特约记者|记者|本报通讯员|通讯员|实习生|摄影|摄像|摄"
+    r"|[\u3400-\u9fff]{2,6}·[\u3400-\u9fff]{2,6}|[\u3400-\u9fff·]{2,4}"
 )
 _BYLINE_START = re.compile(r"(?:本报|首席|见习|特约)?(?:记者|通讯员)")
+_NOT_A_NAME_START = set("从在向对于自据近今昨经了获日")
+_ROLE_WORD = re.compile(r"(?:本报|首席|见习|特约)?(?:记者|通讯员)|实习生|摄影|摄像")
 
 
 def find_byline_persons(text: str) -> list[Mention]:
@@ -625,6 +630,8 @@ def _byline_names(text: str, i: int) -> Iterator[Mention]:
         if not m:
             return
         token = m.group(0)
+        if token.startswith("报道") or (role and token[0] in _NOT_A_NAME_START):
+            return  # 记者从市生态环境局获悉: no name follows
         if token.startswith(("本报记者", "首席记者", "见习记者", "特约记者", "记者")):
             role = "记者"
         elif token.endswith("通讯员"):
@@ -634,10 +641,15 @@ def _byline_names(text: str, i: int) -> Iterator[Mention]:
         elif token in ("摄影", "摄像", "摄"):
             role = "摄影"
         elif role:
-            separated = m.end() >= len(text) or not CJK.match(text[m.end()])
+            end = m.end()
+            if len(token) >= 4 and (token.endswith("摄") or text.startswith("报道", end - 1)):
+                token, end = token[:-1], end - 1  # 记者白永民摄, 记者陈某某报道: the name before the word
+            separated = end >= len(text) or not CJK.match(text[end]) or text.startswith(("摄", "报道"), end)
             if not separated and len(token) < 4:
                 return
-            yield Mention("person", token, m.start(), m.end(), role=role)
+            yield Mention("person", token, m.start(), end, role=role)
+            pos = end
+            continue
         else:
             return
         pos = m.end()

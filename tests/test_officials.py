@@ -76,3 +76,16 @@ def test_transliterated_names_end_before_the_words_that_follow_them():
 
 def test_a_leader_named_as_the_responsible_comrade_of_a_body():
     assert officials("县人大常委会负责同志单立群带领视察组察看项目。") == {"单立群": ["县人大常委会负责同志"]}
+
+
+def test_bylines_give_the_reporters_name_without_the_words_around_it():
+    from kg.people import find_byline_persons
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.role) for m in find_byline_persons(text)]
+
+    assert names("市长一行参观考察。记者甘露明摄") == [("甘露明", "记者")]
+    assert names("（记者 卢启航报道）") == [("卢启航", "记者")]
+    assert names("本报记者 乔远 摄") == [("乔远", "记者（摄影）")]
+    assert names("记者从市生态环境局获悉，今年") == []
+    assert names("本报记者 阿依努尔·卡德尔 通讯员 王强") == [("阿依努尔·卡德尔", "记者"), ("王强", "通讯员")]
