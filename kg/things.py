@@ -73,6 +73,7 @@ def _left_edge(
                 any_inset
                 and inset.end() == j
                 and inset.start() > floor
+                and len(inset.group(0)) >= 4  # 开(竣)工: one character is an alternative, not an inset
                 and not _PHASE_INSET.search(inset.group(0))
             )
         ):
@@ -126,9 +127,17 @@ def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
 
 
 def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
-    """建设 right before the suffix ends the name's noun phrase (乡村建设 + 行动, 一体化建设 + 项目)."""
+    """建设 right before the suffix ends the name's noun phrase (乡村建设 + 行动, 一体化建设 + 项目),
+    and after a noun it is part of one (县城建设提质升级行动); a one-character boundary that begins
+    a noun is that noun's (有 of 有机农畜产品)."""
     at_end = k >= 2 and k + len(word) == len(prefix)
-    return (word in ("建设", "发展") and at_end) or _word_in_name(prefix, k, word)
+    after_noun = k >= 2 and word_tags().get(prefix[k - 2 : k], "").startswith("n")
+    if word in ("建设", "发展") and (at_end or after_noun):
+        return True
+    noun = prefix[k : k + 2]
+    if len(word) == 1 and len(noun) == 2 and word_tags().get(noun, "").startswith("n"):
+        return word_freq().get(noun, 0) >= 200
+    return _word_in_name(prefix, k, word)
 
 
 def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
@@ -428,7 +437,7 @@ _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
     r"包括|涵盖|引进|签约|开工|建成|投产|为|对|把|将|在)了?"
 )
-_CLAUSE_END = "，,。；;：:！？!?（("
+_CLAUSE_END = "，,。；;：:！？!?"
 
 
 def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> list[Mention]:
@@ -454,6 +463,8 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
         for item in items:
             start, stop = position, position + len(item)
             position = stop + 1
+            if not _balanced(item):
+                continue
             inside = [f for f in found if start <= f.start and f.end <= stop]
             if inside and all(_item_extends(f, start, stop, text) for f in inside):
                 for f in inside:
@@ -463,6 +474,16 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
             elif not inside and _listed_item_is_project(item, start, stop, [*found, *known], lex):
                 out.append(Mention("project", item, start, stop, attrs=(("kind", "listed"),)))
     return out
+
+
+def _balanced(item: str) -> bool:
+    """Whether every bracket an item opens it also closes (东阳-南江）健康食品产业园 is cut)."""
+    depth = 0
+    for c in item:
+        depth += (c in "（(") - (c in "）)")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _item_extends(project: Mention, start: int, stop: int, text: str) -> bool:
@@ -809,7 +830,7 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
         or Gazetteer.load().lookup(name)
     ):
         return True  # 仔细询问项目, 紧盯项目, 景县项目: what is done to a project, or whose it is
-    return bool(re.search(r"[了着们吗呢吧，。]", name))
+    return bool(re.search(r"[了着们吗呢吧，。]|情况", name))  # 种业发展情况及…项目: a report, not a name
 
 
 _STUDIED_MEETING = re.compile(

@@ -147,3 +147,13 @@ def test_sectors_named_with_ordinary_words_are_no_projects_but_works_on_a_facili
         "会议研究了商贸流通项目、基础设施建设项目，听取县职业中学扩建项目汇报。桐庐县举行第四批工业项目集中开工仪式。"
     )
     assert set(found) == {"县职业中学扩建项目"}
+
+
+def test_names_keep_nouns_that_begin_with_a_boundary_character_and_lists_keep_their_brackets_whole():
+    found = projects(
+        "以绿色有机农畜产品示范区创建为抓手，扎实开展县城建设提质升级行动，先后走访浙川协作（东阳-南江）"
+        "健康食品产业园、仿古街停车场等全县重点项目，统计开（竣）工项目。"
+    )
+    assert "绿色有机农畜产品示范区创建" in found
+    assert "县城建设提质升级行动" in found
+    assert not [p for p in found if p.startswith(("东阳", "）")) or "竣" in p]
