@@ -388,7 +388,7 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     name = m.group(0)
     if "·" not in name and (
         name[0] in Lexicon.load().surnames
-        or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就来"
+        or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就来率带到赴"
     ):
         return None
     if "·" in name:

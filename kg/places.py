@@ -497,18 +497,18 @@ def listed_townships(text: str) -> list[Mention]:
             short = next((item[-n:] for n in lengths if _township_stem(item[-n:])), None)
             if short is not None:
                 start = position + len(item) - len(short)
-                attrs = (("source", "gazetteer"), ("short", "1"))
+                attrs = (("source", "gazetteer"), ("short", "1"), ("full", _township_stem(short)))
                 out.append(Mention("place", short, start, start + len(short), attrs=attrs))
             position += len(item) + 1
     return out
 
 
-def _township_stem(stem: str) -> bool:
-    return any(
-        d.level == "township"
-        for suffix in ("镇", "乡", "街道")
-        for d in Gazetteer.load().lookup(stem + suffix)
-    )
+def _township_stem(stem: str) -> str:
+    """The full name of a township this short name may stand for (蒙村 → 蒙村镇), or ''."""
+    for suffix in ("镇", "乡", "街道"):
+        if any(d.level == "township" for d in Gazetteer.load().lookup(stem + suffix)):
+            return stem + suffix
+    return ""
 
 
 _BARE_ZONE = re.compile(r"(?:高新区|经开区)(?!管委会|党工委|[\u3400-\u9fff]{0,3}(?:书记|主任))")

@@ -131,7 +131,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
     divisions: dict[str, Division] = {}
     world = world_places()
     for m in mentions:
-        division = _division_of(m.text, context, gazetteer)
+        division = _division_of(_attr(m, "full") or m.text, context, gazetteer)  # 蒙村 of 蒙村、陶邓等乡镇
         if _short_without_context(m, division, context, gazetteer):
             continue
         key = division.name + "@" + division.code if division else world.get(m.text, ("", m.text, ""))[1]

@@ -225,3 +225,13 @@ def test_townships_listed_by_their_short_names_and_the_citys_own_zone_by_its_abb
     text = "书记率队到西仵、东阳关等乡镇调研，市长赴经开区察看，高新区管委会汇报。"
     found = [m.text for m in find_places(text)]
     assert found == ["西仵", "东阳关", "经开区"]
+
+
+def test_townships_listed_by_short_name_resolve_to_their_division_and_a_verb_is_no_name_after_a_post():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("黎城县委书记率队到西仵、东阳关等乡镇调研。")
+    places = {e.name: [p["name"] for p in e.parents] for e in doc.entities if e.type == "place"}
+    assert places["东阳关镇"] == ["山西省", "长治市", "黎城县"]
+    assert "西仵" in next(e.aliases for e in doc.entities if e.name == "西仵乡")
+    assert not [e.name for e in doc.entities if e.type == "official"]
