@@ -263,7 +263,28 @@ def find_themes(text: str) -> list[Mention]:
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
     found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)
     chosen: list[Mention] = []
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), _alternative_label(m), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
+    chosen += [
+        m
+        for m in _leading_themes(chosen)
+        if all(m.end <= c.start or m.start >= c.end or c.start == m.start for c in chosen)
+    ]
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _alternative_label(m: Mention) -> bool:
+    """Of two labels of one length that overlap, the preferred label wins (深化改革开放: 改革开放)."""
+    return dict(m.attrs).get("preferred") != m.text
+
+
+def _leading_themes(chosen: list[Mention]) -> list[Mention]:
+    """The theme a place slogan begins with, as a theme of its own (中国式现代化 of
+    中国式现代化某省新篇章)."""
+    lead = "中国式现代化"
+    return [
+        Mention("theme", lead, m.start, m.start + len(lead), attrs=(("preferred", lead),))
+        for m in chosen
+        if dict(m.attrs).get("kind") == "place" and m.text.startswith(lead) and len(m.text) > len(lead)
+    ]

@@ -158,3 +158,9 @@ def test_a_local_party_congress_is_one_theme_in_its_full_and_short_forms_but_the
     themes = [e.name for e in doc.entities if e.type == "theme"]
     assert themes.count("中共湖州市第十次代表大会") == 1
     assert "两委" not in themes
+
+
+def test_preferred_labels_win_ties_and_a_place_slogan_keeps_the_theme_it_begins_with():
+    found = _themes_of("深化改革开放，奋力谱写中国式现代化广西篇章，学习习近平总书记来川视察重要指示精神。")
+    assert {"改革开放", "中国式现代化", "中国式现代化广西篇章"} <= found
+    assert any(t.startswith("习近平总书记来川视察") for t in found)
