@@ -74,7 +74,7 @@ def _left_edge(
                 and inset.end() == j
                 and inset.start() > floor
                 and len(inset.group(0)) >= 4  # 开(竣)工: one character is an alternative, not an inset
-                and not _PHASE_INSET.search(inset.group(0))
+                and (j == end or not _PHASE_INSET.search(inset.group(0)))  # 某某(二期)项目 keeps its phase
             )
         ):
             j = inset.start()  # 长三角(广德)康养基地, 某某(集团)有限公司: an inset is part of the name
@@ -131,9 +131,13 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     and after a noun it is part of one (县城建设提质升级行动); a one-character boundary that begins
     a noun is that noun's (有 of 有机农畜产品)."""
     at_end = k >= 2 and k + len(word) == len(prefix)
+    if _PHASE.fullmatch(word) and k >= 2 and (at_end or prefix[k + len(word) :] in ("）", ")")):
+        return True  # 法麦克斯三期项目, 雅化锂业(二期)项目: the phase of the named works
     after_noun = k >= 2 and word_tags().get(prefix[k - 2 : k], "").startswith("n")
     if word in ("建设", "发展") and (at_end or after_noun):
         return True
+    if after_noun and not at_end and len(word) == 2 and word_tags().get(word) in ("vn", "j"):
+        return True  # 药物制剂研发生产制造中心: 研发 after a noun names an activity of the thing
     noun = prefix[k : k + 2]
     if len(word) == 1 and len(noun) == 2 and word_tags().get(noun, "").startswith("n"):
         return word_freq().get(noun, 0) >= 200
@@ -547,7 +551,7 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or _vague(name, lex, suffix)
         or (suffix == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
         or (suffix.endswith("战") and _is_theme(surface))  # 污染防治攻坚战: a policy battle
-        or only_descriptors(without_divisions(name, keep=1))
+        or only_descriptors(_ZONE_HEAD.sub("", without_divisions(name, keep=1)))
         or surface.endswith("加工厂")  # a processing works is an enterprise
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
         or (suffix == "项目" and _ordinary_words(name))  # 商贸流通项目, 基础设施建设项目: a sector
@@ -571,6 +575,11 @@ def _ordinary_words(name: str) -> bool:
         freq.get(w, 0) >= (5000 if len(w) == 1 else 20) and not t.startswith(("nr", "ns", "nz", "nt"))
         for w, t in tagged_words(name)
     )
+
+
+_ZONE_HEAD = re.compile(  # 大冶湖高新区 + 四季度招商引资: whose projects, not which
+    r"^[\u3400-\u9fff]{0,8}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|新区|园区|示范区)"
+)
 
 
 def _with_inner_names(
@@ -739,6 +748,17 @@ def _project_name(
     return start, text[start:suffix_start]
 
 
+_MODALS = {"可", "能", "要", "将", "应", "需", "须", "会"}
+
+
+def _before_a_verb(words: tuple[tuple[str, str], ...], k: int, verbs: frozenset[str]) -> bool:
+    """可, 进一步 of 可进一步壮大: modal words and adverbs leading to a verb of doing."""
+    j = k
+    while j < len(words) - 1 and (words[j][0] in _MODALS or words[j][1] == "d"):
+        j += 1
+    return j > k and j < len(words) - 1 and words[j][0] in verbs
+
+
 def _strip_leading_verbs(name: str) -> str:
     """Drop the verbs of doing that stand before a project's name (共建创新药物中试平台 → 创新药物中试平台).
 
@@ -748,7 +768,7 @@ def _strip_leading_verbs(name: str) -> str:
     verbs = Lexicon.load().generic.get("project_leading_verb", frozenset())
     words = tagged_words(name)
     k = 0
-    while k < len(words) - 1 and words[k][0] in verbs:
+    while k < len(words) - 1 and (words[k][0] in verbs or _before_a_verb(words, k, verbs)):
         k += 1
     rest = "".join(w for w, _ in words[k:])
     return rest if len(rest) >= 2 else name

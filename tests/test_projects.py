@@ -157,3 +157,12 @@ def test_names_keep_nouns_that_begin_with_a_boundary_character_and_lists_keep_th
     assert "绿色有机农畜产品示范区创建" in found
     assert "县城建设提质升级行动" in found
     assert not [p for p in found if p.startswith(("东阳", "）")) or "竣" in p]
+
+
+def test_a_phase_before_the_suffix_and_an_activity_after_a_noun_belong_to_the_name():
+    found = projects(
+        "现场签约鼎丰科技三期项目，先后来到恒瑞锂业(二期)项目、康达药物制剂研发生产中心项目。"
+        "可进一步壮大高新区产业项目。"
+    )
+    assert {"鼎丰科技三期项目", "恒瑞锂业（二期）项目", "康达药物制剂研发生产中心项目"} <= set(found)
+    assert not [p for p in found if "壮大" in p or p.startswith("高新区")]
