@@ -10,10 +10,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
+
+import ahocorasick
 
 
 def data_lines(name: str) -> list[str]:
@@ -181,3 +184,47 @@ def last_boundary_end(
             return start + len(word)
         position = m.start() + 1
     return 0
+
+
+def _code_units(text: str) -> str:
+    """``text`` with each character written as two: its code point divided by 256, and the rest."""
+    units = text.encode("utf-16-be").decode("latin-1")
+    if len(units) == 2 * len(text):
+        return units
+    return "".join(chr(ord(c) >> 8) + chr(ord(c) & 0xFF) for c in text)  # beyond the BMP: rare
+
+
+class WideAutomaton:
+    """An Aho–Corasick automaton for word lists whose words begin with thousands of different
+    characters (the gazetteer's names): it searches two characters per character of text, each taking
+    one of at most 256 values, because ``ahocorasick.Automaton`` scans a node's children one by one.
+    Offsets and values are those of the plain automaton.
+
+    >>> automaton = WideAutomaton()
+    >>> automaton.add_word("长治", "长治")
+    True
+    >>> automaton.make_automaton()
+    >>> list(automaton.iter("山西长治市")), "长治" in automaton
+    ([(3, '长治')], True)
+    """
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+
+    def add_word(self, word: str, value: object) -> bool:
+        return self._automaton.add_word(_code_units(word), value)
+
+    def __contains__(self, word: str) -> bool:
+        return _code_units(word) in self._automaton
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def make_automaton(self) -> None:
+        self._automaton.make_automaton()
+
+    def iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        """``(end index, value)`` of every occurrence of a word in ``text``, as ``Automaton.iter``."""
+        # every word has an even number of units, so a match that ends on a second unit starts on a
+        # first one: the matches across character boundaries are the others
+        return ((end >> 1, value) for end, value in self._automaton.iter(_code_units(text)) if end & 1)
