@@ -81,29 +81,26 @@ class Block:
 class _Line:
     number: int
     role: str
-    chars: list[tuple[str, int]]  # (normalised char, original offset)
+    text: str  # normalised
+    offsets: list[int]  # the original offset of each character of ``text``
     had_marker: bool = False
-    text: str = ""
-
-    def __post_init__(self) -> None:
-        self.text = "".join([c for c, _ in self.chars])
 
     def join(self, other: _Line) -> None:
         """Continue this line with ``other`` (a hard line wrap repaired)."""
-        self.chars.extend(other.chars)
+        self.offsets.extend(other.offsets)
         self.text += other.text
         self.had_marker = other.had_marker
 
 
-def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[list[tuple[str, int]], bool]:
-    """Characters of one line with markers, □ and spurious spaces removed."""
+def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[str, list[int], bool]:
+    """One line with markers, □ and spurious spaces removed, and the original offset of each character."""
     drop = [False] * len(raw)
     had_marker = False
     for m in _MARKER.finditer(raw):
         had_marker = True
         for i in range(m.start(), m.end()):
             drop[i] = True
-    if not keep_spaces:
+    if not keep_spaces and (" " in raw or "\u3000" in raw):  # only spaces are dropped here
         patterns = [_SPACED, _DIGIT_CJK_SPACE]
         if len(raw) > 30 and not _CREDIT_WORDS.search(raw):  # a stray space inside a body sentence (唐晓 峰)
             patterns.append(_LONE_SPACE)
@@ -112,22 +109,24 @@ def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[list[tuple[str
                 for i in range(m.start(), m.end()):
                     if raw[i] in " \u3000":
                         drop[i] = True
-    chars: list[tuple[str, int]]
     if not had_marker and not any(drop) and not _TO_REWRITE.search(raw):  # most lines: nothing to change
-        chars = list(zip(raw, range(base, base + len(raw)), strict=True))
-    else:
-        chars = []
-        for i, ch in enumerate(raw):
-            if drop[i] or ch in "□■\ufeff":
-                continue
-            if ch in _HALF_TO_FULL and not _between_digits(raw, i):
-                ch = _HALF_TO_FULL[ch]
-            chars.append((ch, base + i))
-    while chars and chars[0][0] in " \u3000\t#":
-        chars.pop(0)
-    while chars and chars[-1][0] in " \u3000\t":
-        chars.pop()
-    return chars, had_marker
+        text = raw.lstrip(" \u3000\t#")
+        start = base + len(raw) - len(text)
+        text = text.rstrip(" \u3000\t")
+        return text, list(range(start, start + len(text))), had_marker
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(raw):
+        if drop[i] or ch in "□■\ufeff":
+            continue
+        if ch in _HALF_TO_FULL and not _between_digits(raw, i):
+            ch = _HALF_TO_FULL[ch]
+        chars.append(ch)
+        offsets.append(base + i)
+    text = "".join(chars).lstrip(" \u3000\t#")
+    offsets = offsets[len(offsets) - len(text) :]
+    text = text.rstrip(" \u3000\t")
+    return text, offsets[: len(text)], had_marker
 
 
 def _between_digits(raw: str, i: int) -> bool:
@@ -167,11 +166,11 @@ def _split_lines(text: str) -> list[_Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         role = _line_role(raw.strip())
         if role not in ("blank", "drop"):
-            chars, marker = _clean_chars(raw, offset, keep_spaces=role == "byline")
-            if chars:
-                lines.append(_Line(number, role, chars, marker))
+            cleaned, offsets, marker = _clean_chars(raw, offset, keep_spaces=role == "byline")
+            if cleaned:
+                lines.append(_Line(number, role, cleaned, offsets, marker))
         elif role == "blank":
-            lines.append(_Line(number, "blank", []))
+            lines.append(_Line(number, "blank", "", []))
         offset += len(raw) + 1
     return lines
 
@@ -179,9 +178,9 @@ def _split_lines(text: str) -> list[_Line]:
 def _wrap_width(lines: list[_Line]) -> int | None:
     """The column width of a narrow-column page, if the page has one."""
     lengths = Counter(
-        len(line.chars)
+        len(line.text)
         for line in lines
-        if line.role == "text" and len(line.chars) >= 8 and line.text[-1] not in TERMINAL + CLOSERS
+        if line.role == "text" and len(line.text) >= 8 and line.text[-1] not in TERMINAL + CLOSERS
     )
     if not lengths:
         return None
@@ -251,7 +250,7 @@ def normalize_page(text: str) -> list[Block]:
             continue
         if current is not None:
             blocks.append(_to_block(current))
-        current = _Line(line.number, line.role, list(line.chars), line.had_marker)
+        current = _Line(line.number, line.role, line.text, list(line.offsets), line.had_marker)
     if current is not None:
         blocks.append(_to_block(current))
     return blocks
@@ -266,4 +265,4 @@ def _to_block(line: _Line) -> Block:
         role = "body"
     elif role == "heading" and text.startswith("—"):
         role = "subtitle"
-    return Block(role, text, tuple([o for _, o in line.chars]), line.number)
+    return Block(role, text, tuple(line.offsets), line.number)
