@@ -271,7 +271,8 @@ class Gazetteer:
         >>> [d.name for d in Gazetteer.load().lookup("长治县")]
         ['上党区']
         """
-        return [self.by_code[c] for c in self._index.get(surface, ())]
+        codes = self._index.get(surface)  # most surfaces asked about name no division
+        return [self.by_code[c] for c in codes] if codes else []
 
     def get(self, code: str) -> Division | None:
         """The division with this code.
