@@ -176,7 +176,7 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
         start = end_index - len(surface) + 1
         hits.append((start, end_index + 1, is_short))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    generic_spans = _generic_spans(text)
+    generic_spans = _generic_spans(text) if hits else []
     out: list[Mention] = []
     last_end = -1
     for start, end, is_short in hits:
