@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _regex_parser
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -228,3 +230,77 @@ class WideAutomaton:
         # every word has an even number of units, so a match that ends on a second unit starts on a
         # first one: the matches across character boundaries are the others
         return ((end >> 1, value) for end, value in self._automaton.iter(_code_units(text)) if end & 1)
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` contains, read from the pattern (None if it has
+    no such words).
+
+    >>> required_words(r"(?:本报|首席)?(?:记者|通讯员)"), required_words(r"[一二三]{1,3}个")
+    (('记者', '通讯员'), ('个',))
+    >>> required_words(r"\\d+|会议"), required_words(r"(?i:a)b?")
+    (None, None)
+    """
+    return _required_words(_regex_parser.parse(pattern))
+
+
+def _required_words(items: Iterable[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    candidates: list[tuple[str, ...]] = []
+    run = ""  # literal characters in a row make one word
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append((run,))
+            run = ""
+        words: tuple[str, ...] | None = None
+        if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            words = _required_words(av[3])
+        elif op is _sre.BRANCH:
+            branches = [_required_words(branch) for branch in av[1]]
+            if all(branches):
+                words = tuple(dict.fromkeys(w for branch in branches for w in branch))  # type: ignore[union-attr]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            words = _required_words(av[2])
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            words = tuple(chr(c) for _, c in av)
+        if words:
+            candidates.append(words)
+    if run:
+        candidates.append((run,))
+    return min(candidates, key=lambda c: (len(c), -min(map(len, c)))) if candidates else None
+
+
+class GuardedPattern:
+    """A compiled regex run only on texts that hold one of the words each of its matches holds: a
+    quick ``in`` test instead of a scan of the whole text, for patterns most sentences never match.
+
+    >>> byline = GuardedPattern(re.compile(r"(?:本报|首席)?(?:记者|通讯员)"))
+    >>> [m.group(0) for m in byline.finditer("本报记者张明")], byline.search("会议强调")
+    (['本报记者'], None)
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = None if pattern.flags & re.IGNORECASE else required_words(pattern.pattern)
+        self.words = words or ("",)  # "" is in every text
+
+    def _may_match(self, text: str) -> bool:
+        return any(word in text for word in self.words)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.pattern.search(text, *bounds) if self._may_match(text) else None
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, *bounds) if self._may_match(text) else iter(())
+
+
+@cache
+def guarded(pattern: re.Pattern[str]) -> GuardedPattern:
+    """``pattern`` run only on texts that may hold a match (see :class:`GuardedPattern`), made once.
+
+    >>> guarded(re.compile("记者")) is guarded(re.compile("记者"))
+    True
+    """
+    return GuardedPattern(pattern)

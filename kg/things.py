@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from kg.gazetteer import Gazetteer, without_divisions
-from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, last_boundary_end
+from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention
 from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary
@@ -717,7 +717,7 @@ def studied_meetings(text: str) -> list[Mention]:
         Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "meeting"),))
         for m in _SPEECH_AT_MEETING.finditer(text)
     ]
-    for m in _STUDIED_MEETING.finditer(text):
+    for m in guarded(_STUDIED_MEETING).finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
         surface = m.group(0)
@@ -735,10 +735,10 @@ def find_theme_patterns(text: str) -> list[Mention]:
     """Plan periods (十四五) and named meetings (党的二十届四中全会) by pattern."""
     out = [
         Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "period"),))
-        for m in _PERIOD.finditer(text)
+        for m in guarded(_PERIOD).finditer(text)
     ]
     out += studied_meetings(text) + leader_speeches(text)
-    for m in _MEETING.finditer(text):
+    for m in guarded(_MEETING).finditer(text):
         if text.startswith("以来", m.end()):  # 党的十八大以来: a time, not a meeting studied
             continue
         surface = m.group(0).replace("“", "").replace("”", "")
