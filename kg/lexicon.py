@@ -238,10 +238,12 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
 
     >>> required_words(r"(?:本报|首席)?(?:记者|通讯员)"), required_words(r"[一二三]{1,3}个")
     (('记者', '通讯员'), ('个',))
-    >>> required_words(r"\\d+|会议"), required_words(r"(?i:a)b?")
-    (None, None)
+    >>> required_words(r"\\d+|会议"), required_words(r"(?i:a)b?"), required_words(r"工作会议|全会")
+    (None, None, ('会',))
     """
-    return _required_words(_regex_parser.parse(pattern))
+    words = _required_words(_regex_parser.parse(pattern))
+    shared = set.intersection(*map(set, words)) if words else set()
+    return (min(shared),) if shared else words  # a character all the words hold is enough
 
 
 def _required_words(items: Iterable[tuple[Any, Any]]) -> tuple[str, ...] | None:
@@ -274,7 +276,8 @@ def _required_words(items: Iterable[tuple[Any, Any]]) -> tuple[str, ...] | None:
 
 class GuardedPattern:
     """A compiled regex run only on texts that hold one of the words each of its matches holds: a
-    quick ``in`` test instead of a scan of the whole text, for patterns most sentences never match.
+    quick search for those words instead of a scan with the whole pattern, for patterns most sentences
+    never match.
 
     >>> byline = GuardedPattern(re.compile(r"(?:本报|首席)?(?:记者|通讯员)"))
     >>> [m.group(0) for m in byline.finditer("本报记者张明")], byline.search("会议强调")
@@ -285,15 +288,13 @@ class GuardedPattern:
         self.pattern = pattern
         words = None if pattern.flags & re.IGNORECASE else required_words(pattern.pattern)
         self.words = words or ("",)  # "" is in every text
-
-    def _may_match(self, text: str) -> bool:
-        return any(word in text for word in self.words)
+        self._words = re.compile("|".join(map(re.escape, self.words)))
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self.pattern.search(text, *bounds) if self._may_match(text) else None
+        return self.pattern.search(text, *bounds) if self._words.search(text) else None
 
     def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, *bounds) if self._may_match(text) else iter(())
+        return self.pattern.finditer(text, *bounds) if self._words.search(text) else iter(())
 
 
 @cache
