@@ -200,7 +200,7 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
         if parent is None or _PARTY_UNIT.search(whole.text):
             continue
         rest = whole.text[len(parent.text) :]
-        suffix = next((s for s in sorted(lex.org_suffixes, key=len, reverse=True) if rest.endswith(s)), "")
+        suffix = next((s for s in _org_suffixes_longest_first() if rest.endswith(s)), "")
         if _attr_kind(parent) in ("school", "hospital") and lex.org_suffixes.get(suffix) in (
             "school",
             "hospital",
@@ -213,6 +213,11 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
             out.remove(whole)
         # otherwise a department of its parent (市委组织部): one name
     return out
+
+
+@cache
+def _org_suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(Lexicon.load().org_suffixes, key=len, reverse=True))
 
 
 def _attr_kind(m: Mention) -> str:
