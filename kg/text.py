@@ -53,6 +53,8 @@ _JUNK = re.compile(r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|版面设计.*
 
 _HALF_TO_FULL = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
 _TO_REWRITE = re.compile("[□■\ufeff" + re.escape("".join(_HALF_TO_FULL)) + "]")
+_BOXES = re.compile("[□■\ufeff]")
+_HALF_WIDTH = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 
 
 @dataclass(frozen=True)
@@ -94,36 +96,37 @@ class _Line:
 
 def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[str, list[int], bool]:
     """One line with markers, □ and spurious spaces removed, and the original offset of each character."""
-    drop = [False] * len(raw)
+    dropped: set[int] = set()
     had_marker = False
     for m in _MARKER.finditer(raw):
         had_marker = True
-        for i in range(m.start(), m.end()):
-            drop[i] = True
+        dropped.update(range(m.start(), m.end()))
     if not keep_spaces and (" " in raw or "\u3000" in raw):  # only spaces are dropped here
         patterns = [_SPACED, _DIGIT_CJK_SPACE]
         if len(raw) > 30 and not _CREDIT_WORDS.search(raw):  # a stray space inside a body sentence (唐晓 峰)
             patterns.append(_LONE_SPACE)
         for pattern in patterns:
             for m in pattern.finditer(raw):
-                for i in range(m.start(), m.end()):
-                    if raw[i] in " \u3000":
-                        drop[i] = True
-    if not had_marker and not any(drop) and not _TO_REWRITE.search(raw):  # most lines: nothing to change
+                dropped.update(i for i in range(m.start(), m.end()) if raw[i] in " \u3000")
+    if not dropped and not _TO_REWRITE.search(raw):  # most lines: nothing to change
         text = raw.lstrip(" \u3000\t#")
         start = base + len(raw) - len(text)
         text = text.rstrip(" \u3000\t")
         return text, list(range(start, start + len(text))), had_marker
-    chars: list[str] = []
+    dropped.update(m.start() for m in _BOXES.finditer(raw))
+    mapped = _HALF_WIDTH.sub(  # one for one: offsets stay those of ``raw``
+        lambda m: m.group() if _between_digits(raw, m.start()) else _HALF_TO_FULL[m.group()], raw
+    )
+    pieces: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(raw):
-        if drop[i] or ch in "□■\ufeff":
-            continue
-        if ch in _HALF_TO_FULL and not _between_digits(raw, i):
-            ch = _HALF_TO_FULL[ch]
-        chars.append(ch)
-        offsets.append(base + i)
-    text = "".join(chars).lstrip(" \u3000\t#")
+    kept_from = 0
+    for i in sorted(dropped):
+        pieces.append(mapped[kept_from:i])
+        offsets.extend(range(base + kept_from, base + i))
+        kept_from = i + 1
+    pieces.append(mapped[kept_from:])
+    offsets.extend(range(base + kept_from, base + len(raw)))
+    text = "".join(pieces).lstrip(" \u3000\t#")
     offsets = offsets[len(offsets) - len(text) :]
     text = text.rstrip(" \u3000\t")
     return text, offsets[: len(text)], had_marker
