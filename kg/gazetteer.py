@@ -219,6 +219,7 @@ class Gazetteer:
         self._children: dict[str, list[str]] = defaultdict(list)
         self._index: dict[str, list[str]] = defaultdict(list)
         self._short: dict[str, bool] = {}
+        self._chains: dict[str, tuple[Division, ...]] = {}
         townships = []
         for d in divisions:
             self.by_code[d.code] = d
@@ -271,7 +272,8 @@ class Gazetteer:
         >>> [d.name for d in Gazetteer.load().lookup("长治县")]
         ['上党区']
         """
-        return [self.by_code[c] for c in self._index.get(surface, ())]
+        codes = self._index.get(surface)  # most surfaces asked about name no division
+        return [self.by_code[c] for c in codes] if codes else []
 
     def get(self, code: str) -> Division | None:
         """The division with this code.
@@ -287,12 +289,15 @@ class Gazetteer:
         >>> [d.short for d in Gazetteer.load().chain("140400")]
         ['山西', '长治']
         """
-        out: list[Division] = []
-        d = self.by_code.get(code)
-        while d is not None:
-            out.append(d)
-            d = self.by_code.get(d.parent_code)
-        return out[::-1]
+        chain = self._chains.get(code)
+        if chain is None:  # the divisions never change: each chain is walked once
+            out: list[Division] = []
+            d = self.by_code.get(code)
+            while d is not None:
+                out.append(d)
+                d = self.by_code.get(d.parent_code)
+            chain = self._chains[code] = tuple(out[::-1])
+        return list(chain)
 
     def children(self, code: str) -> list[Division]:
         """Divisions directly below ``code``.

@@ -10,10 +10,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import re._constants as _sre
+import re._parser as _regex_parser
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
+
+import ahocorasick
 
 
 def data_lines(name: str) -> list[str]:
@@ -181,3 +186,122 @@ def last_boundary_end(
             return start + len(word)
         position = m.start() + 1
     return 0
+
+
+def _code_units(text: str) -> str:
+    """``text`` with each character written as two: its code point divided by 256, and the rest."""
+    units = text.encode("utf-16-be").decode("latin-1")
+    if len(units) == 2 * len(text):
+        return units
+    return "".join(chr(ord(c) >> 8) + chr(ord(c) & 0xFF) for c in text)  # beyond the BMP: rare
+
+
+class WideAutomaton:
+    """An Aho–Corasick automaton for word lists whose words begin with thousands of different
+    characters (the gazetteer's names): it searches two characters per character of text, each taking
+    one of at most 256 values, because ``ahocorasick.Automaton`` scans a node's children one by one.
+    Offsets and values are those of the plain automaton.
+
+    >>> automaton = WideAutomaton()
+    >>> automaton.add_word("长治", "长治")
+    True
+    >>> automaton.make_automaton()
+    >>> list(automaton.iter("山西长治市")), "长治" in automaton
+    ([(3, '长治')], True)
+    """
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+
+    def add_word(self, word: str, value: object) -> bool:
+        return self._automaton.add_word(_code_units(word), value)
+
+    def __contains__(self, word: str) -> bool:
+        return _code_units(word) in self._automaton
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def make_automaton(self) -> None:
+        self._automaton.make_automaton()
+
+    def iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        """``(end index, value)`` of every occurrence of a word in ``text``, as ``Automaton.iter``."""
+        # every word has an even number of units, so a match that ends on a second unit starts on a
+        # first one: the matches across character boundaries are the others
+        return ((end >> 1, value) for end, value in self._automaton.iter(_code_units(text)) if end & 1)
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` contains, read from the pattern (None if it has
+    no such words).
+
+    >>> required_words(r"(?:本报|首席)?(?:记者|通讯员)"), required_words(r"[一二三]{1,3}个")
+    (('记者', '通讯员'), ('个',))
+    >>> required_words(r"\\d+|会议"), required_words(r"(?i:a)b?"), required_words(r"工作会议|全会")
+    (None, None, ('会',))
+    """
+    words = _required_words(_regex_parser.parse(pattern))
+    shared = set.intersection(*map(set, words)) if words else set()
+    return (min(shared),) if shared else words  # a character all the words hold is enough
+
+
+def _required_words(items: Iterable[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    candidates: list[tuple[str, ...]] = []
+    run = ""  # literal characters in a row make one word
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append((run,))
+            run = ""
+        words: tuple[str, ...] | None = None
+        if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            words = _required_words(av[3])
+        elif op is _sre.BRANCH:
+            branches = [_required_words(branch) for branch in av[1]]
+            if all(branches):
+                words = tuple(dict.fromkeys(w for branch in branches for w in branch))  # type: ignore[union-attr]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            words = _required_words(av[2])
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+            words = tuple(chr(c) for _, c in av)
+        if words:
+            candidates.append(words)
+    if run:
+        candidates.append((run,))
+    return min(candidates, key=lambda c: (len(c), -min(map(len, c)))) if candidates else None
+
+
+class GuardedPattern:
+    """A compiled regex run only on texts that hold one of the words each of its matches holds: a
+    quick search for those words instead of a scan with the whole pattern, for patterns most sentences
+    never match.
+
+    >>> byline = GuardedPattern(re.compile(r"(?:本报|首席)?(?:记者|通讯员)"))
+    >>> [m.group(0) for m in byline.finditer("本报记者张明")], byline.search("会议强调")
+    (['本报记者'], None)
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = None if pattern.flags & re.IGNORECASE else required_words(pattern.pattern)
+        self.words = words or ("",)  # "" is in every text
+        self._words = re.compile("|".join(map(re.escape, self.words)))
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.pattern.search(text, *bounds) if self._words.search(text) else None
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, *bounds) if self._words.search(text) else iter(())
+
+
+@cache
+def guarded(pattern: re.Pattern[str]) -> GuardedPattern:
+    """``pattern`` run only on texts that may hold a match (see :class:`GuardedPattern`), made once.
+
+    >>> guarded(re.compile("记者")) is guarded(re.compile("记者"))
+    True
+    """
+    return GuardedPattern(pattern)

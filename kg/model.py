@@ -13,11 +13,46 @@ document, so every fact keeps its provenance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, TypeVar
 
 ENTITY_TYPES = ("official", "person", "place", "organization", "project", "theme")
 
 LEVELS = ("national", "provincial", "city", "county", "township", "village", "enterprise")
+
+_T = TypeVar("_T")
+
+
+def _direct_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen dataclass an ``__init__`` that sets the instance's fields in one step, not with one
+    ``object.__setattr__`` call per field: the same objects, made twice as fast (a page makes
+    hundreds of mentions, and each is copied when its offsets and its entity are filled in).
+
+    >>> Title("市长").level, Title("市长", level="city").level
+    ('', 'city')
+    """
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__: its fields cannot be set directly")
+    params, values, defaults = [], [], {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.default_factory is not MISSING or not f.init or f.kw_only:
+            raise TypeError(f"{cls.__name__}.{f.name}: only plain fields can be set directly")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            defaults[f.name] = f.default
+            params.append(f"{f.name}=_defaults[{f.name!r}]")
+        values.append(f"{f.name!r}: {f.name}")
+    body = f"_set(self, '__dict__', {{{', '.join(values)}}})"
+    namespace: dict[str, Any] = {}
+    exec(
+        f"def __init__(self, {', '.join(params)}):\n    {body}\n",
+        {"_defaults": defaults, "_set": object.__setattr__},
+        namespace,
+    )
+    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = namespace["__init__"]  # type: ignore[misc]
+    return cls
 
 
 @dataclass(frozen=True)
@@ -36,6 +71,7 @@ class Document:
     sha256: str = ""
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of an article; ``start``/``end`` are original offsets.
@@ -64,6 +100,7 @@ class Article:
     sentences: tuple[Sentence, ...] = ()
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Title:
     """An official's post as the text gives it, expanded to stand alone.
@@ -79,6 +116,7 @@ class Title:
     level: str = ""
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Mention:
     """A span of the original text with a type; ``entity`` is filled by resolution."""

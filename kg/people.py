@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kg.lexicon import Lexicon, alternation, boundary_words, last_boundary_end
+from kg.lexicon import Lexicon, alternation, boundary_words, guarded, last_boundary_end
 from kg.model import Mention, Title
 from kg.words import word_freq, word_tags
 
@@ -507,7 +507,7 @@ _APPOINTED = re.compile(r"([\u3400-\u9fff·]{2,8})为([^，。；、为]{2,24}?)
 
 def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
     """``任命汪某为市民政局局长，朱某为市生态环境局局长``: a name appointed to a title."""
-    for m in _APPOINTED.finditer(text):
+    for m in guarded(_APPOINTED).finditer(text):
         post = lex.post_at_end(m.group(2))
         if not post:
             continue
@@ -599,10 +599,10 @@ def find_byline_persons(text: str) -> list[Mention]:
     [('王一', '记者'), ('李二', '实习生')]
     """
     found: dict[int, Mention] = {}
-    for head in _BYLINE_START.finditer(text):
+    for head in guarded(_BYLINE_START).finditer(text):
         for mention in _byline_names(text, head.start()):
             found.setdefault(mention.start, mention)
-    photo = _PHOTO.search(text)
+    photo = guarded(_PHOTO).search(text)
     if photo:
         for name, offset in _split_names(photo.group(1)):
             start = photo.start(1) + offset

@@ -124,7 +124,10 @@ def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
         automaton.add_word(name, name)
     automaton.make_automaton()
     taken = {(m.article, m.sentence, m.start) for m in mentions}
-    covered = [(m.article, m.sentence, m.start, m.end) for m in mentions if m.type in ("official", "person")]
+    covered: dict[tuple[int, int], list[tuple[int, int]]] = {}  # people's spans by sentence
+    for m in mentions:
+        if m.type in ("official", "person"):
+            covered.setdefault((m.article, m.sentence), []).append((m.start, m.end))
     out = []
     for span in spans:
         for end_index, name in automaton.iter(span.text):
@@ -132,9 +135,7 @@ def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
             m = _to_original(Mention("person", name, start, end_index + 1, attrs=(("repeat", "1"),)), span)
             if (m.article, m.sentence, m.start) in taken:
                 continue
-            if any(
-                a == m.article and s == m.sentence and b <= m.start and m.end <= e for a, s, b, e in covered
-            ):
+            if any(b <= m.start and m.end <= e for b, e in covered.get((m.article, m.sentence), ())):
                 continue
             out.append(m)
     return out

@@ -18,7 +18,15 @@ from functools import cache, lru_cache
 import ahocorasick
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, Suffix, boundary_words, data_rows, data_words, last_boundary_end
+from kg.lexicon import (
+    Lexicon,
+    Suffix,
+    WideAutomaton,
+    boundary_words,
+    data_rows,
+    data_words,
+    last_boundary_end,
+)
 from kg.model import Mention
 from kg.words import tagged_words, word_freq, word_tags
 
@@ -47,8 +55,8 @@ def _conjunction_start(text: str, start: int) -> bool:
 
 
 @cache
-def _gazetteer_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _gazetteer_automaton() -> WideAutomaton:
+    automaton = WideAutomaton()
     lex = Lexicon.load()
     for surface, is_short in Gazetteer.load().names():
         if len(surface) < 2 or surface in _SHORT_GENERIC or lex.is_generic("place", surface):
@@ -202,7 +210,7 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
         start = end_index - len(surface) + 1
         hits.append((start, end_index + 1, is_short))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    generic_spans = _generic_spans(text)
+    generic_spans = _generic_spans(text) if hits else []
     out: list[Mention] = []
     last_end = -1
     for start, end, is_short in hits:

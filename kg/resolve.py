@@ -130,8 +130,12 @@ def _places(mentions: list[Mention]) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     divisions: dict[str, Division] = {}
     world = world_places()
+    divisions_named: dict[str, Division | None] = {}  # a page names each of its places many times
     for m in mentions:
-        division = _division_of(_attr(m, "full") or m.text, context, gazetteer)  # 蒙村 of 蒙村、陶邓等乡镇
+        surface = _attr(m, "full") or m.text  # 蒙村镇 for 蒙村 of 蒙村、陶邓等乡镇
+        if surface not in divisions_named:
+            divisions_named[surface] = _division_of(surface, context, gazetteer)
+        division = divisions_named[surface]
         if _short_without_context(m, division, context, gazetteer):
             continue
         key = division.name + "@" + division.code if division else world.get(m.text, ("", m.text, ""))[1]
@@ -222,14 +226,14 @@ def without_relative_place(name: str) -> str:
     return name
 
 
-def _surface_key(kind: str, m: Mention, city: str | None) -> str:
+def _surface_key(kind: str, text: str, preferred: str | None, city: str | None) -> str:
     if kind == "theme":
-        return canonical_theme(_attr(m, "preferred") or m.text)
+        return canonical_theme(preferred or text)
     if kind == "organization":
-        return organisation_key(m.text, city)
+        return organisation_key(text, city)
     if kind == "project":
-        return without_relative_place(without_divisions(m.text))
-    return m.text
+        return without_relative_place(without_divisions(text))
+    return text
 
 
 def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[str]:
@@ -256,8 +260,12 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
 
 def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
+    keys: dict[tuple[str, str | None], str] = {}  # a page repeats its names: one key per surface
     for m in mentions:
-        groups[_surface_key(kind, m, city)].append(m)
+        surface = (m.text, _attr(m, "preferred"))
+        if surface not in keys:
+            keys[surface] = _surface_key(kind, *surface, city)
+        groups[keys[surface]].append(m)
     out = []
     for key, group in groups.items():
         name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key

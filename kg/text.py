@@ -53,6 +53,8 @@ _JUNK = re.compile(r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|版面设计.*
 
 _HALF_TO_FULL = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
 _TO_REWRITE = re.compile("[□■\ufeff" + re.escape("".join(_HALF_TO_FULL)) + "]")
+_BOXES = re.compile("[□■\ufeff]")
+_HALF_WIDTH = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 
 
 @dataclass(frozen=True)
@@ -81,53 +83,53 @@ class Block:
 class _Line:
     number: int
     role: str
-    chars: list[tuple[str, int]]  # (normalised char, original offset)
+    text: str  # normalised
+    offsets: list[int]  # the original offset of each character of ``text``
     had_marker: bool = False
-    text: str = ""
-
-    def __post_init__(self) -> None:
-        self.text = "".join([c for c, _ in self.chars])
 
     def join(self, other: _Line) -> None:
         """Continue this line with ``other`` (a hard line wrap repaired)."""
-        self.chars.extend(other.chars)
+        self.offsets.extend(other.offsets)
         self.text += other.text
         self.had_marker = other.had_marker
 
 
-def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[list[tuple[str, int]], bool]:
-    """Characters of one line with markers, □ and spurious spaces removed."""
-    drop = [False] * len(raw)
+def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[str, list[int], bool]:
+    """One line with markers, □ and spurious spaces removed, and the original offset of each character."""
+    dropped: set[int] = set()
     had_marker = False
     for m in _MARKER.finditer(raw):
         had_marker = True
-        for i in range(m.start(), m.end()):
-            drop[i] = True
-    if not keep_spaces:
+        dropped.update(range(m.start(), m.end()))
+    if not keep_spaces and (" " in raw or "\u3000" in raw):  # only spaces are dropped here
         patterns = [_SPACED, _DIGIT_CJK_SPACE]
         if len(raw) > 30 and not _CREDIT_WORDS.search(raw):  # a stray space inside a body sentence (唐晓 峰)
             patterns.append(_LONE_SPACE)
         for pattern in patterns:
             for m in pattern.finditer(raw):
-                for i in range(m.start(), m.end()):
-                    if raw[i] in " \u3000":
-                        drop[i] = True
-    chars: list[tuple[str, int]]
-    if not had_marker and not any(drop) and not _TO_REWRITE.search(raw):  # most lines: nothing to change
-        chars = list(zip(raw, range(base, base + len(raw)), strict=True))
-    else:
-        chars = []
-        for i, ch in enumerate(raw):
-            if drop[i] or ch in "□■\ufeff":
-                continue
-            if ch in _HALF_TO_FULL and not _between_digits(raw, i):
-                ch = _HALF_TO_FULL[ch]
-            chars.append((ch, base + i))
-    while chars and chars[0][0] in " \u3000\t#":
-        chars.pop(0)
-    while chars and chars[-1][0] in " \u3000\t":
-        chars.pop()
-    return chars, had_marker
+                dropped.update(i for i in range(m.start(), m.end()) if raw[i] in " \u3000")
+    if not dropped and not _TO_REWRITE.search(raw):  # most lines: nothing to change
+        text = raw.lstrip(" \u3000\t#")
+        start = base + len(raw) - len(text)
+        text = text.rstrip(" \u3000\t")
+        return text, list(range(start, start + len(text))), had_marker
+    dropped.update(m.start() for m in _BOXES.finditer(raw))
+    mapped = _HALF_WIDTH.sub(  # one for one: offsets stay those of ``raw``
+        lambda m: m.group() if _between_digits(raw, m.start()) else _HALF_TO_FULL[m.group()], raw
+    )
+    pieces: list[str] = []
+    offsets: list[int] = []
+    kept_from = 0
+    for i in sorted(dropped):
+        pieces.append(mapped[kept_from:i])
+        offsets.extend(range(base + kept_from, base + i))
+        kept_from = i + 1
+    pieces.append(mapped[kept_from:])
+    offsets.extend(range(base + kept_from, base + len(raw)))
+    text = "".join(pieces).lstrip(" \u3000\t#")
+    offsets = offsets[len(offsets) - len(text) :]
+    text = text.rstrip(" \u3000\t")
+    return text, offsets[: len(text)], had_marker
 
 
 def _between_digits(raw: str, i: int) -> bool:
@@ -167,11 +169,11 @@ def _split_lines(text: str) -> list[_Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         role = _line_role(raw.strip())
         if role not in ("blank", "drop"):
-            chars, marker = _clean_chars(raw, offset, keep_spaces=role == "byline")
-            if chars:
-                lines.append(_Line(number, role, chars, marker))
+            cleaned, offsets, marker = _clean_chars(raw, offset, keep_spaces=role == "byline")
+            if cleaned:
+                lines.append(_Line(number, role, cleaned, offsets, marker))
         elif role == "blank":
-            lines.append(_Line(number, "blank", []))
+            lines.append(_Line(number, "blank", "", []))
         offset += len(raw) + 1
     return lines
 
@@ -179,9 +181,9 @@ def _split_lines(text: str) -> list[_Line]:
 def _wrap_width(lines: list[_Line]) -> int | None:
     """The column width of a narrow-column page, if the page has one."""
     lengths = Counter(
-        len(line.chars)
+        len(line.text)
         for line in lines
-        if line.role == "text" and len(line.chars) >= 8 and line.text[-1] not in TERMINAL + CLOSERS
+        if line.role == "text" and len(line.text) >= 8 and line.text[-1] not in TERMINAL + CLOSERS
     )
     if not lengths:
         return None
@@ -251,7 +253,7 @@ def normalize_page(text: str) -> list[Block]:
             continue
         if current is not None:
             blocks.append(_to_block(current))
-        current = _Line(line.number, line.role, list(line.chars), line.had_marker)
+        current = _Line(line.number, line.role, line.text, list(line.offsets), line.had_marker)
     if current is not None:
         blocks.append(_to_block(current))
     return blocks
@@ -266,4 +268,4 @@ def _to_block(line: _Line) -> Block:
         role = "body"
     elif role == "heading" and text.startswith("—"):
         role = "subtitle"
-    return Block(role, text, tuple([o for _, o in line.chars]), line.number)
+    return Block(role, text, tuple(line.offsets), line.number)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from kg.gazetteer import Gazetteer, without_divisions
-from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, last_boundary_end
+from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention
 from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary
@@ -233,7 +233,7 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
         if parent is None or _PARTY_UNIT.search(whole.text):
             continue
         rest = whole.text[len(parent.text) :]
-        suffix = next((s for s in sorted(lex.org_suffixes, key=len, reverse=True) if rest.endswith(s)), "")
+        suffix = next((s for s in _org_suffixes_longest_first() if rest.endswith(s)), "")
         if _attr_kind(parent) in ("school", "hospital") and lex.org_suffixes.get(suffix) in (
             "school",
             "hospital",
@@ -246,6 +246,11 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
             out.remove(whole)
         # otherwise a department of its parent (市委组织部): one name
     return out
+
+
+@cache
+def _org_suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(Lexicon.load().org_suffixes, key=len, reverse=True))
 
 
 def _attr_kind(m: Mention) -> str:
@@ -891,7 +896,7 @@ def studied_meetings(text: str) -> list[Mention]:
         Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "meeting"),))
         for m in _SPEECH_AT_MEETING.finditer(text)
     ]
-    for m in _STUDIED_MEETING.finditer(text):
+    for m in guarded(_STUDIED_MEETING).finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
         surface = m.group(0)
@@ -909,10 +914,10 @@ def find_theme_patterns(text: str) -> list[Mention]:
     """Plan periods (十四五) and named meetings (党的二十届四中全会) by pattern."""
     out = [
         Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "period"),))
-        for m in _PERIOD.finditer(text)
+        for m in guarded(_PERIOD).finditer(text)
     ]
     out += studied_meetings(text) + leader_speeches(text)
-    for m in _MEETING.finditer(text):
+    for m in guarded(_MEETING).finditer(text):
         if text.startswith("以来", m.end()):  # 党的十八大以来: a time, not a meeting studied
             continue
         surface = m.group(0).replace("“", "").replace("”", "")

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from kg.lexicon import Lexicon, boundary_words, data_rows, data_sections
+import kg.people
+import kg.places
+import kg.segment
+import kg.text
+import kg.themes
+import kg.themes_find
+import kg.things
+from kg.lexicon import Lexicon, boundary_words, data_rows, data_sections, guarded
 
 TSV_COLUMNS = {
     "posts.tsv": 2,
@@ -46,3 +56,27 @@ def test_boundary_words_and_sections():
     assert set(data_sections("boundary_words.txt")) == {"title", "organization", "project", "place"}
     assert "会议由" in boundary_words("title")
     assert {"乡村", "道路"} <= set(data_sections("generic_words.txt")["place"])
+
+
+def _module_patterns():
+    modules = (kg.people, kg.places, kg.segment, kg.text, kg.themes, kg.themes_find, kg.things)
+    return {
+        f"{module.__name__}.{name}": value
+        for module in modules
+        for name, value in vars(module).items()
+        if isinstance(value, re.Pattern)
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_module_patterns()))
+def test_a_guarded_pattern_finds_what_the_pattern_finds(name):
+    """The words a pattern's matches must hold are read right: the quick test loses no match."""
+    pattern = _module_patterns()[name]
+    articles = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in articles]
+    texts += ["", "记者", "十四五", "党的二十大", "任命甲为局长", "张明 摄", "a\nb"]
+    for text in texts:
+        for line in text.splitlines() or [text]:
+            expected = [m.span() for m in pattern.finditer(line)]
+            assert [m.span() for m in guarded(pattern).finditer(line)] == expected, (name, line)
+            assert bool(guarded(pattern).search(line)) == bool(expected), (name, line)
