@@ -202,7 +202,9 @@ def parallel_slogans(text: str) -> list[Mention]:
     >>> [m.text for m in parallel_slogans("坚持目标导向、项目导向、结果导向，落实教育、医疗等工作。")]
     ['目标导向、项目导向、结果导向']
     """
-    out = []
+    out: list[Mention] = []
+    if "、" not in text:
+        return out
     for chunk in _CHUNK.finditer(text):
         items = chunk.group(0).split("、")
         if len(items) < 2 or not all(items):

@@ -563,6 +563,7 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
     )
 
 
+_NAMING_MARK = re.compile(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]")
 _FACILITY = re.compile(r"中学|小学|学校|医院|中心|[园馆厂站场路桥库港楼城院所]")
 
 
@@ -573,7 +574,7 @@ def _ordinary_words(name: str) -> bool:
     >>> _ordinary_words("商贸流通"), _ordinary_words("莱茵衣藻"), _ordinary_words("城西停车场")
     (True, False, False)
     """
-    if re.search(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]", name) or _FACILITY.search(name):
+    if _NAMING_MARK.search(name) or _FACILITY.search(name):
         return False  # 三供一业改造, 职业中学扩建, 算力中心: a formula or a facility names one
     freq = word_freq()
     return all(
@@ -834,6 +835,9 @@ def only_descriptors(name: str) -> bool:
     return bool(name) and covered[-1]
 
 
+_NO_NAME_MARK = re.compile(r"[了着们吗呢吧，。]|情况")  # 种业发展情况及…项目: a report, not a name
+
+
 def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
     """Names that name nothing: 实际行动, 伟大工程, 两个项目."""
     modifiers = lex.generic.get("modifier", frozenset())
@@ -855,7 +859,7 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
         or Gazetteer.load().lookup(name)
     ):
         return True  # 仔细询问项目, 紧盯项目, 景县项目: what is done to a project, or whose it is
-    return bool(re.search(r"[了着们吗呢吧，。]|情况", name))  # 种业发展情况及…项目: a report, not a name
+    return bool(_NO_NAME_MARK.search(name))
 
 
 _STUDIED_MEETING = re.compile(
