@@ -224,6 +224,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if not is_short and _township_in_a_phrase(text, start, end, last_end):
             continue
+        if end - start == 2 and text[start] in "代副" and text[end : end + 1] == "长":
+            continue  # 代县 of 代县长: an acting county head
         if is_short and _common_word(text[start:end]) and not city_or_province(text[start:end]):
             continue
         strong = is_short and end - start >= 3 and city_or_province(text[start:end])  # 对内蒙古: 内蒙古
@@ -308,7 +310,11 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
     ends = [m.end for m in known]
     generic_spans = _generic_spans(text)
     out: list[Mention] = []
+    longest: dict[int, str] = {}  # 高新区, not 新区 of 壮大高新区: the longest suffix ending here
     for end_index, suffix in _suffix_automaton().iter(text):
+        if len(suffix) > len(longest.get(end_index, "")):
+            longest[end_index] = suffix
+    for end_index, suffix in sorted(longest.items()):
         info = _suffix_info(suffix)
         suffix_start = end_index + 1 - len(suffix)
         if any(a <= suffix_start and end_index < b and b - a > len(suffix) for a, b in generic_spans):
@@ -329,8 +335,10 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         name = text[start:suffix_start]
         if info.kind in ("village", "community", "town", "township", "street", "estate"):
             inner = _INNER_ADMIN.match(name)  # 高唐 of 乐县高唐镇, 钟屏 of 以礼街道钟屏社区
-            if inner and len(name) - inner.end() >= info.min_name:
-                start, name = start + inner.end(), name[inner.end() :]
+            rest = len(name) - inner.end() if inner else 0
+            after_town = inner is not None and inner.group(0).endswith(("镇", "乡", "街道"))
+            if inner and (rest >= info.min_name or (rest == 1 and after_town and info.kind == "village")):
+                start, name = start + inner.end(), name[inner.end() :]  # 李 of 桐乡镇李村
         else:
             inner = None
         after_village = (  # 木吉村横桐屯: a hamlet after its village
@@ -376,7 +384,9 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
                 if not _attr(outer, "short"):
                     break
                 start, name = outer.start, text[outer.start : suffix_start]
-        elif not info.min_name <= len(name) <= info.max_name:
+        elif not info.min_name <= len(name) <= info.max_name and not _one_character_village(
+            text, start, suffix_start, info, [*known, *out]
+        ):
             continue
         surface = text[start : end_index + 1]
         in_a_list = info.kind in ("village", "community") and (
@@ -398,10 +408,31 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             and _ordinary_word(text, start, end_index + 1)
         ):
             continue
-        if info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS:
+        if info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS:
             continue  # 团一路 of 考察团一路参观: a numbered road (中山一路) has a name before its number
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
+
+
+def _one_character_village(
+    text: str, start: int, suffix_start: int, info: Suffix, known: list[Mention]
+) -> bool:
+    """焦村 of 斑鸠店镇焦村, 蒋村 of 天凝镇（蒋村）: a village of one character, named right after its town.
+
+    >>> town = [Mention("place", "天凝镇", 0, 3)]
+    >>> _one_character_village("天凝镇蒋村", 3, 4, _suffix_info("村"), town)
+    True
+    """
+    name = text[start:suffix_start]
+    if info.kind != "village" or len(name) != 1 or name in _FUNCTION_CHARS or not CJK.match(name):
+        return False
+    surface = name + text[suffix_start : suffix_start + len(info.suffix)]
+    if Lexicon.load().is_generic("place", surface) or (
+        word_freq().get(surface, 0) >= 30 and not word_tags().get(surface, "").startswith("ns")
+    ):
+        return False  # 驻村, 山村: a word
+    town = start - 1 if text[start - 1 : start] in ("（", "(") else start
+    return any(k.end == town and k.text.endswith(("镇", "乡", "街道")) for k in known)
 
 
 def _named_by_a_word(text: str, start: int, suffix_start: int, known: list[Mention]) -> bool:

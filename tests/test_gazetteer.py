@@ -235,3 +235,16 @@ def test_townships_listed_by_short_name_resolve_to_their_division_and_a_verb_is_
     assert places["东阳关镇"] == ["山西省", "长治市", "黎城县"]
     assert "西仵" in next(e.aliases for e in doc.entities if e.name == "西仵乡")
     assert not [e.name for e in doc.entities if e.type == "official"]
+
+
+def test_one_character_villages_after_their_town_and_no_county_in_an_acting_title_or_a_short_suffix():
+    from kg.places import find_places
+
+    assert [m.text for m in find_places("视察了新塍镇(潘村)高标准农田，又到桐乡镇李村。")] == [
+        "新塍镇",
+        "潘村",
+        "桐乡镇",
+        "李村",
+    ]
+    assert find_places("县委副书记、代县长周平陪同。可进一步壮大高新区产业集群。") == []
+    assert [m.text for m in find_places("沿七一中路、八一路")] == ["七一中路", "八一路"]
