@@ -258,6 +258,29 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
     return surfaces
 
 
+_CONGRESS = re.compile(
+    r"^(?:中共[\u3400-\u9fff]*?)?([省市州盟县区旗])第([一二三四五六七八九十]{1,3})次(?:代表大会|党代会)$"
+)
+
+
+def _one_congress(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A party congress named in full and as ``市第N次党代会`` in one page is one theme, by its full name.
+
+    >>> m = Mention("theme", "市第十四次党代会", 0, 8)
+    >>> list(_one_congress({"中共宁波市第十四次代表大会": [m], "市第十四次党代会": [m]}))
+    ['中共宁波市第十四次代表大会']
+    """
+    full: dict[tuple[str, str], str] = {}
+    for key in groups:
+        if (m := _CONGRESS.match(key)) and key.startswith("中共"):
+            full.setdefault(m.groups(), key)
+    merged: dict[str, list[Mention]] = defaultdict(list)
+    for key, group in groups.items():
+        m = _CONGRESS.match(key)
+        merged[full.get(m.groups(), key) if m else key].extend(group)
+    return dict(merged)
+
+
 def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     keys: dict[tuple[str, str | None], str] = {}  # a page repeats its names: one key per surface
@@ -266,6 +289,8 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         if surface not in keys:
             keys[surface] = _surface_key(kind, *surface, city)
         groups[keys[surface]].append(m)
+    if kind == "theme":
+        groups = _one_congress(groups)
     out = []
     for key, group in groups.items():
         name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key

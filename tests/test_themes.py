@@ -164,3 +164,11 @@ def test_preferred_labels_win_ties_and_a_place_slogan_keeps_the_theme_it_begins_
     found = _themes_of("深化改革开放，奋力谱写中国式现代化广西篇章，学习习近平总书记来川视察重要指示精神。")
     assert {"改革开放", "中国式现代化", "中国式现代化广西篇章"} <= found
     assert any(t.startswith("习近平总书记来川视察") for t in found)
+
+
+def test_bare_activities_and_industries_are_no_themes_but_their_slogans_are():
+    found = _themes_of(
+        "做好防汛和森林防火工作，开展调查研究，发展先进制造业。大兴调查研究之风，推动设备更新和消费品以旧换新。"
+    )
+    assert {"大兴调查研究", "以旧换新"} <= found
+    assert not found & {"防汛抗旱", "森林草原防灭火", "先进制造业"}
