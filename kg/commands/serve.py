@@ -76,21 +76,29 @@ def _get(app, path: str) -> int:
 
 
 def create_server(app, host: str = "127.0.0.1", port: int = 0, threads: int = 8):
-    """A waitress server for ``app`` whose responses leave in one send when they are small.
+    """A waitress server for ``app`` that starts SPARQL queries early and sends small responses
+    in one write.
 
-    Waitress sends the status line and headers, then the body, in two writes on the socket:
-    two packets, and the client wakes twice. Here a body chunk of at most
-    ``ONE_SEND_BYTES`` goes out together with the headers.
+    * A ``GET /sparql?query=…`` starts on a free SPARQL worker as soon as the server's loop has
+      read it (:func:`api.sparql.start_early`), so the query runs while a thread takes the
+      request; the application then only waits for the answer. Without a free worker, the
+      request is answered as any other.
+    * Waitress sends the status line and headers, then the body, in two writes on the socket:
+      two packets, and the client wakes twice. Here a body chunk of at most
+      ``ONE_SEND_BYTES`` goes out together with the headers.
 
     >>> from api import create_app
     >>> server = create_server(create_app({"GRAPH_DIR": "graphs"}))
-    >>> server.channel_class.task_class.__name__
-    'OneSendTask'
-    >>> server.close()
+    >>> server.channel_class.task_class.__name__, type(server.task_dispatcher).__name__
+    ('OneSendTask', 'EarlyStartDispatcher')
+    >>> server.task_dispatcher.shutdown(); server.close()
+    True
     """
     import waitress
 
-    server = waitress.create_server(app, host=host, port=port, threads=threads)
+    dispatcher = _early_start_dispatcher_class()(app)
+    dispatcher.set_thread_count(threads)
+    server = waitress.create_server(app, host=host, port=port, threads=threads, _dispatcher=dispatcher)
     server.channel_class = _one_send_channel_class()
     return server
 
@@ -98,14 +106,65 @@ def create_server(app, host: str = "127.0.0.1", port: int = 0, threads: int = 8)
 ONE_SEND_BYTES = 1 << 16
 """Largest first body chunk sent together with the response headers."""
 
+EARLY_ATTRIBUTE = "kg_early_start"
+"""The attribute of a waitress request holding its early-started SPARQL query."""
+
+
+@functools.cache
+def _early_start_dispatcher_class() -> type:
+    """A waitress task dispatcher that starts the SPARQL query of a request before queueing it."""
+    from waitress.task import ThreadedTaskDispatcher
+
+    from api.sparql import start_early
+
+    class EarlyStartDispatcher(ThreadedTaskDispatcher):
+        def __init__(self, app) -> None:
+            super().__init__()
+            self.app = app
+
+        def add_task(self, task) -> None:
+            requests = getattr(task, "requests", None)
+            if requests:
+                request = requests[0]
+                if (
+                    request.command == "GET"
+                    and request.path == "/sparql"
+                    and request.query
+                    and request.error is None
+                    and getattr(request, EARLY_ATTRIBUTE, None) is None
+                    and self.has_free_thread()
+                ):
+                    early = start_early(self.app, request.query, request.headers.get("ACCEPT"))
+                    setattr(request, EARLY_ATTRIBUTE, early)
+            super().add_task(task)
+
+        def has_free_thread(self) -> bool:
+            """Whether a thread would take a task now: only then is a query started early, so
+            that no started query holds a worker while requests queued before it wait for one."""
+            with self.lock:
+                busy = self.active_count + self.stop_count + len(self.queue)
+                return len(self.threads) > busy
+
+    return EarlyStartDispatcher
+
 
 @functools.cache
 def _one_send_channel_class() -> type:
-    """A waitress channel whose tasks hold back the headers until the first body chunk."""
+    """A waitress channel whose tasks hold back the headers until the first body chunk, pass a
+    request's early-started query to the application and release it if left unclaimed."""
     from waitress.channel import HTTPChannel
     from waitress.task import WSGITask
 
+    from api.sparql import EARLY_START_KEY
+
     class OneSendTask(WSGITask):
+        def get_environment(self) -> dict:
+            environ = super().get_environment()
+            early = getattr(self.request, EARLY_ATTRIBUTE, None)
+            if early is not None:
+                environ[EARLY_START_KEY] = early
+            return environ
+
         def write(self, data: bytes) -> None:
             if self.wrote_header or len(data) > ONE_SEND_BYTES:
                 super().write(data)
@@ -126,6 +185,15 @@ def _one_send_channel_class() -> type:
                 return super().write_soon(data)
             self.holding.append(data)
             return len(data)
+
+        def service(self) -> None:
+            request = self.requests[0]
+            try:
+                super().service()
+            finally:
+                early = getattr(request, EARLY_ATTRIBUTE, None)
+                if early is not None:
+                    early.release()
 
     return OneSendChannel
 
