@@ -9,7 +9,8 @@
   ``Store.read_only``; a query still running at its deadline has its worker killed (a thread
   cannot stop an Oxigraph query) and a fresh worker takes its place. Each worker copies a store
   of at most ``sparql_memory_triples`` into memory in the background (header ``X-KG-Store``
-  says which one answered). Jobs and answers cross the pipes as length-prefixed raw bytes.
+  says which one answered). Jobs and answers cross the pipes as length-prefixed raw bytes
+  (fixed binary headers; JSON only for a job's prefixes and graphs, when it has any).
   SPARQL JSON of a query whose own LIMIT is within the row limit is written by Oxigraph.
 * ``GET /sparql?query=…`` is answered by :class:`QueryFastPath` before Flask's dispatch, with
   the same checks, formats and errors as the Flask view, which answers every other request.
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import dataclasses
 import functools
 import io
 import json
@@ -250,7 +250,7 @@ class QueryJob:
     solutions_format: str | None = "json"
     graph_format: str | None = "turtle"
     max_rows: int = 10000
-    prefixes: dict[str, str] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)  # for Turtle and RDF/XML of graph results
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     limit: int | None = None  # the query's own outer LIMIT (see :func:`inspect_query`)
@@ -555,24 +555,56 @@ def _read_exactly(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-_JOB_FIELDS = tuple(f.name for f in dataclasses.fields(QueryJob))
+# a job's header: solutions and graph format (255: none), row limit, the query's own LIMIT (-1:
+# none), length of the options (JSON of prefixes and graphs, only when there are any); then the
+# options, then the query text
+_JOB = struct.Struct("<BBQqI")
+_FORMATS = (*SOLUTION_TYPES, *GRAPH_TYPES)
+_NO_FORMAT = 255
+_MAX_NUMBER = (1 << 63) - 1  # a larger LIMIT or row limit is as good as no limit
 
 
 def encode_job(job: QueryJob) -> bytes:
-    """A job as the bytes a worker reads (JSON: the query text and its options).
+    """A job as the bytes a worker reads: a fixed header, the options if any, the query text.
 
-    >>> decode_job(encode_job(QueryJob("ASK {}", max_rows=5))).max_rows
-    5
+    >>> job = QueryJob("ASK {}", "csv", None, 5, {"ex": "http://ex/"}, ("http://g/",), (), 10**30)
+    >>> back = decode_job(encode_job(job))
+    >>> back.limit == _MAX_NUMBER, back.prefixes, back.default_graphs, back.graph_format
+    (True, {'ex': 'http://ex/'}, ('http://g/',), None)
     """
-    fields = [getattr(job, name) for name in _JOB_FIELDS]
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    options = b""
+    if job.prefixes or job.default_graphs or job.named_graphs:
+        fields = [job.prefixes, job.default_graphs, job.named_graphs]
+        options = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    header = _JOB.pack(
+        _NO_FORMAT if job.solutions_format is None else _FORMATS.index(job.solutions_format),
+        _NO_FORMAT if job.graph_format is None else _FORMATS.index(job.graph_format),
+        min(job.max_rows, _MAX_NUMBER),
+        -1 if job.limit is None else min(job.limit, _MAX_NUMBER),
+        len(options),
+    )
+    return header + options + job.query.encode()
 
 
 def decode_job(data: bytes) -> QueryJob:
     """The job of :func:`encode_job`."""
-    query, solutions, graph, max_rows, prefixes, default_graphs, named_graphs, limit = json.loads(data)
+    solutions, graph, max_rows, limit, size = _JOB.unpack_from(data)
+    start = _JOB.size
+    prefixes: dict[str, str] = {}
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    if size:
+        prefixes, default_list, named_list = json.loads(data[start : start + size])
+        default_graphs, named_graphs = tuple(default_list), tuple(named_list)
     return QueryJob(
-        query, solutions, graph, max_rows, prefixes, tuple(default_graphs), tuple(named_graphs), limit
+        data[start + size :].decode(),
+        None if solutions == _NO_FORMAT else _FORMATS[solutions],
+        None if graph == _NO_FORMAT else _FORMATS[graph],
+        max_rows,
+        prefixes,
+        default_graphs,
+        named_graphs,
+        None if limit < 0 else limit,
     )
 
 
@@ -1031,7 +1063,7 @@ def prepare_job(app: Flask, req: ProtocolRequest) -> tuple[QueryJob, float]:
         solutions_format,
         graph_format,
         values["sparql_max_rows"],
-        info.prefixes,
+        {} if info.form in ("SELECT", "ASK") else info.prefixes,  # only graph results use them
         req.default_graphs,
         req.named_graphs,
         info.limit,

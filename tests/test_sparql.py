@@ -113,6 +113,21 @@ def test_describe_turtle(live_server):
     assert len(rdflib.Graph().parse(data=body.decode(), format="turtle")) >= 3
 
 
+def test_a_querys_prefixes_name_the_turtle_of_its_graph(live_server):
+    query = (
+        "PREFIX lbl: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        'CONSTRUCT { ?s lbl:label ?o } WHERE { ?s lbl:label ?o FILTER(STR(?o) = "长治市") }'
+    )
+    status, _, body = sparql(live_server, query, format="ttl")
+    assert status == 200 and b"@prefix lbl: <http://www.w3.org/2000/01/rdf-schema#>" in body
+    assert b"lbl:label" in body
+
+
+def test_a_default_graph_of_the_request_reaches_the_worker(live_server):
+    status, _, body = sparql(live_server, "ASK { ?s ?p ?o }", **{"default-graph-uri": "http://none/"})
+    assert status == 200 and json.loads(body)["boolean"] is False  # no triples in that graph
+
+
 def test_post_form_and_sparql_query_body(live_server):
     form = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode()
     status, _, body = live_server.request(
