@@ -9,10 +9,13 @@
   ``Store.read_only``; a query still running at its deadline has its worker killed (a thread
   cannot stop an Oxigraph query) and a fresh worker takes its place. Each worker copies a store
   of at most ``sparql_memory_triples`` into memory in the background (header ``X-KG-Store``
-  says which one answered). Jobs and answers cross the pipes as length-prefixed raw bytes.
+  says which one answered). Jobs and answers cross the pipes as length-prefixed raw bytes
+  (fixed binary headers; JSON only for a job's prefixes and graphs, when it has any).
   SPARQL JSON of a query whose own LIMIT is within the row limit is written by Oxigraph.
 * ``GET /sparql?query=…`` is answered by :class:`QueryFastPath` before Flask's dispatch, with
   the same checks, formats and errors as the Flask view, which answers every other request.
+  Under ``kg serve`` its query starts on a free worker as soon as the server has read the
+  request (:func:`start_early`), while a thread takes the request; the thread only waits.
 * ``GET /sparql`` without a query, and ``GET /query``, show the query page.
 
 >>> inspect_query("SELECT * WHERE { ?service ?p 'INSERT' }").form
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import dataclasses
 import functools
 import io
 import json
@@ -248,7 +250,7 @@ class QueryJob:
     solutions_format: str | None = "json"
     graph_format: str | None = "turtle"
     max_rows: int = 10000
-    prefixes: dict[str, str] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)  # for Turtle and RDF/XML of graph results
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     limit: int | None = None  # the query's own outer LIMIT (see :func:`inspect_query`)
@@ -553,24 +555,56 @@ def _read_exactly(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-_JOB_FIELDS = tuple(f.name for f in dataclasses.fields(QueryJob))
+# a job's header: solutions and graph format (255: none), row limit, the query's own LIMIT (-1:
+# none), length of the options (JSON of prefixes and graphs, only when there are any); then the
+# options, then the query text
+_JOB = struct.Struct("<BBQqI")
+_FORMATS = (*SOLUTION_TYPES, *GRAPH_TYPES)
+_NO_FORMAT = 255
+_MAX_NUMBER = (1 << 63) - 1  # a larger LIMIT or row limit is as good as no limit
 
 
 def encode_job(job: QueryJob) -> bytes:
-    """A job as the bytes a worker reads (JSON: the query text and its options).
+    """A job as the bytes a worker reads: a fixed header, the options if any, the query text.
 
-    >>> decode_job(encode_job(QueryJob("ASK {}", max_rows=5))).max_rows
-    5
+    >>> job = QueryJob("ASK {}", "csv", None, 5, {"ex": "http://ex/"}, ("http://g/",), (), 10**30)
+    >>> back = decode_job(encode_job(job))
+    >>> back.limit == _MAX_NUMBER, back.prefixes, back.default_graphs, back.graph_format
+    (True, {'ex': 'http://ex/'}, ('http://g/',), None)
     """
-    fields = [getattr(job, name) for name in _JOB_FIELDS]
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    options = b""
+    if job.prefixes or job.default_graphs or job.named_graphs:
+        fields = [job.prefixes, job.default_graphs, job.named_graphs]
+        options = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    header = _JOB.pack(
+        _NO_FORMAT if job.solutions_format is None else _FORMATS.index(job.solutions_format),
+        _NO_FORMAT if job.graph_format is None else _FORMATS.index(job.graph_format),
+        min(job.max_rows, _MAX_NUMBER),
+        -1 if job.limit is None else min(job.limit, _MAX_NUMBER),
+        len(options),
+    )
+    return header + options + job.query.encode()
 
 
 def decode_job(data: bytes) -> QueryJob:
     """The job of :func:`encode_job`."""
-    query, solutions, graph, max_rows, prefixes, default_graphs, named_graphs, limit = json.loads(data)
+    solutions, graph, max_rows, limit, size = _JOB.unpack_from(data)
+    start = _JOB.size
+    prefixes: dict[str, str] = {}
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    if size:
+        prefixes, default_list, named_list = json.loads(data[start : start + size])
+        default_graphs, named_graphs = tuple(default_list), tuple(named_list)
     return QueryJob(
-        query, solutions, graph, max_rows, prefixes, tuple(default_graphs), tuple(named_graphs), limit
+        data[start + size :].decode(),
+        None if solutions == _NO_FORMAT else _FORMATS[solutions],
+        None if graph == _NO_FORMAT else _FORMATS[graph],
+        max_rows,
+        prefixes,
+        default_graphs,
+        named_graphs,
+        None if limit < 0 else limit,
     )
 
 
@@ -689,9 +723,12 @@ class _Worker:
         """Whether an answer (or the end of the pipe) arrives within ``timeout`` seconds."""
         return bool(self.poller.poll(max(round(timeout * 1000), 0)))
 
-    def ask(self, job: QueryJob, timeout: float) -> QueryAnswer | None:
-        """Send a job; its answer, or None when the deadline passes first."""
+    def send(self, job: QueryJob) -> None:
+        """Send a job (its answer is read by :meth:`receive`)."""
         write_frame(self.jobs, encode_job(job))
+
+    def receive(self, timeout: float) -> QueryAnswer | None:
+        """The answer to the job sent, or None when ``timeout`` seconds pass first."""
         if not self.wait(timeout):
             return None
         return decode_answer(read_frame(self.answers))
@@ -706,6 +743,17 @@ class _Worker:
             if fd >= 0:
                 with contextlib.suppress(OSError):
                     os.close(fd)
+
+
+@dataclass(eq=False)
+class StartedQuery:
+    """A job a worker is running: the pool answers it with :meth:`QueryPool.finish`."""
+
+    pool: QueryPool
+    worker: _Worker
+    deadline: float  # time.monotonic() at which the worker is killed
+    limit_ms: int
+    began: float  # time.perf_counter() when the job was given to the pool
 
 
 _spawn_lock = threading.Lock()
@@ -762,6 +810,7 @@ class QueryPool:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
         self._lock = threading.Lock()
+        self._waiting = 0  # requests waiting for a free worker
         self._closed = False
         starters = [threading.Thread(target=self._add_worker) for _ in range(size)]
         for t in starters:
@@ -793,28 +842,65 @@ class QueryPool:
         if not self._closed:
             threading.Thread(target=self._add_worker, daemon=True, name="kg-sparql-renew").start()
 
-    def run(self, job: QueryJob, timeout: float) -> QueryAnswer:
-        """Answer a job within ``timeout`` seconds (waiting for a free worker included)."""
+    def start(self, job: QueryJob, timeout: float, wait: bool = True) -> StartedQuery | None:
+        """Send a job to a free worker, waiting for one within ``timeout`` seconds.
+
+        With ``wait=False`` there is no waiting: None when no worker is free now or when a
+        request already waits for one (it keeps its turn).
+        """
+        began = time.perf_counter()
         deadline = time.monotonic() + timeout
         limit_ms = round(timeout * 1000)
+        if not wait:
+            if self._waiting:
+                return None
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return None
+        else:
+            with self._lock:
+                self._waiting += 1
+            try:
+                worker = self._idle.get(timeout=max(timeout, 0))
+            except queue.Empty:
+                raise QueryTimeout(
+                    f"no SPARQL worker became free within the time limit of {limit_ms} ms",
+                    time_limit_ms=limit_ms,
+                ) from None
+            finally:
+                with self._lock:
+                    self._waiting -= 1
         try:
-            worker = self._idle.get(timeout=max(timeout, 0))
-        except queue.Empty:
-            raise QueryTimeout(
-                f"no SPARQL worker became free within the time limit of {limit_ms} ms", time_limit_ms=limit_ms
-            ) from None
+            worker.send(job)
+        except OSError:
+            self._replace(worker)
+            raise ApiError("the SPARQL worker died while answering (out of memory?)", 500) from None
+        return StartedQuery(self, worker, deadline, limit_ms, began)
+
+    def finish(self, started: StartedQuery) -> QueryAnswer:
+        """The answer to a started job, or its error once its deadline passes (the worker is
+        then killed and replaced)."""
+        worker = started.worker
         try:
-            answer = worker.ask(job, deadline - time.monotonic())
+            answer = worker.receive(started.deadline - time.monotonic())
         except (EOFError, OSError):
             self._replace(worker)
             raise ApiError("the SPARQL worker died while answering (out of memory?)", 500) from None
         if answer is None:
             self._replace(worker)
             raise QueryTimeout(
-                f"query exceeded the time limit of {limit_ms} ms and was stopped", time_limit_ms=limit_ms
+                f"query exceeded the time limit of {started.limit_ms} ms and was stopped",
+                time_limit_ms=started.limit_ms,
             )
         self._idle.put(worker)
         return answer
+
+    def run(self, job: QueryJob, timeout: float) -> QueryAnswer:
+        """Answer a job within ``timeout`` seconds (waiting for a free worker included)."""
+        started = self.start(job, timeout)
+        assert started is not None
+        return self.finish(started)
 
     def close(self) -> None:
         """Stop every worker."""
@@ -837,12 +923,11 @@ def get_pool(app: Flask | None = None) -> QueryPool:
     at once.
     """
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
-    extensions = app.extensions
-    pool = extensions.get("kg.sparql_pool")
-    now = time.monotonic()
-    checked = extensions.get("kg.sparql_pool_checked", -math.inf)
-    if pool is not None and now - checked < api.data.RELOAD_CHECK_SECONDS:
+    pool = _checked_pool(app)
+    if pool is not None:
         return pool
+    extensions = app.extensions
+    now = time.monotonic()
     with app.app_context():
         data = get_data()  # notices a rebuilt graph directory, which retires the old pool
     extensions["kg.sparql_pool_checked"] = now
@@ -857,6 +942,16 @@ def get_pool(app: Flask | None = None) -> QueryPool:
                 pool = QueryPool(data.store_path, values["sparql_workers"], values["sparql_memory_triples"])
                 app.extensions["kg.sparql_pool"] = pool
     return pool
+
+
+def _checked_pool(app: Flask) -> QueryPool | None:
+    """The pool of an app if the graph directory was looked at within the reload interval."""
+    extensions = app.extensions
+    pool = extensions.get("kg.sparql_pool")
+    checked = extensions.get("kg.sparql_pool_checked", -math.inf)
+    if pool is not None and time.monotonic() - checked < api.data.RELOAD_CHECK_SECONDS:
+        return pool
+    return None
 
 
 def close_pool(app: Flask) -> None:
@@ -954,8 +1049,9 @@ def time_limit(limit_ms: int, asked: str | None) -> float:
     return limit_ms / 1000
 
 
-def answer_query(app: Flask, req: ProtocolRequest) -> tuple[bytes, list[tuple[str, str]]]:
-    """Run one protocol request on the app's workers: the body and headers of the response."""
+def prepare_job(app: Flask, req: ProtocolRequest) -> tuple[QueryJob, float]:
+    """The checked job of a protocol request and its time limit in seconds (refusals and bad
+    parameters raise :class:`ApiError`)."""
     values = app.config["KG_SETTINGS"]
     info = _checked_query(req.query)
     if req.format_name:
@@ -967,28 +1063,94 @@ def answer_query(app: Flask, req: ProtocolRequest) -> tuple[bytes, list[tuple[st
         solutions_format,
         graph_format,
         values["sparql_max_rows"],
-        info.prefixes,
+        {} if info.form in ("SELECT", "ASK") else info.prefixes,  # only graph results use them
         req.default_graphs,
         req.named_graphs,
         info.limit,
     )
-    limit = time_limit(values["sparql_time_limit_ms"], req.timeout_ms)
-    pool = get_pool(app)
-    started = time.perf_counter()
-    answer = pool.run(job, limit)
+    return job, time_limit(values["sparql_time_limit_ms"], req.timeout_ms)
+
+
+def answer_query(app: Flask, req: ProtocolRequest) -> tuple[bytes, list[tuple[str, str]]]:
+    """Run one protocol request on the app's workers: the body and headers of the response."""
+    job, limit = prepare_job(app, req)
+    started = get_pool(app).start(job, limit)
+    assert started is not None
+    return finish_query(started)
+
+
+def finish_query(started: StartedQuery) -> tuple[bytes, list[tuple[str, str]]]:
+    """Wait for a started query: the body and headers of the response (errors raise)."""
+    answer = started.pool.finish(started)
     if answer.status != 200:
         raise ApiError(answer.message, answer.status)
     headers = [
         ("Content-Type", _content_type(answer.media_type)),
         ("X-KG-Rows", str(answer.rows)),
         ("X-KG-Truncated", "true" if answer.truncated else "false"),
-        ("X-KG-Time-Ms", f"{(time.perf_counter() - started) * 1000:.2f}"),
+        ("X-KG-Time-Ms", f"{(time.perf_counter() - started.began) * 1000:.2f}"),
         ("X-KG-Query-Ms", f"{answer.query_ms:.2f}"),
         ("X-KG-Store", "memory" if answer.memory else "disk"),
         ("Vary", "Accept"),
         ("Access-Control-Allow-Origin", "*"),
     ]
     return answer.body, headers
+
+
+EARLY_START_KEY = "kg.sparql.early_start"
+"""The WSGI environ key of an :class:`EarlyStart` (set by ``kg serve``'s server)."""
+
+
+@dataclass(eq=False)
+class EarlyStart:
+    """A GET query started on a worker as soon as the server had read the request.
+
+    The fast path claims it when the request it handles is this one; one left unclaimed
+    (the client went away, or the application answered something else) is released: its
+    answer is awaited and dropped, so that its worker goes back to the pool.
+    """
+
+    request: ProtocolRequest
+    started: StartedQuery
+    claimed: bool = False
+
+    def claim(self, request: ProtocolRequest) -> bool:
+        """Whether this start answers ``request`` (only once)."""
+        if self.claimed or request != self.request:
+            return False
+        self.claimed = True
+        return True
+
+    def release(self) -> None:
+        """Wait for an unclaimed query and give its worker back (errors are dropped)."""
+        if self.claimed:
+            return
+        self.claimed = True
+        with contextlib.suppress(ApiError):
+            self.started.pool.finish(self.started)
+
+
+def start_early(app: Flask, query_string: str, accept: str | None) -> EarlyStart | None:
+    """Start the query of ``GET /sparql?QUERY_STRING`` at once, without waiting.
+
+    For the server's own loop, before a thread takes the request: nothing here waits (no
+    free worker, a request already waiting for one, or a graph directory due for a look at
+    its ``build_id`` all give None) and nothing raises (a request this cannot start is
+    answered as usual, errors included).
+
+    >>> start_early(Flask(__name__), "query=ASK+%7B%7D", None) is None  # no pool yet
+    True
+    """
+    try:
+        pool = _checked_pool(app)
+        request = _parse_query_string(query_string, accept)
+        if pool is None or request is None:
+            return None
+        job, limit = prepare_job(app, request)
+        started = pool.start(job, limit, wait=False)
+    except Exception:
+        return None
+    return None if started is None else EarlyStart(request, started)
 
 
 def _read_query() -> ProtocolRequest | None:
@@ -1067,8 +1229,12 @@ class QueryFastPath:
         protocol_request = _parse_query_string(environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT"))
         if protocol_request is None:
             return self.wsgi_app(environ, start_response)
+        early = environ.get(EARLY_START_KEY)
         try:
-            body, headers = answer_query(self.app, protocol_request)
+            if early is not None and early.claim(protocol_request):
+                body, headers = finish_query(early.started)
+            else:
+                body, headers = answer_query(self.app, protocol_request)
         except Exception as err:  # answered as the app's error handlers would, without running it again
             if not isinstance(err, ApiError | UserError):
                 self.app.logger.exception("unexpected error")

@@ -21,7 +21,6 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 import pytest
-import waitress
 from flask import Flask
 
 from api import close_app, create_app
@@ -313,9 +312,12 @@ LIVE_SETTINGS = {"sparql_time_limit_ms": 1500, "sparql_workers": 2, "sparql_max_
 
 @pytest.fixture(scope="session")
 def live_server(graph_dir: Path) -> Iterator[LiveServer]:
-    """The app under waitress on a free loopback port, in a thread, for the whole session."""
+    """The app under the server of `kg serve` (waitress) on a free loopback port, in a thread, for
+    the whole session."""
+    from kg.commands.serve import create_server
+
     app = create_app({"GRAPH_DIR": str(graph_dir), "KG_SETTINGS": LIVE_SETTINGS})
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=8)
+    server = create_server(app, host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=server.run, name="waitress", daemon=True)
     thread.start()
     try:

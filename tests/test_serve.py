@@ -201,3 +201,38 @@ def test_sigterm_stops_server_and_workers(served):
     while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
         time.sleep(0.1)
     assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")]
+
+
+@pytest.mark.parametrize("version", ["1.1", "1.0"])
+@pytest.mark.parametrize("connection", [None, "close", "keep-alive"])
+@pytest.mark.parametrize(
+    "status, headers, content_length",
+    [
+        ("200 OK", [("Content-Type", "text/csv"), ("x-kg-rows", "3"), ("Content-Length", "5")], None),
+        ("200 OK", [("Content-Type", "text/csv")], 5),
+        ("200 OK", [("Content-Type", "text/csv")], None),
+        ("404 Not Found", [("content-length", "2"), ("Date", "Mon, 01 Jan 2024 00:00:00 GMT")], None),
+        ("200 OK", [("Server", "kg"), ("Content-Length", "1")], None),
+        ("200 OK", [("Connection", "close"), ("Content-Length", "1")], None),
+        ("204 No Content", [("Content-Length", "0")], None),
+        ("304 Not Modified", [], None),
+    ],
+)
+def test_response_head_is_the_one_waitress_writes(version, connection, status, headers, content_length):
+    from types import SimpleNamespace
+
+    from waitress.adjustments import Adjustments
+    from waitress.task import WSGITask
+
+    from kg.commands.serve import _one_send_channel_class
+
+    def head(task_class):
+        channel = SimpleNamespace(server=SimpleNamespace(adj=Adjustments()))
+        request = SimpleNamespace(version=version, headers={"CONNECTION": connection} if connection else {})
+        task = task_class(channel, request)
+        task.start_time, task.status = 1_700_000_000.5, status
+        task.response_headers, task.content_length = list(headers), content_length
+        written = task.build_response_header()
+        return written, task.close_on_finish, task.chunked_response, task.response_headers
+
+    assert head(_one_send_channel_class().task_class) == head(WSGITask)

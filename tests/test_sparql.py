@@ -113,6 +113,21 @@ def test_describe_turtle(live_server):
     assert len(rdflib.Graph().parse(data=body.decode(), format="turtle")) >= 3
 
 
+def test_a_querys_prefixes_name_the_turtle_of_its_graph(live_server):
+    query = (
+        "PREFIX lbl: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        'CONSTRUCT { ?s lbl:label ?o } WHERE { ?s lbl:label ?o FILTER(STR(?o) = "长治市") }'
+    )
+    status, _, body = sparql(live_server, query, format="ttl")
+    assert status == 200 and b"@prefix lbl: <http://www.w3.org/2000/01/rdf-schema#>" in body
+    assert b"lbl:label" in body
+
+
+def test_a_default_graph_of_the_request_reaches_the_worker(live_server):
+    status, _, body = sparql(live_server, "ASK { ?s ?p ?o }", **{"default-graph-uri": "http://none/"})
+    assert status == 200 and json.loads(body)["boolean"] is False  # no triples in that graph
+
+
 def test_post_form_and_sparql_query_body(live_server):
     form = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode()
     status, _, body = live_server.request(
@@ -355,3 +370,95 @@ def test_an_error_in_the_fast_path_is_the_apps_json_error_and_the_query_runs_onc
         assert response.status_code == status and response.is_json
         assert "boom" not in response.get_json()["message"]
         assert calls == ["ASK { ?s ?p ?o }"]
+
+
+def _free_workers(pool, timeout: float = 10.0) -> bool:
+    """Whether every worker of a pool is idle within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pool._idle.qsize() == pool.size:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_a_query_started_early_is_answered_as_usual(live_server):
+    from api.sparql import _parse_query_string as parse
+    from api.sparql import answer_query, finish_query, get_pool, start_early
+
+    app = live_server.app
+    pool = get_pool(app)
+    query_string = urllib.parse.urlencode({"query": SELECT, "format": "csv"})
+    early = start_early(app, query_string, None)
+    assert early is not None and early.claim(parse(query_string, None))
+    body, headers = finish_query(early.started)
+    usual_body, usual_headers = answer_query(app, parse(query_string, None))
+    assert body == usual_body and dict(headers)["Content-Type"] == dict(usual_headers)["Content-Type"]
+    assert not early.claim(parse(query_string, None))  # claimed once
+    assert _free_workers(pool)
+
+
+def test_no_early_start_without_a_free_worker_or_a_recent_look_at_the_directory(live_server, monkeypatch):
+    from api.sparql import QueryJob, get_pool, start_early
+
+    app = live_server.app
+    pool = get_pool(app)
+    ask = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    update = urllib.parse.urlencode({"query": "INSERT DATA { <a:a> <a:b> <a:c> }"})
+    assert start_early(app, update, None) is None  # refused: the usual path gives the error
+    assert start_early(app, ask + "&timeout=soon", None) is None  # the usual path gives the error
+    held = [pool.start(QueryJob("ASK { ?s ?p ?o }"), 5) for _ in range(pool.size)]
+    try:
+        assert start_early(app, ask, None) is None  # every worker busy: no waiting in the server loop
+    finally:
+        for started in held:
+            pool.finish(started)
+    monkeypatch.setattr(api.data, "RELOAD_CHECK_SECONDS", 0.0)
+    assert start_early(app, ask, None) is None  # the directory is due for a look: the usual path
+    monkeypatch.undo()
+    get_pool(app)
+    early = start_early(app, ask, None)
+    assert early is not None
+    early.release()  # an unclaimed start gives its worker back
+    assert _free_workers(pool)
+
+
+def test_queries_of_clients_gone_before_the_answer_give_their_workers_back(live_server):
+    import socket
+
+    from api.sparql import get_pool
+
+    pool = get_pool(live_server.app)
+    host, port = live_server.url.removeprefix("http://").split(":")
+    path = "/sparql?" + urllib.parse.urlencode({"query": SELECT})
+    for _ in range(2 * pool.size):
+        with socket.create_connection((host, int(port))) as sock:
+            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    assert _free_workers(pool)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(sparql(live_server, SELECT)[0])) for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert results == [200] * 4
+
+
+def test_the_server_starts_get_queries_before_a_thread_takes_them(live_server, monkeypatch):
+    from api.sparql import EarlyStart
+
+    claims: list[bool] = []
+    claim = EarlyStart.claim
+
+    def recording_claim(self, request):
+        claims.append(claim(self, request))
+        return claims[-1]
+
+    monkeypatch.setattr(EarlyStart, "claim", recording_claim)
+    sparql(live_server, "ASK { ?s ?p ?o }")  # the pool has looked at the directory just now
+    claims.clear()
+    status, _, body = sparql(live_server, SELECT, format="csv")
+    assert status == 200 and body.startswith(b"s,label")
+    assert claims == [True]

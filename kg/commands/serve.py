@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
+import time
 from pathlib import Path
 
 from kg.errors import UserError
@@ -76,21 +77,29 @@ def _get(app, path: str) -> int:
 
 
 def create_server(app, host: str = "127.0.0.1", port: int = 0, threads: int = 8):
-    """A waitress server for ``app`` whose responses leave in one send when they are small.
+    """A waitress server for ``app`` that starts SPARQL queries early and sends small responses
+    in one write.
 
-    Waitress sends the status line and headers, then the body, in two writes on the socket:
-    two packets, and the client wakes twice. Here a body chunk of at most
-    ``ONE_SEND_BYTES`` goes out together with the headers.
+    * A ``GET /sparql?query=…`` starts on a free SPARQL worker as soon as the server's loop has
+      read it (:func:`api.sparql.start_early`), so the query runs while a thread takes the
+      request; the application then only waits for the answer. Without a free worker, the
+      request is answered as any other.
+    * Waitress sends the status line and headers, then the body, in two writes on the socket:
+      two packets, and the client wakes twice. Here a body chunk of at most
+      ``ONE_SEND_BYTES`` goes out together with the headers.
 
     >>> from api import create_app
     >>> server = create_server(create_app({"GRAPH_DIR": "graphs"}))
-    >>> server.channel_class.task_class.__name__
-    'OneSendTask'
-    >>> server.close()
+    >>> server.channel_class.task_class.__name__, type(server.task_dispatcher).__name__
+    ('OneSendTask', 'EarlyStartDispatcher')
+    >>> server.task_dispatcher.shutdown(); server.close()
+    True
     """
     import waitress
 
-    server = waitress.create_server(app, host=host, port=port, threads=threads)
+    dispatcher = _early_start_dispatcher_class()(app)
+    dispatcher.set_thread_count(threads)
+    server = waitress.create_server(app, host=host, port=port, threads=threads, _dispatcher=dispatcher)
     server.channel_class = _one_send_channel_class()
     return server
 
@@ -98,14 +107,125 @@ def create_server(app, host: str = "127.0.0.1", port: int = 0, threads: int = 8)
 ONE_SEND_BYTES = 1 << 16
 """Largest first body chunk sent together with the response headers."""
 
+EARLY_ATTRIBUTE = "kg_early_start"
+"""The attribute of a waitress request holding its early-started SPARQL query."""
+
+
+@functools.cache
+def _early_start_dispatcher_class() -> type:
+    """A waitress task dispatcher that starts the SPARQL query of a request before queueing it."""
+    from waitress.task import ThreadedTaskDispatcher
+
+    from api.sparql import start_early
+
+    class EarlyStartDispatcher(ThreadedTaskDispatcher):
+        def __init__(self, app) -> None:
+            super().__init__()
+            self.app = app
+
+        def add_task(self, task) -> None:
+            requests = getattr(task, "requests", None)
+            if requests:
+                request = requests[0]
+                if (
+                    request.command == "GET"
+                    and request.path == "/sparql"
+                    and request.query
+                    and request.error is None
+                    and getattr(request, EARLY_ATTRIBUTE, None) is None
+                    and self.has_free_thread()
+                ):
+                    early = start_early(self.app, request.query, request.headers.get("ACCEPT"))
+                    setattr(request, EARLY_ATTRIBUTE, early)
+            super().add_task(task)
+
+        def has_free_thread(self) -> bool:
+            """Whether a thread would take a task now: only then is a query started early, so
+            that no started query holds a worker while requests queued before it wait for one."""
+            with self.lock:
+                busy = self.active_count + self.stop_count + len(self.queue)
+                return len(self.threads) > busy
+
+    return EarlyStartDispatcher
+
+
+_HEADER_NAMES: dict[str, str] = {}
+
+
+def _header_name(name: str) -> str:
+    """A header name as waitress writes it: each part capitalised (``x-kg-rows`` → ``X-Kg-Rows``).
+
+    >>> _header_name("content-TYPE"), _header_name("X-KG-Rows")
+    ('Content-Type', 'X-Kg-Rows')
+    """
+    known = _HEADER_NAMES.get(name)
+    if known is None:
+        known = "-".join([part.capitalize() for part in name.split("-")])
+        if len(_HEADER_NAMES) < 1024:
+            _HEADER_NAMES[name] = known
+    return known
+
+
+_last_date: tuple[int, str] = (-1, "")
+
+
+def _http_date(when: float) -> str:
+    """The HTTP date of a time, as waitress writes it (computed once a second)."""
+    global _last_date
+    second, text = _last_date
+    if int(when) != second:
+        from waitress.utilities import build_http_date
+
+        text = build_http_date(int(when))
+        _last_date = (int(when), text)
+    return text
+
+
+def _first(pair: tuple[str, str]) -> str:
+    return pair[0]
+
 
 @functools.cache
 def _one_send_channel_class() -> type:
-    """A waitress channel whose tasks hold back the headers until the first body chunk."""
+    """A waitress channel whose tasks hold back the headers until the first body chunk, pass a
+    request's early-started query to the application and release it if left unclaimed."""
     from waitress.channel import HTTPChannel
     from waitress.task import WSGITask
 
+    from api.sparql import EARLY_START_KEY
+
     class OneSendTask(WSGITask):
+        def build_response_header(self) -> bytes:
+            """Waitress's response head, built faster in the usual case (HTTP/1.1, a body of
+            known length, no Connection, Date or Server header from the application)."""
+            headers = [(_header_name(k), v) for k, v in self.response_headers]
+            names = {k for k, _ in headers}
+            if (
+                self.version != "1.1"
+                or not names.isdisjoint(("Connection", "Date", "Server", "Transfer-Encoding"))
+                or self.request.headers.get("CONNECTION", "").lower() == "close"
+                or not self.has_body
+            ):
+                return super().build_response_header()
+            if "Content-Length" not in names:
+                if self.content_length is None:
+                    return super().build_response_header()
+                headers.append(("Content-Length", str(self.content_length)))
+            ident = self.channel.server.adj.ident
+            if ident:
+                headers.append(("Server", ident))
+            headers.append(("Date", _http_date(self.start_time)))
+            self.response_headers = headers
+            lines = "".join([f"{name}: {value}\r\n" for name, value in sorted(headers, key=_first)])
+            return f"HTTP/1.1 {self.status}\r\n{lines}\r\n".encode("latin-1")
+
+        def get_environment(self) -> dict:
+            environ = super().get_environment()
+            early = getattr(self.request, EARLY_ATTRIBUTE, None)
+            if early is not None:
+                environ[EARLY_START_KEY] = early
+            return environ
+
         def write(self, data: bytes) -> None:
             if self.wrote_header or len(data) > ONE_SEND_BYTES:
                 super().write(data)
@@ -115,7 +235,7 @@ def _one_send_channel_class() -> type:
                 super().write(data)
             finally:
                 held, self.channel.holding = self.channel.holding, None
-                self.channel.write_soon(b"".join(held))
+                self.channel.send_now(b"".join(held))
 
     class OneSendChannel(HTTPChannel):
         task_class = OneSendTask
@@ -126,6 +246,31 @@ def _one_send_channel_class() -> type:
                 return super().write_soon(data)
             self.holding.append(data)
             return len(data)
+
+        def send_now(self, data: bytes) -> None:
+            """Send from the task's thread when nothing waits to be sent before; what the socket
+            does not take goes to the channel's buffers, as with ``write_soon``."""
+            if data and self.connected and not self.total_outbufs_len:
+                with self.outbuf_lock:
+                    if self.connected and not self.total_outbufs_len:
+                        try:
+                            sent = self.send(data, do_close=False)
+                        except OSError:
+                            sent = 0  # write_soon meets the error again and handles it
+                        if sent:
+                            self.last_activity = time.time()
+                            data = data[sent:]
+            if data:
+                self.write_soon(data)
+
+        def service(self) -> None:
+            request = self.requests[0]
+            try:
+                super().service()
+            finally:
+                early = getattr(request, EARLY_ATTRIBUTE, None)
+                if early is not None:
+                    early.release()
 
     return OneSendChannel
 
