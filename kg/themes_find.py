@@ -122,13 +122,19 @@ def quoted_slogans(text: str) -> list[Mention]:
         numbered = _COUNTED_NAME.fullmatch(content) and not (
             re.search("杰出|优秀|先进", content) or _CAMPAIGN_AFTER.match(after)
         )
+        if _parallel_campaign(content, after) or _CAMPAIGN_NAME.search(content):
+            continue  # an activity or a programme: a project (quoted_campaigns)
         if parallel or named or headed or held or numbered:  # “三件大事”, “四大支柱产业”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
 
 
 _CAMPAIGN_BEFORE = re.compile(r"(?:开展|启动|实施|推行|推出|打造|落实|创新|探索|建立|实行|深化|举办|发起)$")
-_CAMPAIGN_AFTER = re.compile(r"^(?:行动|活动|机制|服务|便民服务|工程|改革|试点|工作队|专项行动|品牌)")
+_CAMPAIGN_AFTER = re.compile(
+    r"^(?:主题[\u3400-\u9fff]{0,4}?活动|行动|活动|机制|服务|便民服务|工程|改革|试点|工作队|专项行动|品牌)"
+)
+_ACTIVITY_AFTER = re.compile(r"^(?:主题[\u3400-\u9fff]{0,4}?活动|活动|行动|专项行动)")
+_CAMPAIGN_NAME = re.compile(r"(?:工程|行动|项目年|建设年|提升年|攻坚年|巩固年)$")  # “五大示范工程”, “项目年”
 
 
 def quoted_campaigns(text: str) -> list[Mention]:
@@ -141,16 +147,27 @@ def quoted_campaigns(text: str) -> list[Mention]:
     out = []
     for m in _QUOTED.finditer(text):
         content = m.group(1)
-        if not 3 <= len(content) <= 8 or re.search(r"[，。！？：；,、+＋\d]", content):
+        after = text[m.end() : m.end() + 10]
+        if _parallel_campaign(content, after):  # “群众问题、委员解题”主题履职活动
+            out.append(Mention("project", content, m.start(1), m.end(1), attrs=(("kind", "campaign"),)))
+            continue
+        if not 2 <= len(content) <= 8 or re.search(r"[，。！？：；,、+＋\d]", content):
             continue
         if content.endswith(_THEME_HEADS) or ThemeVocabulary.load().preferred(content) is not None:
             continue
-        after = text[m.end() : m.end() + 5]
-        if _SLOGAN_CONTEXT.match(after):
+        named = _CAMPAIGN_NAME.search(content)
+        if (_SLOGAN_CONTEXT.match(after) and not named) or (len(content) < 3 and not named):
             continue
-        if _CAMPAIGN_BEFORE.search(text[max(0, m.start() - 3) : m.start()]) or _CAMPAIGN_AFTER.match(after):
+        launched = _CAMPAIGN_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
+        if launched or _CAMPAIGN_AFTER.match(after) or named:
             out.append(Mention("project", content, m.start(1), m.end(1), attrs=(("kind", "campaign"),)))
     return out
+
+
+def _parallel_campaign(content: str, after: str) -> bool:
+    """Parallel phrases in quotes that name an activity carried out (“大学习、大讨论”活动)."""
+    parts = content.split("、")
+    return len(parts) >= 2 and all(2 <= len(p) <= 8 for p in parts) and bool(_ACTIVITY_AFTER.match(after))
 
 
 def place_slogans(text: str) -> list[Mention]:
@@ -261,6 +278,8 @@ def find_themes(text: str) -> list[Mention]:
         start = end_index - len(surface) + 1
         found.append(Mention("theme", surface, start, end_index + 1, attrs=(("preferred", preferred),)))
     for start, end, surface in numbered_formulas(text):
+        if _CAMPAIGN_NAME.search(surface) and _quoted(text, start, end):
+            continue  # “五大示范工程”: a programme, a project
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
     found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)

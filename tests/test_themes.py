@@ -172,3 +172,17 @@ def test_bare_activities_and_industries_are_no_themes_but_their_slogans_are():
     )
     assert {"大兴调查研究", "以旧换新"} <= found
     assert not found & {"防汛抗旱", "森林草原防灭火", "先进制造业"}
+
+
+def test_quoted_activities_and_programmes_are_projects_and_quoted_working_methods_stay_themes():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "深入推进“百姓点题、委员答题”主题履职活动，围绕全省“项目年”建设要求，打造“三大示范工程”，"
+        "建立“分类落实、分线推进”工作机制。"
+    )
+    kinds = {e.name: e.type for e in doc.entities if e.type in ("theme", "project")}
+    assert kinds["百姓点题、委员答题"] == "project"
+    assert kinds["项目年"] == "project"
+    assert kinds["三大示范工程"] == "project"
+    assert kinds["分类落实、分线推进"] == "theme"
