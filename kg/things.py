@@ -412,8 +412,10 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     for m in _project_regex().finditer(text):
         suffix = info[m.group(0)]
         previous_end, last_suffix_end = last_suffix_end, m.end()
-        if any(freq.get(text[m.start() : m.end() + k], 0) >= 20 for k in (1, 2) if m.end() + k <= len(text)):
-            continue
+        longer = (text[m.start() : m.end() + k] for k in (1, 2) if m.end() + k <= len(text))
+        built = len(m.group(0))
+        if any(freq.get(w, 0) >= 20 and not _BUILD_AFTER.fullmatch(w[built:]) for w in longer):
+            continue  # 工程师, 项目部: the suffix begins a longer word (工程建设 is the works being built)
         if _joined_as_phase_or_work(text, found, m):
             continue
         coordinated = suffix.suffix in _WORKS
@@ -681,6 +683,7 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
     )
 
 
+_BUILD_AFTER = re.compile(r"建设|建|改造|推进")
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
 _BUILD_WORK = re.compile(
     r"(?:建设|改建|扩建|改扩建|新建|改造|提升|升级|续建|扩区)$"

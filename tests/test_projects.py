@@ -166,3 +166,8 @@ def test_a_phase_before_the_suffix_and_an_activity_after_a_noun_belong_to_the_na
     )
     assert {"鼎丰科技三期项目", "恒瑞锂业（二期）项目", "康达药物制剂研发生产中心项目"} <= set(found)
     assert not [p for p in found if "壮大" in p or p.startswith("高新区")]
+
+
+def test_works_being_built_end_at_their_suffix_and_seizing_verbs_are_no_part_of_a_name():
+    found = projects("紧紧抓住龙滩水利枢纽工程建设机遇，充分利用西江航运干线工程建设成果。他是一名工程师。")
+    assert set(found) == {"龙滩水利枢纽工程", "西江航运干线工程"}
