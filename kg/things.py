@@ -161,11 +161,17 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor, _word_in_org_name)
         if lex.org_suffixes[suffix] not in _STATE_KINDS:
             start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
-        trimmed = _grassroots_body(_trim_to_state_body(text[start : m.end()]))
+        state_body = _grassroots_body(_trim_to_state_body(text[start : m.end()]))
+        trimmed = _after_a_year(state_body)
         start = m.end() - len(trimmed)
         surface = text[start : m.end()]
         name = text[start : m.start()]
-        if not _acceptable_org(name, surface, suffix, lex):
+        dated = (  # 某区2023年…领导小组办公室: named by its task
+            trimmed != state_body
+            and len(name) >= 4
+            and not tagged_words(name)[0][1].startswith(_NOT_AN_ORG_HEAD)
+        )
+        if not dated and not _acceptable_org(name, surface, suffix, lex):
             continue
         found.append(
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
@@ -268,10 +274,25 @@ _GRASSROOTS = re.compile(
 )
 
 
+_YEAR_IN_NAME = re.compile(r"^.*?(?:19|20)\d\d年度?")
+
+
+def _after_a_year(surface: str) -> str:
+    """A body named after a year is named by what follows it: 某区2023年大气污染治理攻坚领导小组办公室 →
+    大气污染治理攻坚领导小组办公室 (the year and place say which one, the rest what it is)."""
+    return _YEAR_IN_NAME.sub("", surface)
+
+
 def _grassroots_body(surface: str) -> str:
     """A town, village or community body is named from its own place: 三台县芦溪镇党委 → 芦溪镇党委."""
     m = _GRASSROOTS.search(surface)
-    return m.group(0) if m else surface
+    if not m:
+        return surface
+    body = m.group(0)
+    street = body.find("街道")  # 张湾街道龙家台村村委会 → 龙家台村村委会
+    if street >= 0 and _GRASSROOTS.fullmatch(body[street + 2 :]):
+        return body[street + 2 :]
+    return body
 
 
 def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: Lexicon) -> bool:
@@ -326,7 +347,7 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return False
     if _STANDALONE_ORGS.fullmatch(surface) or _ZONE_BODY.fullmatch(surface):
         return True
-    if not name or re.search(r"[了着过们吗呢吧]|精神", name):  # 会议精神和县委常委会: no body
+    if not name or re.search(r"[了着过们吗呢吧各]|精神", name):  # 会议精神和县委常委会, 各市政府: no body
         return False
     if name.endswith("党政") and suffix == "代表团":  # 某县党政代表团: a visiting delegation, no body
         return False

@@ -55,3 +55,12 @@ def test_prefecture_bodies_and_federations_and_two_works_joined_by_he():
     orgs = {e.name for e in doc.entities if e.type == "organization"}
     assert {"喀什地委", "县侨联", "红星纺织厂", "东风机械厂"} <= orgs
     assert "喀什" in {n for e in doc.entities if e.type == "place" for n in [e.name, *e.aliases]}
+
+
+def test_village_bodies_without_their_street_dated_bodies_by_their_task_and_no_body_of_each():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("张湾街道龙山村村委会、雁塔区2023年秸秆禁烧攻坚领导小组办公室和各街道联络委参加。")
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert {"龙山村村委会", "秸秆禁烧攻坚领导小组办公室"} <= orgs
+    assert not [o for o in orgs if "各" in o or "街道" in o]
