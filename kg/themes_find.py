@@ -203,6 +203,9 @@ def place_slogans(text: str) -> list[Mention]:
     return out
 
 
+_MODERN_GOAL = re.compile(  # 新时代现代化强县, 现代化滨海大都市: the goal a county or city sets itself
+    r"(?:新时代)?(?:社会主义)?现代化[\u3400-\u9fff]{0,6}?(?:强县|强市|强省|强区|强旗|大都市|国际化城市)"
+)
 _CHUNK = re.compile(r"[\u3400-\u9fff、]+")
 _LIST_LEAD = re.compile(
     r"(?:坚持|按照|围绕|聚焦|实现|推进|做到|落实|践行|突出|强化|加快|奋力|全力|着力|努力|助力|建设|打造|"
@@ -283,6 +286,10 @@ def find_themes(text: str) -> list[Mention]:
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
     found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)
+    found += [
+        Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "goal"),))
+        for m in _MODERN_GOAL.finditer(text)
+    ]
     chosen: list[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), _alternative_label(m), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):

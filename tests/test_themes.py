@@ -186,3 +186,8 @@ def test_quoted_activities_and_programmes_are_projects_and_quoted_working_method
     assert kinds["项目年"] == "project"
     assert kinds["三大示范工程"] == "project"
     assert kinds["分类落实、分线推进"] == "theme"
+
+
+def test_a_modern_goal_a_county_sets_itself_is_a_theme():
+    found = _themes_of("奋力建设新时代现代化强县，开创现代化滨江大都市建设新局面。")
+    assert {"新时代现代化强县", "现代化滨江大都市"} <= found
