@@ -305,113 +305,179 @@ def _name_start(text: str, suffix_start: int, info: Suffix, floor: int) -> int:
 
 
 def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
-    """Places found by their suffix (…村, …街道, …路, …湿地公园), given the gazetteer hits."""
+    """Places found by their suffix (…村, …街道, …路, …湿地公园), given the gazetteer hits.
+
+    Each suffix is read in named steps: whether it can end a name here at all, where the name may
+    begin, the name after its town or village, the words trimmed before it, a short name it extends,
+    and the reasons to reject what is left.
+    """
     lex = Lexicon.load()
-    ends = [m.end for m in known]
     generic_spans = _generic_spans(text)
     out: list[Mention] = []
-    longest: dict[int, str] = {}  # 高新区, not 新区 of 壮大高新区: the longest suffix ending here
-    for end_index, suffix in _suffix_automaton().iter(text):
-        if len(suffix) > len(longest.get(end_index, "")):
-            longest[end_index] = suffix
-    for end_index, suffix in sorted(longest.items()):
+    for end_index, suffix in sorted(_longest_suffixes(text).items()):
         info = _suffix_info(suffix)
         suffix_start = end_index + 1 - len(suffix)
-        if any(a <= suffix_start and end_index < b and b - a > len(suffix) for a, b in generic_spans):
-            continue  # 金山 of 金山银山: the suffix belongs to an ordinary phrase
-        word = text[end_index : end_index + 2]
-        if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
-            continue  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
-        if any(
-            (k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end)
-            and not (_attr(k, "short") and k.start < suffix_start)  # 安新 inside 雄安新区: the name wins
-            for k in known
-        ):
+        if _suffix_blocked(text, suffix_start, end_index, suffix, known, generic_spans, lex):
             continue
-        floor = max([e for e in ends if e <= suffix_start], default=0)
-        if info.kind in ("park", "scenic", "landmark"):  # 隋唐洛阳城国家遗址公园: a place inside the name
-            floor = max([k.end for k in known if k.end <= suffix_start and not _attr(k, "short")], default=0)
-        start = _name_start(text, suffix_start, info, floor)
-        name = text[start:suffix_start]
-        if info.kind in ("village", "community", "town", "township", "street", "estate"):
-            inner = _INNER_ADMIN.match(name)  # 高唐 of 乐县高唐镇, 钟屏 of 以礼街道钟屏社区
-            rest = len(name) - inner.end() if inner else 0
-            after_town = inner is not None and inner.group(0).endswith(("镇", "乡", "街道"))
-            if inner and (rest >= info.min_name or (rest == 1 and after_town and info.kind == "village")):
-                start, name = start + inner.end(), name[inner.end() :]  # 李 of 桐乡镇李村
-        else:
-            inner = None
-        after_village = (  # 木吉村横桐屯: a hamlet after its village
-            inner is not None
-            and inner.end() >= 3
-            and inner.group(0).endswith(("村", "镇", "乡", "街道", "嘎查"))
+        start = _name_start(text, suffix_start, info, _place_name_floor(known, suffix_start, info))
+        start, inner = _after_its_division(text, start, suffix_start, info)
+        after_division = _hamlet_after_village(inner) or any(
+            k.end == start and not _attr(k, "short") for k in known
         )
-        after_division = after_village or any(k.end == start and not _attr(k, "short") for k in known)
         named_alone = info.kind in ("road", "village") and _named_by_a_word(text, start, suffix_start, known)
-        if (
-            name
-            and not name[0].isdigit()
-            and not (after_division and info.kind in ("village", "community"))
-            and not named_alone  # 在解放路: a verb that names a road
-        ):
-            trimmed = _trim_by_tags(name)  # 松口镇横东村: a village written after its town keeps its name
-            last_two = name[-2:]
-            if (
-                not trimmed
-                and info.kind == "zone"
-                and len(last_two) == 2
-                and word_freq().get(last_two, 0) == 0
-                and not set(last_two) & _FUNCTION_CHARS
-                and _after_a_verb(name[:-2])
-            ):
-                trimmed = last_two  # 雄安 of 雄安新区: two characters that make no word name the zone
-            elif not trimmed and _rare_pair(text, suffix_start - 2, known):
-                trimmed = name[-2:]  # 眉斜路, 远门河
-            start, name = start + len(name) - len(trimmed), trimmed
-        adjacent = next((k for k in known if k.end == start), None)
-        extended = False
-        if adjacent is not None and (
-            (
-                info.kind == "zone"
-                and not name.startswith(("经济", "高新", "综改"))
-                and _attr(adjacent, "short")
-            )
-            or (info.kind == "zone" and not name)
-            or ((len(name) < info.min_name or len(name) == 1) and _attr(adjacent, "short"))
-        ):
-            start, name, extended = adjacent.start, text[adjacent.start : suffix_start], True
-            while info.kind == "zone" and (outer := next((k for k in known if k.end == start), None)):
-                if not _attr(outer, "short"):
-                    break
-                start, name = outer.start, text[outer.start : suffix_start]
-        elif not info.min_name <= len(name) <= info.max_name and not _one_character_village(
-            text, start, suffix_start, info, [*known, *out]
+        if not (after_division and info.kind in ("village", "community")) and not named_alone:
+            start = _trimmed_start(text, start, suffix_start, info, known)
+        name = text[start:suffix_start]
+        extended_start = _extended_over_short_name(text, start, suffix_start, info, known)
+        if extended_start is None and not (
+            info.min_name <= len(name) <= info.max_name
+            or _one_character_village(text, start, suffix_start, info, [*known, *out])
         ):
             continue
+        start = start if extended_start is None else extended_start
+        name = text[start:suffix_start]
         surface = text[start : end_index + 1]
         in_a_list = info.kind in ("village", "community") and (
-            after_division
-            or any(
-                o.end == start - 1 and text[o.end] == "、" and _attr(o, "source") == info.kind for o in out
-            )
-        )  # 西城镇联建村、团结村: villages named with ordinary words, in their town's list
+            after_division or _in_a_village_list(text, start, info, out)
+        )
         village_of_a_village = (
             suffix == "村" and len(name) == 2 and name[1] == "村" and after_division
         )  # 中村村
-        if not extended and _rejected(
+        if extended_start is None and _rejected(
             name, surface, suffix, lex, not (in_a_list or named_alone), village_of_a_village
         ):
             continue
-        if (
-            len(name) == 1
-            and info.kind in ("water", "mountain")
-            and _ordinary_word(text, start, end_index + 1)
-        ):
+        if _no_place_name(text, start, end_index + 1, name, info):
             continue
-        if info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS:
-            continue  # 团一路 of 考察团一路参观: a numbered road (中山一路) has a name before its number
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
+
+
+def _longest_suffixes(text: str) -> dict[int, str]:
+    """The longest place suffix ending at each character (高新区, not 新区 of 壮大高新区)."""
+    longest: dict[int, str] = {}
+    for end_index, suffix in _suffix_automaton().iter(text):
+        if len(suffix) > len(longest.get(end_index, "")):
+            longest[end_index] = suffix
+    return longest
+
+
+def _suffix_blocked(
+    text: str,
+    suffix_start: int,
+    end_index: int,
+    suffix: str,
+    known: list[Mention],
+    generic_spans: list[tuple[int, int]],
+    lex: Lexicon,
+) -> bool:
+    """Whether a suffix can end no name here: inside an ordinary phrase, beginning an ordinary word,
+    or cutting across a division already found."""
+    if any(a <= suffix_start and end_index < b and b - a > len(suffix) for a, b in generic_spans):
+        return True  # 金山 of 金山银山: the suffix belongs to an ordinary phrase
+    word = text[end_index : end_index + 2]
+    if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
+        return True  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
+    return any(
+        (k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end)
+        and not (_attr(k, "short") and k.start < suffix_start)  # 安新 inside 雄安新区: the name wins
+        for k in known
+    )
+
+
+def _place_name_floor(known: list[Mention], suffix_start: int, info: Suffix) -> int:
+    """Where a name may begin at the earliest: after the last division found before its suffix; a
+    park, scenic area or landmark may hold a place's short name (隋唐洛阳城国家遗址公园)."""
+    if info.kind in ("park", "scenic", "landmark"):
+        return max([k.end for k in known if k.end <= suffix_start and not _attr(k, "short")], default=0)
+    return max([k.end for k in known if k.end <= suffix_start], default=0)
+
+
+_GRASSROOTS_KINDS = ("village", "community", "town", "township", "street", "estate")
+
+
+def _after_its_division(
+    text: str, start: int, suffix_start: int, info: Suffix
+) -> tuple[int, re.Match[str] | None]:
+    """A grassroots place named after the division it lies in starts after it (高唐 of 乐县高唐镇,
+    钟屏 of 以礼街道钟屏社区, 李 of 桐乡镇李村); returns the start and the division read over."""
+    if info.kind not in _GRASSROOTS_KINDS:
+        return start, None
+    name = text[start:suffix_start]
+    inner = _INNER_ADMIN.match(name)
+    if inner is None:
+        return start, None
+    rest = len(name) - inner.end()
+    after_town = inner.group(0).endswith(("镇", "乡", "街道"))
+    if rest >= info.min_name or (rest == 1 and after_town and info.kind == "village"):
+        return start + inner.end(), inner
+    return start, inner
+
+
+def _hamlet_after_village(inner: re.Match[str] | None) -> bool:
+    """木吉村横桐屯: a hamlet or village written after its village, town or street."""
+    return (
+        inner is not None and inner.end() >= 3 and inner.group(0).endswith(("村", "镇", "乡", "街道", "嘎查"))
+    )
+
+
+def _trimmed_start(text: str, start: int, suffix_start: int, info: Suffix, known: list[Mention]) -> int:
+    """The start once words before the real name are dropped (查看小区 → nothing), keeping two
+    characters that make no word as the name of a zone (雄安 of 抓住雄安新区) or of any place after
+    punctuation (、眉斜路)."""
+    name = text[start:suffix_start]
+    if not name or name[0].isdigit():
+        return start
+    trimmed = _trim_by_tags(name)
+    if not trimmed and (_two_characters_name_zone(name, info) or _rare_pair(text, suffix_start - 2, known)):
+        trimmed = name[-2:]
+    return suffix_start - len(trimmed)
+
+
+def _two_characters_name_zone(name: str, info: Suffix) -> bool:
+    """雄安 of 抓住雄安新区: after a verb, two characters that make no word name a zone."""
+    last_two = name[-2:]
+    return (
+        info.kind == "zone"
+        and len(last_two) == 2
+        and word_freq().get(last_two, 0) == 0
+        and not set(last_two) & _FUNCTION_CHARS
+        and _after_a_verb(name[:-2])
+    )
+
+
+def _extended_over_short_name(
+    text: str, start: int, suffix_start: int, info: Suffix, known: list[Mention]
+) -> int | None:
+    """Where a name starts when it reads back over a short name right before it (雄安 + 新区,
+    the county short name of a zone, a one-character name after a short name), else ``None``."""
+    adjacent = next((k for k in known if k.end == start), None)
+    name = text[start:suffix_start]
+    if adjacent is None or not (
+        (info.kind == "zone" and not name.startswith(("经济", "高新", "综改")) and _attr(adjacent, "short"))
+        or (info.kind == "zone" and not name)
+        or ((len(name) < info.min_name or len(name) == 1) and _attr(adjacent, "short"))
+    ):
+        return None
+    start = adjacent.start
+    while info.kind == "zone" and (outer := next((k for k in known if k.end == start), None)):
+        if not _attr(outer, "short"):
+            break
+        start = outer.start
+    return start
+
+
+def _in_a_village_list(text: str, start: int, info: Suffix, out: list[Mention]) -> bool:
+    """西城镇联建村、团结村: a village named with ordinary words right after another of its kind."""
+    return any(o.end == start - 1 and text[o.end] == "、" and _attr(o, "source") == info.kind for o in out)
+
+
+def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> bool:
+    """A river or mountain of one character that is an ordinary word (星河), or a numbered road
+    without a name before its number (团一路 of 考察团一路参观; 中山一路 and 七一路 are roads)."""
+    if len(name) == 1 and info.kind in ("water", "mountain") and _ordinary_word(text, start, end):
+        return True
+    return info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS
 
 
 def _one_character_village(
