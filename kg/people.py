@@ -271,6 +271,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         found.setdefault(mention.start, mention)
     for mention in _org_name_post(text, lex):
         found.setdefault(mention.start, mention)
+    for mention in _name_then_post(text, lex):
+        found.setdefault(mention.start, mention)
     last_with_org: Title | None = None
     for m in _posts_regex(lex).finditer(text):
         if _post_inside_word(text, m.start(), m.end()):
@@ -369,6 +371,26 @@ def _org_name_post(text: str, lex: Lexicon) -> Iterator[Mention]:
         yield Mention("official", m.group(1), span[0], span[1], titles=(title,))
 
 
+_NAME_POST = re.compile(
+    r"(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,3}?)(书记|省长|市长|州长|县长|区长|旗长|主席)"
+    r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示)"
+)
+
+
+def _name_then_post(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``赵某书记的讲话``: a leader named with the post written after the name.
+
+    >>> [(m.text, m.titles[0].text) for m in _name_then_post("赵立新书记的讲话站位高", Lexicon.load())]
+    [('赵立新', '书记')]
+    """
+    for m in _NAME_POST.finditer(text):
+        span = read_name(text, m.start(1), lex)
+        if span is None or span != (m.start(1), m.end(1)):
+            continue
+        post = m.group(2)
+        yield Mention("official", m.group(1), span[0], span[1], titles=(_with_level(Title(post, post=post)),))
+
+
 def _post_inside_word(text: str, start: int, end: int) -> bool:
     """主席台, 书记处: the post characters begin a longer ordinary word."""
     word = text[start : end + 1]
@@ -404,6 +426,8 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         return None  # “委员大讲堂”: a quoted name of a thing
     freq = word_freq()
     plain = name.replace("·", "")
+    if freq.get(plain, 0) >= 50:
+        return None  # 副主席候选人: a word, not a name
     if any(c in _BAD_NAME_CHARS for c in plain) or any(
         freq.get(plain[k : k + 2], 0) >= 200 for k in range(len(plain) - 1)
     ):
@@ -541,7 +565,9 @@ def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Me
     title = Title(head.group(0).replace("同志", ""), post="领导", org="", level=_head_level(head.group(0)))
     i, rank = head.end(), 1
     while i < len(text):
-        span = read_name(text, i, lex) if rank == 1 else listed_name(text, i, lex)
+        span = (
+            (read_name(text, i, lex) or _first_of_a_list(text, i)) if rank == 1 else listed_name(text, i, lex)
+        )
         if not span:
             return
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=(title,), rank=rank)
@@ -550,6 +576,17 @@ def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Me
             i = span[1] + 1
         else:
             return
+
+
+def _first_of_a_list(text: str, i: int) -> tuple[int, int] | None:
+    """The first name of a 、-list after 县领导 when its surname is rare (县领导缑某某、雷某某参加)."""
+    m = _LIST_ITEM.match(text, i)
+    if not m or text[m.end() : m.end() + 1] != "、":
+        return None
+    item = m.group(0)
+    if any(c in _BAD_NAME_CHARS for c in item) or _common_word(item) or word_freq().get(item, 0) >= 20:
+        return None
+    return m.start(), m.end()
 
 
 def _head_level(head: str) -> str:

@@ -123,7 +123,7 @@ def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
     for name in names:
         automaton.add_word(name, name)
     automaton.make_automaton()
-    taken = {(m.article, m.sentence, m.start) for m in mentions}
+    taken = {(m.article, m.sentence, m.start) for m in mentions if m.type in ("official", "person")}
     covered: dict[tuple[int, int], list[tuple[int, int]]] = {}  # people's spans by sentence
     for m in mentions:
         if m.type in ("official", "person"):

@@ -446,9 +446,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
-        facility = next(
-            (f for f in found if f.end == start and (only_descriptors(name) or suffix.suffix in _WORKS)), None
-        )
+        joins = only_descriptors(name) or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
+        facility = next((f for f in found if f.end == start and joins), None)
         if facility is not None:  # 某某产业园 + 基础设施工程, 某某综合体 + 生猪屠宰项目: the park's works
             found.remove(facility)
             attrs = (*facility.attrs, ("inner", facility.text))
@@ -467,7 +466,7 @@ _PROJECT_LIST_END = re.compile(
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|为|对|把|将|在)了?"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|为|对|把|将|在)了?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
 
@@ -704,6 +703,7 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
     )
 
 
+_JOIN_BREAK = re.compile(r"[和及与、]|现场")  # 某某项目现场和某某项目: two projects
 _BUILD_AFTER = re.compile(r"建设|建|改造|推进")
 _PHASE = re.compile(r"(?:[一二三四五六七八九十]|\d+)期$")
 _BUILD_WORK = re.compile(
@@ -859,7 +859,7 @@ def only_descriptors(name: str) -> bool:
     return bool(name) and covered[-1]
 
 
-_NO_NAME_MARK = re.compile(r"[了着们吗呢吧，。]|情况")  # 种业发展情况及…项目: a report, not a name
+_NO_NAME_MARK = re.compile(r"[了着们吗呢吧，。这已]|情况")  # 种业发展情况及…项目: a report, not a name
 
 
 def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
@@ -889,7 +889,7 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
 _STUDIED_MEETING = re.compile(
     r"(?:中央|全国|国务院|中共中央|全省|全市|全州|全县|全区|(?:省|市|州|县|区|自治区)(?:委|政府|人大|政协)?)"
     r"[\u3400-\u9fff]{0,14}?(?:第[一二三四五六七八九十]{1,3}次)?(?:工作会议|会议|全会|党代会)"
-    r"(?=(?:上的(?:重要)?讲话)?精神|(?:上的)?(?:安排|决策)?部署)"
+    r"(?=(?:上的(?:重要)?讲话)?精神|(?:上的)?(?:安排|决策)?部署|[和、及][^，。；]{2,16}?(?:会议|全会)精神)"
 )
 _SPEECH_AT_MEETING = re.compile(
     r"总书记在([\u3400-\u9fff]{2,16}?(?:座谈会|工作会议|会议|大会))上(?:的|发表的)(?:重要)?讲话"
@@ -932,8 +932,10 @@ def studied_meetings(text: str) -> list[Mention]:
         vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关", surface) or (
             surface.endswith("全会")
             and not re.search(r"[届次]", surface)  # 学习贯彻全会: the plenum just named
+            and not re.fullmatch(r"[省市州县区旗]委全会", surface)  # 省委全会 names one
         )
-        if len(surface) >= 5 and not routine and not vague:
+        plenum = re.fullmatch(r"[省市州县区旗]委全会", surface)
+        if (len(surface) >= 5 or plenum) and not routine and not vague:
             out.append(Mention("theme", surface, m.start(), m.end(), attrs=(("kind", "meeting"),)))
     return out
 

@@ -89,3 +89,15 @@ def test_bylines_give_the_reporters_name_without_the_words_around_it():
     assert names("本报记者 乔远 摄") == [("乔远", "记者（摄影）")]
     assert names("记者从市生态环境局获悉，今年") == []
     assert names("本报记者 阿依努尔·卡德尔 通讯员 王强") == [("阿依努尔·卡德尔", "记者"), ("王强", "通讯员")]
+
+
+def test_a_rare_surname_first_after_the_leaders_head_and_a_post_written_after_the_name():
+    assert officials("县领导缑泽昆、雷泉明参加调研。") == {"缑泽昆": ["县领导"], "雷泉明": ["县领导"]}
+    assert officials("赵立新书记的讲话站位高、思路明。") == {"赵立新": ["书记"]}
+
+
+def test_a_headline_name_that_ends_like_a_river_is_the_person_named_below():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("栾伟江督导检查项目建设\n\n本报讯 县委书记栾伟江深入企业督导检查。")
+    assert not [e.name for e in doc.entities if e.type == "place"]

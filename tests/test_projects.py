@@ -171,3 +171,11 @@ def test_a_phase_before_the_suffix_and_an_activity_after_a_noun_belong_to_the_na
 def test_works_being_built_end_at_their_suffix_and_seizing_verbs_are_no_part_of_a_name():
     found = projects("紧紧抓住龙滩水利枢纽工程建设机遇，充分利用西江航运干线工程建设成果。他是一名工程师。")
     assert set(found) == {"龙滩水利枢纽工程", "西江航运干线工程"}
+
+
+def test_the_site_of_one_project_and_the_next_project_are_two_and_reports_are_no_names():
+    found = projects(
+        "在鑫达护坡网格项目现场和2025年高标准农田项目施工现场察看。要坚决打赢这场攻坚战，禹城市已招引项目12个。"
+    )
+    assert "鑫达护坡网格项目" in found
+    assert not [p for p in found if "现场" in p or "这场" in p or "已" in p]

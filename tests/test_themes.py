@@ -191,3 +191,8 @@ def test_quoted_activities_and_programmes_are_projects_and_quoted_working_method
 def test_a_modern_goal_a_county_sets_itself_is_a_theme():
     found = _themes_of("奋力建设新时代现代化强县，开创现代化滨江大都市建设新局面。")
     assert {"新时代现代化强县", "现代化滨江大都市"} <= found
+
+
+def test_meetings_studied_together_and_the_provincial_plenum():
+    found = _themes_of("讲话体现了中央经济工作会议和省委全会精神。")
+    assert {"中央经济工作会议", "省委全会"} <= found
