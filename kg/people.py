@@ -269,9 +269,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         found.setdefault(mention.start, mention)
     for mention in _appointments(text, lex):
         found.setdefault(mention.start, mention)
-    for mention in _org_name_post(text, lex):
-        found.setdefault(mention.start, mention)
-    for mention in _name_then_post(text, lex):
+    for mention in _names_before_posts(text, lex):
         found.setdefault(mention.start, mention)
     last_with_org: Title | None = None
     for m in _posts_regex(lex).finditer(text):
@@ -350,45 +348,34 @@ _ORG_NAME_POST = re.compile(
     r"(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))([\u3400-\u9fff]{2,3}?)"
     r"(?=(?:副)?(?:书记|省长|市长|州长|盟长|县长|区长|旗长|主任|主席))"
 )
-
-
-def _org_name_post(text: str, lex: Lexicon) -> Iterator[Mention]:
-    """``市委许某书记``: the name written between the body and the post.
-
-    >>> [(m.text, m.titles[0].text) for m in _org_name_post("市委许继伟书记在会上讲话", Lexicon.load())]
-    [('许继伟', '市委书记')]
-    """
-    for m in _ORG_NAME_POST.finditer(text):
-        span = read_name(text, m.start(1), lex)
-        if span is None or span[1] != m.end(1):
-            continue
-        after = text[m.end(1) : m.end(1) + 3]
-        post = lex.post_at_end(after) or lex.post_at_end(after[:2])
-        if not post:
-            continue
-        org = text[m.start() : m.start(1)]
-        title = _with_level(Title(org + post, post=post, org=org))
-        yield Mention("official", m.group(1), span[0], span[1], titles=(title,))
-
-
 _NAME_POST = re.compile(
     r"(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,3}?)(书记|省长|市长|州长|县长|区长|旗长|主席)"
     r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示)"
 )
 
 
-def _name_then_post(text: str, lex: Lexicon) -> Iterator[Mention]:
-    """``赵某书记的讲话``: a leader named with the post written after the name.
+def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """Names written before their post: between the body and the post (``市委许某书记``), or alone
+    before it where the leader speaks (``赵某书记的讲话``).
 
-    >>> [(m.text, m.titles[0].text) for m in _name_then_post("赵立新书记的讲话站位高", Lexicon.load())]
+    >>> [(m.text, m.titles[0].text) for m in _names_before_posts("市委许继伟书记在会上讲话", Lexicon.load())]
+    [('许继伟', '市委书记')]
+    >>> [(m.text, m.titles[0].text) for m in _names_before_posts("赵立新书记的讲话站位高", Lexicon.load())]
     [('赵立新', '书记')]
     """
-    for m in _NAME_POST.finditer(text):
-        span = read_name(text, m.start(1), lex)
-        if span is None or span != (m.start(1), m.end(1)):
-            continue
-        post = m.group(2)
-        yield Mention("official", m.group(1), span[0], span[1], titles=(_with_level(Title(post, post=post)),))
+    for pattern in (_ORG_NAME_POST, _NAME_POST):
+        for m in pattern.finditer(text):
+            span = read_name(text, m.start(1), lex)
+            if span is None or span != (m.start(1), m.end(1)):
+                continue
+            if pattern is _NAME_POST:
+                org, post = "", m.group(2)
+            else:
+                after = text[m.end(1) : m.end(1) + 3]
+                org, post = text[m.start() : m.start(1)], lex.post_at_end(after) or lex.post_at_end(after[:2])
+            if post:
+                title = _with_level(Title(org + post, post=post, org=org))
+                yield Mention("official", m.group(1), span[0], span[1], titles=(title,))
 
 
 def _post_inside_word(text: str, start: int, end: int) -> bool:
