@@ -773,8 +773,14 @@ def _project_name(
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start
-    if any(k.start == start and k.end == suffix_start and k.type == "organization" for k in known):
-        return start, ""  # 某某有限公司项目: the company's project, unnamed
+    if any(
+        k.start == start
+        and k.end == suffix_start
+        and k.type == "organization"
+        and not k.text.endswith("中心")
+        for k in known
+    ):
+        return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
     return start, text[start:suffix_start]
 
 

@@ -179,3 +179,8 @@ def test_the_site_of_one_project_and_the_next_project_are_two_and_reports_are_no
     )
     assert "鑫达护坡网格项目" in found
     assert not [p for p in found if "现场" in p or "这场" in p or "已" in p]
+
+
+def test_a_project_named_after_its_facility_centre_and_new_materials_as_a_sector():
+    found = projects("会议听取了北部湾电镀处理中心项目进展，研究新能源新材料项目。")
+    assert set(found) == {"北部湾电镀处理中心项目"}
