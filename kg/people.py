@@ -472,8 +472,15 @@ def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     span = read_name(text, i, lex)
     if span:
         return span
+    if text[i - 1 : i] not in ("、", "") and not text[i - 1 : i].isspace():
+        return None
+    return _short_list_item(text, i)
+
+
+def _short_list_item(text: str, i: int) -> tuple[int, int] | None:
+    """A short item a 、-list delimits that may be a name: no function character, no common word."""
     m = _LIST_ITEM.match(text, i)
-    if not m or text[i - 1 : i] not in ("、", "") and not text[i - 1 : i].isspace():
+    if not m:
         return None
     item = m.group(0)
     if any(c in _BAD_NAME_CHARS for c in item) or _common_word(item) or word_freq().get(item, 0) >= 20:
@@ -567,13 +574,8 @@ def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Me
 
 def _first_of_a_list(text: str, i: int) -> tuple[int, int] | None:
     """The first name of a 、-list after 县领导 when its surname is rare (县领导缑某某、雷某某参加)."""
-    m = _LIST_ITEM.match(text, i)
-    if not m or text[m.end() : m.end() + 1] != "、":
-        return None
-    item = m.group(0)
-    if any(c in _BAD_NAME_CHARS for c in item) or _common_word(item) or word_freq().get(item, 0) >= 20:
-        return None
-    return m.start(), m.end()
+    span = _short_list_item(text, i)
+    return span if span and text[span[1] : span[1] + 1] == "、" else None
 
 
 def _head_level(head: str) -> str:
@@ -598,9 +600,7 @@ def _split_names(chunk: str) -> list[tuple[str, int]]:
         name = m.group(0)
         if name.endswith("摄") and len(name) > 2:
             name = name[:-1]
-        if name not in ("本报", "记者", "通讯员", "实习生", "摄影", "报道") and not _ROLE_WORD.fullmatch(
-            name
-        ):
+        if name not in ("本报", "报道") and not _ROLE_WORD.fullmatch(name):
             out.append((name, m.start()))
     return out
 

@@ -70,18 +70,22 @@ def _nested(m: Mention, outer: list[Mention]) -> bool:
     return any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in outer)
 
 
-def _drop_conflicts(mentions: list[Mention]) -> list[Mention]:
+def _drop_conflicts(mentions: list[Mention], only: set[tuple[int, int]] | None = None) -> list[Mention]:
     """Resolve overlaps between recognisers: persons win over places and organisations that cut into
     their names; a place inside a company, school or media name (深圳 in 深圳某某科技有限公司), or a
     country inside any body's name (中国 in 中国共产党), is part of that name, not a place; a theme
     inside a body's name (乡村振兴 in 县乡村振兴局) is that body's name, not a theme.
 
-    Mentions overlap only within a sentence, so each sentence is resolved on its own."""
+    Mentions overlap only within a sentence, so each sentence is resolved on its own; with ``only``,
+    just those sentences (the others are kept as they are)."""
     sentences: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
-        sentences.setdefault((m.article, m.sentence), []).append(m)
-    kept = {id(m) for group in sentences.values() for m in _sentence_without_conflicts(group)}
-    return [m for m in mentions if id(m) in kept]
+        if only is None or (m.article, m.sentence) in only:
+            sentences.setdefault((m.article, m.sentence), []).append(m)
+    dropped = {id(m) for group in sentences.values() for m in group} - {
+        id(m) for group in sentences.values() for m in _sentence_without_conflicts(group)
+    }
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
@@ -175,7 +179,8 @@ def extract_document(doc: Document) -> ExtractedDocument:
     spans = [s for _, article_spans in articles for s in article_spans]
     mentions = [_to_original(m, span) for span in spans for m in _sentence_mentions(span)]
     mentions = _author_roles(spans, _drop_conflicts(mentions))
-    mentions = _drop_conflicts(mentions + _repeat_names(spans, mentions))  # 永康 in a later 祝永康
+    repeats = _repeat_names(spans, mentions)  # 永康 in a later 祝永康: the sentences they fall in again
+    mentions = _drop_conflicts(mentions + repeats, {(m.article, m.sentence) for m in repeats})
     mentions.sort(key=lambda m: (m.start, -m.end))
     entities = resolve_entities(mentions)
     return ExtractedDocument(doc, [a for a, _ in articles], mentions, entities)

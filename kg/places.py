@@ -130,7 +130,7 @@ def _rare_pair(text: str, start: int, known: list[Mention]) -> bool:
     (True, False)
     """
     pair = text[start : start + 2]
-    if len(pair) < 2 or word_freq().get(pair, 0) >= 50 or set(pair) & (_FUNCTION_CHARS | set(_SUFFIX_CHARS)):
+    if len(pair) < 2 or word_freq().get(pair, 0) >= 50 or set(pair) & _NOT_IN_A_RARE_PAIR:
         return False
     if any(word_tags().get(c, "").startswith(("c", "d", "p", "f", "r", "u")) for c in pair):
         return False
@@ -149,6 +149,7 @@ _BEFORE_A_NAME = set("在从向沿经由到往至赴于和与及、")
 _OPENING_QUOTES = set("“‘\"'「『《")
 _NUMERALS = set("一二三四五六七八九十")
 _FUNCTION_CHARS = set("在从向对把被将以为于和与及的了是有让使等个条座处一该本这那每各全到往至赴经由")
+_NOT_IN_A_RARE_PAIR = _FUNCTION_CHARS | set(_SUFFIX_CHARS)
 _INNER_ADMIN = re.compile(r"^.*?(?:街道|苏木|嘎查|[省市县区旗镇乡村])(?=.)")
 
 
@@ -311,10 +312,13 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
     begin, the name after its town or village, the words trimmed before it, a short name it extends,
     and the reasons to reject what is left.
     """
+    suffixes = _longest_suffixes(text)
+    if not suffixes:
+        return []
     lex = Lexicon.load()
     generic_spans = _generic_spans(text)
     out: list[Mention] = []
-    for end_index, suffix in sorted(_longest_suffixes(text).items()):
+    for end_index, suffix in sorted(suffixes.items()):
         info = _suffix_info(suffix)
         suffix_start = end_index + 1 - len(suffix)
         if _suffix_blocked(text, suffix_start, end_index, suffix, known, generic_spans, lex):
@@ -324,7 +328,9 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         after_division = _hamlet_after_village(inner) or any(
             k.end == start and not _attr(k, "short") for k in known
         )
-        named_alone = info.kind in ("road", "village") and _named_by_a_word(text, start, suffix_start, known)
+        named_alone = info.kind in ("road", "village") and _named_by_a_word(
+            text, start, suffix_start, end_index + 1, known
+        )
         if not (after_division and info.kind in ("village", "community")) and not named_alone:
             start = _trimmed_start(text, start, suffix_start, info, known)
         name = text[start:suffix_start]
@@ -501,18 +507,17 @@ def _one_character_village(
     return any(k.end == town and k.text.endswith(("镇", "乡", "街道")) for k in known)
 
 
-def _named_by_a_word(text: str, start: int, suffix_start: int, known: list[Mention]) -> bool:
+def _named_by_a_word(text: str, start: int, suffix_start: int, suffix_end: int, known: list[Mention]) -> bool:
     """A road or village named by a verb or adjective (解放路, 团结村) standing on its own: after
     punctuation, a preposition or a division, not in quotes, its suffix not starting a word (村支书).
 
-    >>> _named_by_a_word("在解放路", 1, 3, []), _named_by_a_word("挑起村支书重担", 0, 2, [])
+    >>> _named_by_a_word("在解放路", 1, 3, 4, []), _named_by_a_word("挑起村支书重担", 0, 2, 3, [])
     (True, False)
     """
     name = text[start:suffix_start]
     if len(name) != 2 or not word_tags().get(name, "").startswith(("v", "a")):
         return False
     freq = word_freq()
-    suffix_end = suffix_start + next(len(s) for s in _suffix_table() if text.startswith(s, suffix_start))
     if any(
         _frequent(text[suffix_start : suffix_end + k], freq) for k in (1, 2) if suffix_end + k <= len(text)
     ):
@@ -599,10 +604,12 @@ def listed_townships(text: str) -> list[Mention]:
         position = m.start(1)
         for k, item in enumerate(m.group(1).split("、")):
             lengths = range(len(item), 1, -1) if k == 0 else (len(item),)
-            short = next((item[-n:] for n in lengths if _township_stem(item[-n:])), None)
-            if short is not None:
+            short, full = next(
+                ((item[-n:], f) for n in lengths if (f := _township_stem(item[-n:]))), ("", "")
+            )
+            if full:
                 start = position + len(item) - len(short)
-                attrs = (("source", "gazetteer"), ("short", "1"), ("full", _township_stem(short)))
+                attrs = (("source", "gazetteer"), ("short", "1"), ("full", full))
                 out.append(Mention("place", short, start, start + len(short), attrs=attrs))
             position += len(item) + 1
     return out

@@ -212,7 +212,6 @@ _LIST_LEAD = re.compile(
     r"树立|坚定|紧扣|锚定|朝着|向着|以|为|和|在|是|要|把|将|的)$"
 )
 _LIST_TAIL = re.compile(r"^(?:的|目标|要求|理念|方针|原则|思路|格局|战略|部署|总要求|工作|作出|上|中|为)")
-_BODY_END = re.compile(r"(?:委|办|局|厅|部|院|会|所|站|队|中心|公司|集团|学校|医院)$")
 
 
 def parallel_slogans(text: str) -> list[Mention]:
@@ -249,7 +248,7 @@ def _parallel(parts: list[str]) -> bool:
     size = len(parts[0])
     if not 3 <= size <= 5 or any(len(p) != size for p in parts):
         return False
-    if any(_BODY_END.search(p) for p in parts) or len(set(parts)) < len(parts):
+    if any(Lexicon.load().org_suffix_at_end(p) for p in parts) or len(set(parts)) < len(parts):
         return False
     vocabulary = ThemeVocabulary.load()
     if sum(vocabulary.preferred(p) is not None for p in parts) * 2 > len(parts):

@@ -121,7 +121,7 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
 
 def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
     """``和`` joins the words of one body's name (住房和城乡建设局), not two bodies (织袜厂和制衣厂)."""
-    if word == "和" and any(prefix[:k].endswith(suffix) for suffix in Lexicon.load().org_suffixes):
+    if word == "和" and Lexicon.load().org_suffix_at_end(prefix[:k]):
         return False
     return _word_in_name(prefix, k, word)
 
@@ -773,13 +773,7 @@ def _project_name(
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start
-    if any(
-        k.start == start
-        and k.end == suffix_start
-        and k.type == "organization"
-        and not k.text.endswith("中心")
-        for k in known
-    ):
+    if any(k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" for k in known):
         return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
     return start, text[start:suffix_start]
 
