@@ -25,7 +25,10 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它")
 _TITLE_BOUNDARY = boundary_words("title")
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
-_LEADERS_HEAD = re.compile(r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?")
+_LEADERS_HEAD = re.compile(
+    r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?"
+    r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
+)
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
 _PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
 _ACADEMIC = re.compile(r"(?:教研室|教研部|教研组|研究生|学生|班|车间|班组|门店|工段)$")
@@ -294,7 +297,10 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 _LIST_END = re.compile(
     r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?"
-    r"(?:四大家|四套班子|党政)?领导(?:同志)?|负责同志))"
+    r"(?:四大家|四套班子|党政)?领导(?:同志)?|负责同志"
+    r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
+    r"(?:负责同志|负责人|领导)"
+    r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导)))"
 )
 
 
@@ -309,7 +315,7 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         if len(items) < 2:
             continue
         said = end.group(0)[1:].replace("同志", "")  # 区领导 of 等区领导同志
-        titles = (Title(said, post="领导", level=_head_level(said)),) if "领导" in said else ()
+        titles = _said_of_a_list(said)
         i, spans = start, []
         for item in items:
             span = read_name(text, i, lex) or listed_name(text, i, lex)
@@ -320,6 +326,25 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         if len(spans) == len(items):
             for rank, (a, b) in enumerate(spans, start=1):
                 yield Mention("official", text[a:b], a, b, titles=titles, rank=rank)
+
+
+def _said_of_a_list(said: str) -> tuple[Title, ...]:
+    """The title a list of names gets from the words that end it (等区委常委, 等区领导, 等八县市主要
+    负责同志: the count dropped); none from 等负责同志 alone.
+
+    >>> [t.text for t in _said_of_a_list("区委常委")], [t.text for t in _said_of_a_list("八县市主要负责同志")]
+    (['区委常委'], ['县市主要负责同志'])
+    """
+    counted = re.match("[一二三四五六七八九十两多]+个?", said)
+    if counted:
+        said = said[counted.end() :] + ("同志" if said.endswith("负责") else "")
+        level = "county" if "县" in said[:2] else _head_level(said)
+        return (Title(said, post=re.sub(r"^.*?(?=主要|负责|领导)", "", said), level=level),)
+    if said.startswith("负责"):
+        return ()
+    body = re.match(r"[省市州盟县区旗](?:委|政府|人大常委会|政协)", said)
+    post = "领导" if said.endswith("领导") else said[body.end() if body else 0 :]
+    return (Title(said, post=post, org=said[: len(said) - len(post)], level=_head_level(said)),)
 
 
 def _listed_tail(text: str, start: int, end: int) -> tuple[int, list[str]]:
@@ -416,10 +441,21 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     if freq.get(plain, 0) >= 50:
         return None  # 副主席候选人: a word, not a name
     if any(c in _BAD_NAME_CHARS for c in plain) or any(
-        freq.get(plain[k : k + 2], 0) >= 200 for k in range(len(plain) - 1)
+        _common_or_verbal(plain[k : k + 2], freq) for k in range(len(plain) - 1)
     ):
         return None
     return i, i + len(name)
+
+
+def _common_or_verbal(pair: str, freq: dict[str, int]) -> bool:
+    """A character pair no transliterated name holds: a common word, or a verb, adjective or adverb
+    (紧靠 of 盯紧靠上).
+
+    >>> _common_or_verbal("紧靠", word_freq()), _common_or_verbal("木格", word_freq())
+    (True, False)
+    """
+    count = freq.get(pair, 0)
+    return count >= 200 or (count >= 20 and word_tags().get(pair, "")[:1] in ("v", "a", "d"))
 
 
 def _with_transliteration(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -556,7 +592,9 @@ _FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
-    title = Title(head.group(0).replace("同志", ""), post="领导", org="", level=_head_level(head.group(0)))
+    said = head.group(0).replace("同志", "")
+    post = "班子成员" if said.endswith("班子成员") else "领导"
+    title = Title(said, post=post, org="", level=_head_level(said))
     i, rank = head.end(), 1
     while i < len(text):
         span = (

@@ -101,3 +101,27 @@ def test_a_headline_name_that_ends_like_a_river_is_the_person_named_below():
 
     doc = extract_text("栾伟江督导检查项目建设\n\n本报讯 县委书记栾伟江深入企业督导检查。")
     assert not [e.name for e in doc.entities if e.type == "place"]
+
+
+def test_names_listed_before_a_count_of_counties_or_a_post_get_that_title():
+    found = officials(
+        "杭卫东、柴明远、宁海涛等六县区主要负责同志在分会场参加。梁国庆、骆文涛等市委常委出席。"
+    )
+    assert found == {
+        **{n: ["县区主要负责同志"] for n in ("杭卫东", "柴明远", "宁海涛")},
+        **{n: ["市委常委"] for n in ("梁国庆", "骆文涛")},
+    }
+
+
+def test_names_listed_after_the_members_of_a_leading_group():
+    found = officials("乡班子成员郝建新、尤立平、闵红霞陪同调研。")
+    assert found == {n: ["乡班子成员"] for n in ("郝建新", "尤立平", "闵红霞")}
+
+
+def test_a_verb_phrase_after_a_post_is_no_unusual_name():
+    assert officials("要求包联领导和驻点专员盯紧靠上，做好服务保障。") == {}
+
+
+def test_a_former_vice_premier_named_without_a_title_is_a_national_official():
+    doc = extract_text("会议传达学习孙春兰同志对全省卫生工作的重要批示精神。")
+    assert [(e.name, e.type) for e in doc.entities if e.type == "official"] == [("孙春兰", "official")]
