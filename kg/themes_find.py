@@ -46,7 +46,8 @@ _THEME_HEADS = (  # a quoted phrase ending so names a policy idea: “通道经�
     "生活圈",
     "一体化",
 )
-_PLACE_MODEL = re.compile(r"模式|经验|样板|实践|方案|路径|新篇章|篇章")
+_PLACE_MODEL = re.compile(r"模式|经验|样板|实践|方案|路径|新篇章|新篇|篇章|答卷")
+_MODERNISATION = "中国式现代化"
 _PLACE_SLOGAN_HEAD = re.compile(
     r"(?:平安|法治|健康|美丽|幸福|数字|智慧|文明|绿色|活力|宜居|人文|清廉|书香|和美|美丽幸福)$"
 )
@@ -55,6 +56,9 @@ _MEETING_NAME = re.compile(
 )
 
 
+_FULL_PLENUM = re.compile(
+    r"^(?:中国共产党|中共)第([一二三四五六七八九十]{1,3}|二十)届中央委员会第([一二三四五六七八九十]{1,3})次全体会议$"
+)
 _NUMERAL = "[一二三四五六七八九十两百千万]"
 _FORMULA_SHAPE = re.compile(
     f"^{_NUMERAL}个[\u3400-\u9fff]{{2,4}}$|^(?:{_NUMERAL}[\u3400-\u9fff]{{1,3}}){{2,}}$"
@@ -71,10 +75,13 @@ def theme_name(m: Mention) -> str:
 
 
 def canonical_theme(surface: str) -> str:
-    """``二十届四中全会精神`` → ``党的二十届四中全会``; ``市“两会”`` → ``两会``.
+    """``二十届四中全会精神`` → ``党的二十届四中全会``; ``市“两会”`` → ``两会``; the plenum's full
+    name → its short form.
 
     >>> canonical_theme("党的二十届四中全会精神"), canonical_theme("市两会")
     ('党的二十届四中全会', '两会')
+    >>> canonical_theme("中国共产党第十九届中央委员会第六次全体会议精神")
+    '党的十九届六中全会'
     """
     text = surface.replace("“", "").replace("”", "")
     text = re.sub(r"精神$", "", text)
@@ -83,6 +90,9 @@ def canonical_theme(surface: str) -> str:
         return "党的" + m.group(1)
     if re.fullmatch(r"[省市县区]两会", text):
         return "两会"
+    plenum = _FULL_PLENUM.match(text)
+    if plenum:
+        return f"党的{plenum.group(1)}届{plenum.group(2)}中全会"
     if text.startswith("中国共产党") and text.endswith("代表大会"):
         return "中共" + text[len("中国共产党") :]  # 中国共产党某市第N次代表大会 = 中共某市第N次代表大会
     return text
@@ -181,14 +191,11 @@ def place_slogans(text: str) -> list[Mention]:
     for place in gazetteer_places(text):
         model = _PLACE_MODEL.match(text, place.end)
         following = text[model.end() : model.end() + 1] if model else ""
-        if model and (not re.match(r"[\u3400-\u9fff]", following or " ") or following == "的"):
-            lead = "中国式现代化"
-            start = (
-                place.start - len(lead)
-                if text[max(0, place.start - len(lead)) : place.start] == lead
-                else place.start
-            )
-            if model.group(0).endswith("篇章") and (start == place.start or not city_or_province(place.text)):
+        led = text[max(0, place.start - len(_MODERNISATION)) : place.start] == _MODERNISATION
+        if model and (not re.match(r"[\u3400-\u9fff]", following or " ") or following == "的" or led):
+            start = place.start - len(_MODERNISATION) if led else place.start
+            chapter = model.group(0).startswith(("篇", "新篇", "答"))
+            if chapter and (not led or not city_or_province(place.text)):
                 continue  # 篇章 names a slogan as 中国式现代化 + a province's or city's 篇章
             surface = text[start : model.end()]
             out.append(Mention("theme", surface, start, model.end(), attrs=(("kind", "place"),)))
@@ -309,7 +316,7 @@ def _alternative_label(m: Mention) -> bool:
 def _leading_themes(chosen: list[Mention]) -> list[Mention]:
     """The theme a place slogan begins with, as a theme of its own (中国式现代化 of
     中国式现代化某省新篇章)."""
-    lead = "中国式现代化"
+    lead = _MODERNISATION
     return [
         Mention("theme", lead, m.start, m.start + len(lead), attrs=(("preferred", lead),))
         for m in chosen

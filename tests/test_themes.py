@@ -196,3 +196,29 @@ def test_a_modern_goal_a_county_sets_itself_is_a_theme():
 def test_meetings_studied_together_and_the_provincial_plenum():
     found = _themes_of("讲话体现了中央经济工作会议和省委全会精神。")
     assert {"中央经济工作会议", "省委全会"} <= found
+
+
+def test_the_central_plenum_by_its_full_name_is_the_short_form():
+    found = _themes_of("全县传达学习中国共产党第十九届中央委员会第五次全体会议精神。")
+    assert "党的十九届五中全会" in found
+
+
+def test_a_provinces_chapter_of_chinese_modernisation_is_closed_by_its_own_word():
+    found = _themes_of(
+        "为谱写中国式现代化云南篇章作出新贡献，推进中国式现代化江西实践走深走实，书写中国式现代化湖南新篇。"
+    )
+    assert {"中国式现代化云南篇章", "中国式现代化江西实践", "中国式现代化湖南新篇"} <= found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        ("要促进各民族交往交流交融，铸牢中华民族共同体意识。", "交往交流交融"),
+        ("围绕延链、补链、强链引进一批好项目。", "延链补链强链"),
+        ("适应经济发展新常态，坚持依法行政。", "新常态"),
+        ("以产业兴旺为重点推进乡村全面振兴。", "产业兴旺"),
+        ("健全联农带农机制，带动群众增收。", "联农带农"),
+    ],
+)
+def test_national_formulas_of_the_vocabulary(sentence: str, theme: str) -> None:
+    assert theme in _themes_of(sentence)
