@@ -704,7 +704,9 @@ def _byline_names(text: str, i: int) -> Iterator[Mention]:
             role = "摄影"
         elif role:
             end = m.end()
-            if len(token) >= 4 and (token.endswith("摄") or text.startswith("报道", end - 1)):
+            if len(token) == 4 and token.endswith("报道"):
+                token, end = token[:2], end - 2  # 记者王平报道: a two-character name
+            elif len(token) >= 4 and (token.endswith("摄") or text.startswith("报道", end - 1)):
                 token, end = token[:-1], end - 1  # 记者白永民摄, 记者陈某某报道: the name before the word
             separated = end >= len(text) or not CJK.match(text[end]) or text.startswith(("摄", "报道"), end)
             if not separated and len(token) < 4:

@@ -566,6 +566,8 @@ def _rejected(
 ) -> bool:
     if name.startswith(("一", "族")):  # 一江一河, 一村一品: counts; 侗族传统村: a people
         return True
+    if suffix in ("村", "社区") and name[0] in "村乡镇" and len(name) >= 3:
+        return True  # 村示范村 of 美丽乡村示范村: the name begins inside the word before it
     if lex.is_generic("place", surface) or lex.is_generic("place", name):
         return True
     if not name:
@@ -615,6 +617,27 @@ def listed_townships(text: str) -> list[Mention]:
     return out
 
 
+_DATELINE = re.compile(
+    r"(?:日报|晚报|本报|新华社|中新社|通讯社)([\u3400-\u9fff]{2,3})(?=\d{1,2}月\d{1,2}日电)"
+)
+
+
+def dateline_townships(text: str) -> list[Mention]:
+    """The town a report is filed from, named short in its dateline (某某日报文城7月21日电): a
+    township of the gazetteer once its suffix is put back.
+
+    >>> [m.text for m in dateline_townships("海南日报潭门3月2日电（记者 王某）")]
+    ['潭门']
+    """
+    out = []
+    for m in _DATELINE.finditer(text):
+        full = _township_stem(m.group(1))
+        if full:
+            attrs = (("source", "gazetteer"), ("short", "1"), ("full", full))
+            out.append(Mention("place", m.group(1), m.start(1), m.end(1), attrs=attrs))
+    return out
+
+
 def _township_stem(stem: str) -> str:
     """The full name of a township this short name may stand for (蒙村 → 蒙村镇), or ''."""
     for suffix in ("镇", "乡", "街道"):
@@ -647,6 +670,8 @@ def find_places(text: str) -> list[Mention]:
     """All place mentions in a sentence, longest first where they overlap."""
     gazetteer = list(gazetteer_places(text))
     candidates = gazetteer + suffix_places(text, gazetteer) + listed_townships(text)
+    if "日电" in text:
+        candidates += dateline_townships(text)
     candidates += bare_zones(text, candidates)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     chosen: list[Mention] = []

@@ -248,3 +248,23 @@ def test_one_character_villages_after_their_town_and_no_county_in_an_acting_titl
     ]
     assert find_places("县委副书记、代县长周平陪同。可进一步壮大高新区产业集群。") == []
     assert [m.text for m in find_places("沿七一中路、八一路")] == ["七一中路", "八一路"]
+
+
+def test_a_town_named_short_in_a_dateline_is_that_township():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("据悉，海南日报博鳌3月2日电，省委副书记到琼海市调研。")
+    assert {"博鳌镇", "琼海市"} <= {e.name for e in doc.entities if e.type == "place"}
+
+
+def test_no_place_begins_inside_the_word_before_it_or_hides_in_a_common_word():
+    from kg.places import find_places
+
+    assert [m.text for m in find_places("鹿鸣村创建美丽乡村示范村，要发挥新乡贤作用。")] == ["鹿鸣村"]
+
+
+def test_a_national_archaeological_park_is_one_place():
+    from kg.places import find_places
+
+    found = find_places("听取二里头国家考古遗址公园建设情况汇报。")
+    assert [m.text for m in found] == ["二里头国家考古遗址公园"]

@@ -125,3 +125,8 @@ def test_a_verb_phrase_after_a_post_is_no_unusual_name():
 def test_a_former_vice_premier_named_without_a_title_is_a_national_official():
     doc = extract_text("会议传达学习孙春兰同志对全省卫生工作的重要批示精神。")
     assert [(e.name, e.type) for e in doc.entities if e.type == "official"] == [("孙春兰", "official")]
+
+
+def test_a_two_character_reporter_before_the_word_reported():
+    doc = extract_text("本报台州5月6日电 记者柯平报道：全市推进项目建设。")
+    assert [(e.name, e.type) for e in doc.entities if e.type == "person"] == [("柯平", "person")]
