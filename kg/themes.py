@@ -194,6 +194,17 @@ def _is_negative(head: str, h: _Heads) -> bool:
     return _alternation(h.negative).match(head) is not None or head[:1] in _FUNCTION_CHARS
 
 
+def counts_things(surface: str) -> bool:
+    """Whether a numbered name counts things or bodies rather than names a formula (四大班子).
+
+    >>> counts_things("四大班子"), counts_things("三件大事")
+    (True, False)
+    """
+    heads = _NUM_RE.split(surface)[1:]
+    heads = [x[1:] if x[:1] in CLASSIFIERS and len(x) > 1 else x for x in heads]
+    return bool(heads) and all(x in _heads().negative for x in heads)
+
+
 @cache
 def _alternation(words: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
     """One regex trying ``words`` in their order (longest first): the first that matches wins."""

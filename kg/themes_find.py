@@ -18,7 +18,7 @@ import ahocorasick
 from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.places import city_or_province, gazetteer_places
-from kg.themes import ThemeVocabulary, numbered_formulas
+from kg.themes import ThemeVocabulary, counts_things, numbered_formulas
 from kg.things import find_theme_patterns
 
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{3,40})[”\"’]")
@@ -130,7 +130,7 @@ def quoted_slogans(text: str) -> list[Mention]:
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
         named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
         numbered = _COUNTED_NAME.fullmatch(content) and not (
-            re.search("杰出|优秀|先进", content) or _CAMPAIGN_AFTER.match(after)
+            re.search("杰出|优秀|先进", content) or _CAMPAIGN_AFTER.match(after) or counts_things(content)
         )
         if _parallel_campaign(content, after) or _CAMPAIGN_NAME.search(content):
             continue  # an activity or a programme: a project (quoted_campaigns)

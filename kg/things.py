@@ -930,7 +930,7 @@ def studied_meetings(text: str) -> list[Mention]:
             continue
         surface = m.group(0)
         routine = re.fullmatch(r".{0,4}(?:常委会会议|有关会议|相关会议|党组会议)", surface)
-        vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关", surface) or (
+        vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关|传达|学习|贯彻", surface) or (
             surface.endswith("全会")
             and not re.search(r"[届次]", surface)  # 学习贯彻全会: the plenum just named
             and not re.fullmatch(r"[省市州县区旗]委全会", surface)  # 省委全会 names one

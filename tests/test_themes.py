@@ -222,3 +222,8 @@ def test_a_provinces_chapter_of_chinese_modernisation_is_closed_by_its_own_word(
 )
 def test_national_formulas_of_the_vocabulary(sentence: str, theme: str) -> None:
     assert theme in _themes_of(sentence)
+
+
+def test_a_quoted_count_of_leading_bodies_and_a_headline_that_passes_on_a_meeting_are_no_themes():
+    found = _themes_of("市委传达省委常委会议精神\n县“四大班子”主要负责同志参加会议。")
+    assert not {"四大班子", "市委传达省委常委会议"} & found
