@@ -145,6 +145,13 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     return _word_in_name(prefix, k, word)
 
 
+_COUNTED = re.compile(r"^(?:部分|多个|若干|全部)|[\d一二三四五六七八九十两几多]+[个名家所座]")
+_CENTRAL_COMMITTEE = re.compile(r"(?:中国共产党|中共)第(?:[一二三四五六七八九十]{1,3}|二十)届中央委员会")
+_PARTY_NAME_GOES_ON = re.compile(
+    r"第|党[委组]|[\u3400-\u9fff]{1,8}?[省市州盟县区旗]第|[\u3400-\u9fff]{0,8}?(?:委员会|代表大会)"
+)
+
+
 def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     """Organisations named in a sentence: party and government bodies, companies, schools …
 
@@ -153,6 +160,10 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     lex = Lexicon.load()
     found: list[Mention] = []
     for m in _known_orgs().finditer(text):
+        if m.group(0) == "中国共产党" and _PARTY_NAME_GOES_ON.match(text, m.end()):
+            continue  # 中国共产党某县第N届委员会, 《中国共产党党委(党组)…规则》: a longer name
+        found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
+    for m in _CENTRAL_COMMITTEE.finditer(text):
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
     for m in _org_regex().finditer(text):
         suffix = m.group(0)
@@ -177,8 +188,32 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
-    found = _drop_party_groups(_longest(_split_nested(found, lex)))
+    found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
+
+
+def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
+    """A group's company named right after the group is one body (某钢集团某地板业公司); a mine
+    or works after it is not.
+
+    >>> ms = find_organizations("走访了华冶集团临江钢管公司。")
+    >>> [m.text for m in ms]
+    ['华冶集团临江钢管公司']
+    """
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda m: m.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == m.start
+            and last.text.endswith("集团")
+            and _attr_kind(m) == "enterprise"
+            and m.text.endswith("公司")  # 某集团某煤矿: the group and its mine, two names
+        ):
+            out[-1] = Mention("organization", last.text + m.text, last.start, m.end, attrs=m.attrs)
+            continue
+        out.append(m)
+    return out
 
 
 _LIST_ITEM_ORG = re.compile(r"[\u3400-\u9fff]{2,12}(?=[、，,；;和及]|等|$)")
@@ -349,6 +384,8 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
     if _STANDALONE_ORGS.fullmatch(surface) or _ZONE_BODY.fullmatch(surface):
         return True
     if not name or re.search(r"[了着过们吗呢吧各]|精神", name):  # 会议精神和县委常委会, 各市政府: no body
+        return False
+    if _COUNTED.search(name):  # 46个村卫生室, 部分镇人大: a count of bodies, no body
         return False
     if name.endswith("党政") and suffix == "代表团":  # 某县党政代表团: a visiting delegation, no body
         return False

@@ -64,3 +64,22 @@ def test_village_bodies_without_their_street_dated_bodies_by_their_task_and_no_b
     orgs = {e.name for e in doc.entities if e.type == "organization"}
     assert {"龙山村村委会", "秸秆禁烧攻坚领导小组办公室"} <= orgs
     assert not [o for o in orgs if "各" in o or "街道" in o]
+
+
+def test_the_party_inside_a_longer_name_and_the_central_committee_by_its_full_name():
+    found = organisations(
+        "会议学习了中国共产党第十九届中央委员会第六次全体会议精神，审议《关于召开中国共产党某某县第五届委员会的建议》。"
+    )
+    assert "中国共产党第十九届中央委员会" in found
+    assert "中国共产党" not in found and "中央委员会" not in found
+
+
+def test_a_groups_company_is_one_body_but_its_mine_is_not():
+    found = organisations("先后来到华冶集团临江钢管公司和晋能集团东山煤矿。")
+    assert {"华冶集团临江钢管公司", "晋能集团", "东山煤矿"} <= set(found)
+
+
+def test_local_papers_and_news_sites_are_bodies_and_counted_bodies_are_none():
+    found = organisations("（来源：青川快报 汉中传媒网）全县建成52个村标准化卫生室，部分乡人大主席参加。")
+    assert {"青川快报", "汉中传媒网"} <= set(found)
+    assert not [o for o in found if "卫生室" in o or "人大" in o]
