@@ -393,9 +393,17 @@ def _suffix_blocked(
 
 def _place_name_floor(known: list[Mention], suffix_start: int, info: Suffix) -> int:
     """Where a name may begin at the earliest: after the last division found before its suffix; a
-    park, scenic area or landmark may hold a place's short name (隋唐洛阳城国家遗址公园)."""
+    park, scenic area or landmark may hold a place's short name (隋唐洛阳城国家遗址公园) or a river,
+    lake or mountain it is named after (汾河公园, 黄河湿地公园)."""
     if info.kind in ("park", "scenic", "landmark"):
-        return max([k.end for k in known if k.end <= suffix_start and not _attr(k, "short")], default=0)
+        return max(
+            [
+                k.end
+                for k in known
+                if k.end <= suffix_start and not _attr(k, "short") and Gazetteer.load().lookup(k.text)
+            ],
+            default=0,
+        )
     return max([k.end for k in known if k.end <= suffix_start], default=0)
 
 

@@ -268,3 +268,10 @@ def test_a_national_archaeological_park_is_one_place():
 
     found = find_places("听取二里头国家考古遗址公园建设情况汇报。")
     assert [m.text for m in found] == ["二里头国家考古遗址公园"]
+
+
+def test_a_park_named_after_a_river_holds_the_rivers_name():
+    from kg.places import find_places
+
+    found = find_places("来到临汾市汾河公园，又看了黄河湿地公园。沿着汾河走到公园。")
+    assert [m.text for m in found] == ["临汾市", "汾河公园", "黄河湿地公园", "汾河"]
