@@ -116,8 +116,8 @@ def quoted_slogans(text: str) -> list[Mention]:
     out = []
     for m in _QUOTED.finditer(text):
         content = m.group(1)
-        if re.search(r"[，。！？：；,]", content):
-            continue
+        if re.search(r"[，。！？：；,]", content) or content[0] in "、+＋" or content[-1] in "、+＋":
+            continue  # "甲"、"乙": the quotes of two names, not one
         parts = [p for p in _PARALLEL.split(content) if p]
         parallel = _PARALLEL.search(content) and all(1 <= len(p) <= 10 for p in parts)
         if "、" in content and re.search(r"\d", content):

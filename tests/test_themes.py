@@ -227,3 +227,8 @@ def test_national_formulas_of_the_vocabulary(sentence: str, theme: str) -> None:
 def test_a_quoted_count_of_leading_bodies_and_a_headline_that_passes_on_a_meeting_are_no_themes():
     found = _themes_of("市委传达省委常委会议精神\n县“四大班子”主要负责同志参加会议。")
     assert not {"四大班子", "市委传达省委常委会议"} & found
+
+
+def test_the_quotes_of_two_names_side_by_side_make_no_slogan():
+    found = _themes_of('加快建设"两中\n"、壮大"两基地",推动产业发展。')  # a quote wrapped onto the next line
+    assert not [t for t in found if t.startswith("、") or t.endswith("、")]
