@@ -218,6 +218,8 @@ def test_a_provinces_chapter_of_chinese_modernisation_is_closed_by_its_own_word(
         ("适应经济发展新常态，坚持依法行政。", "新常态"),
         ("以产业兴旺为重点推进乡村全面振兴。", "产业兴旺"),
         ("健全联农带农机制，带动群众增收。", "联农带农"),
+        ("坚持扩大有效投资，促进一二三产融合发展。", "扩大有效投资"),
+        ("坚持扩大有效投资，促进一二三产融合发展。", "一二三产业融合发展"),
     ],
 )
 def test_national_formulas_of_the_vocabulary(sentence: str, theme: str) -> None:
