@@ -128,7 +128,11 @@ def _name_fits(text: str, i: int, n: int, lex: Lexicon) -> bool:
 
 
 def _starts_with_post(rest: str, lex: Lexicon) -> bool:
-    return any(rest.startswith(p) for p in ("总书记", "总理", "主席", "委员长", "书记", "同志", "副总理"))
+    """A post written right after the name (某某副主席一行, 某某书记)."""
+    return any(
+        rest.startswith(p)
+        for p in ("总书记", "总理", "主席", "委员长", "书记", "同志", "副总理", "副主席", "副书记")
+    )
 
 
 def title_start(text: str, end: int, limit: int = 24) -> int:
@@ -155,6 +159,9 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
         return Title(bare, post=post, org=org)
     base = previous.org
     if org:
+        sibling = _SIBLING_BODY.fullmatch(org) and _PLACE_OF_BODY.match(base)
+        if sibling:  # 县人大常委会主任甲、政协主席乙: the county's 政协, not the congress's
+            return Title(sibling.group(0) + bare, post=post, org=sibling.group(0) + org)
         if _PARTY_DEPT.match(org):
             return Title(base + bare, post=post, org=base + org)
         return Title(_place_part(base) + bare, post=post, org=_place_part(base) + org)
@@ -172,6 +179,8 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
     return Title(parent + post, post=post, org=parent)
 
 
+_SIBLING_BODY = re.compile(r"人大常委会|人大|政协|人民政府|政府|纪委|监委")
+_PLACE_OF_BODY = re.compile(r"^[\u3400-\u9fff]*?[省市州盟县区旗](?=人大|政协|人民政府|政府|委|纪委)")
 _ORG_TAIL = re.compile(r"(?:党工委|党委|党组|工委|地委|管委会|委员会|人民政府|政府|委)$")
 
 
@@ -429,7 +438,11 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         dot = name.index("·")
         name = name[: dot + 1 + _transliteration_length(name[dot + 1 :])]
     else:
-        ends = [p for p in range(2, len(name) + 1) if p == len(name) or name[p:].startswith(_SPEECH)]
+        ends = [
+            p
+            for p in range(2, len(name) + 1)
+            if p == len(name) or name[p:].startswith(_SPEECH) or _word_of_manner(name[p : p + 2])
+        ]
         ends = [p for p in ends if p <= 6]
         if not ends:
             return None
@@ -440,11 +453,22 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     plain = name.replace("·", "")
     if freq.get(plain, 0) >= 50:
         return None  # 副主席候选人: a word, not a name
-    if any(c in _BAD_NAME_CHARS for c in plain) or any(
-        _common_or_verbal(plain[k : k + 2], freq) for k in range(len(plain) - 1)
-    ):
+    bad = _BAD_NAME_CHARS - {"那"} if "·" in name else _BAD_NAME_CHARS  # 那 of 贾那提别克 transliterates
+    if any(c in bad for c in plain):
+        return None
+    if any(_common_or_verbal(plain[k : k + 2], freq) for k in range(len(plain) - 1)):
         return None
     return i, i + len(name)
+
+
+def _word_of_manner(pair: str) -> bool:
+    """A frequent verb, adjective or adverb of two characters that may follow a name (激动地说).
+
+    >>> _word_of_manner("激动"), _word_of_manner("古丽")
+    (True, False)
+    """
+    tag = word_tags().get(pair, "")[:1]
+    return len(pair) == 2 and word_freq().get(pair, 0) >= 300 and tag in ("a", "b", "d", "v")
 
 
 def _common_or_verbal(pair: str, freq: dict[str, int]) -> bool:

@@ -130,3 +130,19 @@ def test_a_former_vice_premier_named_without_a_title_is_a_national_official():
 def test_a_two_character_reporter_before_the_word_reported():
     doc = extract_text("本报台州5月6日电 记者柯平报道：全市推进项目建设。")
     assert [(e.name, e.type) for e in doc.entities if e.type == "person"] == [("柯平", "person")]
+
+
+def test_rarer_surnames_and_a_name_written_before_its_post():
+    found = officials("州政协韩立新副主席一行调研。盟委副书记、盟长奇日格参加。县委副书记代永红陪同。")
+    assert found == {"韩立新": ["州政协副主席"], "奇日格": ["盟委副书记", "盟长"], "代永红": ["县委副书记"]}
+
+
+def test_a_transliterated_name_with_na_and_a_name_before_a_word_of_manner():
+    found = officials(
+        "县人大常委会主任叶尔那提·别克、政协主席阿依努尔·吐尔逊出席。村党支部书记次旦兴奋地说，路通了。"
+    )
+    assert found == {
+        "叶尔那提·别克": ["县人大常委会主任"],
+        "阿依努尔·吐尔逊": ["县政协主席"],
+        "次旦": ["村党支部书记"],
+    }
