@@ -248,6 +248,8 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces.add(name.removeprefix("党的"))  # 党的二十届三中全会 is also 二十届三中全会
     if "（" in name:  # 某某（集团）有限公司 is also written with ASCII brackets
         surfaces.add(name.replace("（", "(").replace("）", ")"))
+    if "，" in name:  # a slogan of clauses is also printed with ASCII commas
+        surfaces.add(name.replace("，", ","))
     if kind == "organization" and name.startswith("中共") and len(name) > 5:
         surfaces.add(name.removeprefix("中共"))
     if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:

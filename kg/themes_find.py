@@ -116,6 +116,9 @@ def quoted_slogans(text: str) -> list[Mention]:
     out = []
     for m in _QUOTED.finditer(text):
         content = m.group(1)
+        if _parallel_clauses(content):  # “比学赶超抓项目，凝心聚力谋发展”
+            out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
+            continue
         if re.search(r"[，。！？：；,]", content) or content[0] in "、+＋" or content[-1] in "、+＋":
             continue  # "甲"、"乙": the quotes of two names, not one
         parts = [p for p in _PARALLEL.split(content) if p]
@@ -137,6 +140,21 @@ def quoted_slogans(text: str) -> list[Mention]:
         if parallel or named or headed or held or numbered:  # “三件大事”, “四大支柱产业”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
+
+
+def _parallel_clauses(content: str) -> bool:
+    """Clauses of one length (4–8 characters) joined by commas: a slogan in couplet form.
+
+    >>> _parallel_clauses("决战四季度，冲刺全年红"), _parallel_clauses("这是我们村最好的房子，谢谢")
+    (True, False)
+    """
+    parts = re.split("[，,]", content)
+    return (
+        2 <= len(parts) <= 4
+        and len({len(p) for p in parts}) == 1
+        and 4 <= len(parts[0]) <= 8
+        and not re.search(r"[。！？：；、\d]", content)
+    )
 
 
 _CAMPAIGN_BEFORE = re.compile(r"(?:开展|启动|实施|推行|推出|打造|落实|创新|探索|建立|实行|深化|举办|发起)$")

@@ -234,3 +234,14 @@ def test_a_quoted_count_of_leading_bodies_and_a_headline_that_passes_on_a_meetin
 def test_the_quotes_of_two_names_side_by_side_make_no_slogan():
     found = _themes_of('加快建设"两中\n"、壮大"两基地",推动产业发展。')  # a quote wrapped onto the next line
     assert not [t for t in found if t.startswith("、") or t.endswith("、")]
+
+
+def test_a_quoted_couplet_of_clauses_is_one_slogan_as_printed():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "营造“抓招商就是抓未来,抓项目就是抓发展”的氛围。他说：“这是我们村最好的房子，谢谢大家”。"
+    )
+    themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
+    assert list(themes) == ["抓招商就是抓未来，抓项目就是抓发展"]
+    assert "抓招商就是抓未来,抓项目就是抓发展" in themes["抓招商就是抓未来，抓项目就是抓发展"]
