@@ -267,6 +267,9 @@ def parallel_slogans(text: str) -> list[Mention]:
     return out
 
 
+_RHYTHM = re.compile(r"[一两二三每][天日周旬月季年]一[\u3400-\u9fff]{2,3}")
+
+
 def _parallel(parts: list[str]) -> bool:
     """Whether phrases make one slogan: of one length (3–5), none a body or a place, and either
     place slogans or three or more sharing two characters at their head or end."""
@@ -284,6 +287,10 @@ def _parallel(parts: list[str]) -> bool:
     slogan = bool(place_slogans(joined))
     if slogan:
         return True  # 实力眉县、活力眉县、美丽眉县; 经济强省、美丽河北
+    if all(_RHYTHM.fullmatch(p) for p in parts):
+        return True  # 两周一调度、一月一观摩: a working rhythm
+    if len(parts) == 2 and _shared_head(parts) >= 3:
+        return True  # 一手抓防控、一手抓发展
     return len(parts) >= 3 and max(_shared_head(parts), _shared_end(parts)) >= 2  # 目标导向、项目导向、…
 
 

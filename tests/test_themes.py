@@ -245,3 +245,8 @@ def test_a_quoted_couplet_of_clauses_is_one_slogan_as_printed():
     themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
     assert list(themes) == ["抓招商就是抓未来，抓项目就是抓发展"]
     assert "抓招商就是抓未来,抓项目就是抓发展" in themes["抓招商就是抓未来，抓项目就是抓发展"]
+
+
+def test_a_working_rhythm_and_two_clauses_with_one_head_are_one_slogan():
+    found = _themes_of("坚持一周一调度、一月一通报，按照一手抓招商、一手抓服务要求推进。")
+    assert {"一周一调度、一月一通报", "一手抓招商、一手抓服务"} <= found
