@@ -384,6 +384,13 @@ def _suffix_blocked(
     word = text[end_index : end_index + 2]
     if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
         return True  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
+    if (
+        len(suffix) == 1
+        and suffix_start > 0
+        and lex.is_generic("place", text[suffix_start - 1 : end_index + 1])
+        and word_freq().get(text[suffix_start - 1 : end_index + 2], 0) >= 3
+    ):
+        return True  # 镇 of 城镇群, 城镇化: the suffix ends an ordinary word that goes on
     return any(
         (k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end)
         and not (_attr(k, "short") and k.start < suffix_start)  # 安新 inside 雄安新区: the name wins
@@ -572,8 +579,8 @@ def _rejected(
     by_tags: bool = True,
     village_of_a_village: bool = False,
 ) -> bool:
-    if name.startswith(("一", "族")):  # 一江一河, 一村一品: counts; 侗族传统村: a people
-        return True
+    if name.startswith(("一", "族")) or name.endswith("第一"):  # 一江一河, 一村一品: counts; 侗族传统村: a
+        return True  # people; 某某第一村: an honour
     if suffix in ("村", "社区") and name[0] in "村乡镇" and len(name) >= 3:
         return True  # 村示范村 of 美丽乡村示范村: the name begins inside the word before it
     if lex.is_generic("place", surface) or lex.is_generic("place", name):

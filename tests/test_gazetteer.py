@@ -275,3 +275,10 @@ def test_a_park_named_after_a_river_holds_the_rivers_name():
 
     found = find_places("来到临汾市汾河公园，又看了黄河湿地公园。沿着汾河走到公园。")
     assert [m.text for m in found] == ["临汾市", "汾河公园", "黄河湿地公园", "汾河"]
+
+
+def test_a_town_suffix_inside_an_ordinary_word_that_goes_on_and_an_honour_are_no_places():
+    from kg.places import find_places
+
+    assert find_places("推进新型城镇化，打造宜居城镇群，争创茶叶第一村。") == []
+    assert [m.text for m in find_places("来到新城镇建设工地")] == ["新城镇"]
