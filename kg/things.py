@@ -188,8 +188,37 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
+    found += _short_company_names(text, found, known)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
+
+
+_NO_BRAND_TAGS = ("v", "a", "d", "m", "r", "p")
+
+
+@cache
+def _short_company_regex() -> re.Pattern[str]:
+    trades = "|".join(sorted(data_words("company_trades.txt"), key=len, reverse=True))
+    return re.compile(
+        rf"(?<=[、，,和及与到在入进赴])([\u3400-\u9fff]{{2}})(?:{trades})(?=[、，,。；;和及与等]|公司|$)"
+    )
+
+
+def _short_company_names(text: str, found: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Companies named short by a brand and their trade in a list or a visit (来到甲锂业、乙股份).
+
+    >>> [m.text for m in _short_company_names("先后来到恒通锂业、华盛股份等企业调研。", [], [])]
+    ['恒通锂业', '华盛股份']
+    """
+    out = []
+    for m in _short_company_regex().finditer(text):
+        brand = m.group(1)
+        if word_freq().get(brand, 0) >= 300 or word_tags().get(brand, "")[:1] in _NO_BRAND_TAGS:
+            continue  # 发展生物, 这些电子: no brand
+        if any(k.start < m.end() and m.start() < k.end for k in [*found, *known]):
+            continue
+        out.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "enterprise"),)))
+    return out
 
 
 def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:

@@ -83,3 +83,9 @@ def test_local_papers_and_news_sites_are_bodies_and_counted_bodies_are_none():
     found = organisations("（来源：青川快报 汉中传媒网）全县建成52个村标准化卫生室，部分乡人大主席参加。")
     assert {"青川快报", "汉中传媒网"} <= set(found)
     assert not [o for o in found if "卫生室" in o or "人大" in o]
+
+
+def test_companies_named_short_by_brand_and_trade_in_a_list_or_a_visit():
+    found = organisations("调研组深入恒通锂业、华盛股份等企业，又走进宏达物流。要大力发展生物、电子等产业。")
+    assert {"恒通锂业", "华盛股份", "宏达物流"} <= set(found)
+    assert not {"发展生物", "生物", "电子"} & set(found)
