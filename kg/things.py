@@ -446,11 +446,14 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
-        joins = only_descriptors(name) or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
+        joins_descriptors = only_descriptors(name)
+        joins = joins_descriptors or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
         facility = next((f for f in found if f.end == start and joins), None)
         if facility is not None:  # 某某产业园 + 基础设施工程, 某某综合体 + 生猪屠宰项目: the park's works
             found.remove(facility)
             attrs = (*facility.attrs, ("inner", facility.text))
+            if not joins_descriptors:  # 某某产业园区 + 3000万袋香菇加工项目: the works is named too
+                attrs = (*attrs, ("inner", surface))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
         if _names_no_project(name, surface, m.group(0), lex):
@@ -571,7 +574,11 @@ def _name_floor(mentions: list[Mention], position: int) -> int:
 
 
 def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
-    """Names that name no particular project (the reasons, one per line)."""
+    """Names that name no particular project (the reasons, one per line); a year before a name dates a
+    batch of a programme (2026年高标准农田项目), so only the common-words test reads it."""
+    dated = name
+    if year := _YEAR_HEAD.match(name):
+        name, surface = name[year.end() :], surface[year.end() :]
     return bool(
         lex.is_generic("project", surface)
         or lex.is_generic("project", name)
@@ -581,8 +588,11 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or only_descriptors(_ZONE_HEAD.sub("", without_divisions(name, keep=1)))
         or surface.endswith("加工厂")  # a processing works is an enterprise
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
-        or (suffix == "项目" and _ordinary_words(name))  # 商贸流通项目, 基础设施建设项目: a sector
+        or (suffix == "项目" and _ordinary_words(dated))  # 商贸流通项目, 基础设施建设项目: a sector
     )
+
+
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d年度?")
 
 
 _NAMING_MARK = re.compile(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]")
@@ -627,6 +637,11 @@ def _with_inner_names(
         project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : project.end])))
     if text[start] in '“"' and len(name) >= 2:
         project = replace(project, attrs=(*project.attrs, ("inner", name)))
+    quote = next((i for i in range(start + 1, suffix_start) if text[i] in '“"'), None)
+    if quote is not None and text[start] not in '“"':  # 农村道路“单改双”工程 is also “单改双”工程
+        quoted = name[quote - start :]
+        inner = (("inner", quoted + text[suffix_start : project.end]), ("inner", quoted))
+        project = replace(project, attrs=(*project.attrs, *inner))
     return project
 
 
@@ -699,8 +714,11 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
         len(words[k][0]) == 1
         and k + 1 < len(words)
         and len(words[k + 1][0]) == 1
-        and words[k + 1][1].startswith(("nr", "nz", "ns"))
-    )
+        and (words[k + 1][1].startswith(("nr", "nz", "ns")) or words[k + 1][0] in _VILLAGE_SUFFIXES)
+    )  # 上 of 上村, 东 of 东庄: a village named by one character, not a word of position
+
+
+_VILLAGE_SUFFIXES = "村庄屯寨堡"
 
 
 _JOIN_BREAK = re.compile(r"[和及与、]|现场")  # 某某项目现场和某某项目: two projects
@@ -738,11 +756,12 @@ def _project_name(
     """Where a project's name starts and the name, read leftwards from its suffix; with
     ``coordinated`` (项目, 工程) a name joined by 及/和 to a phrase without a suffix of its own is read
     whole (蚕宝胶囊及茧生活体验馆项目)."""
+    boundary = _PROJECT_BOUNDARY + ("和",)
     if suffix_start > 0 and text[suffix_start - 1] in '”"':
         open_at = max(text.rfind("“", 0, suffix_start - 1), text.rfind('"', 0, suffix_start - 1))
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
-            return open_at, text[open_at + 1 : suffix_start - 1]
-    boundary = _PROJECT_BOUNDARY + ("和",)
+            head = _words_before_quote(text, open_at, boundary, floor)
+            return open_at - len(head), head + text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name, any_inset=True)
     if suffix_start - start > limit and not _real_edge(text, start, floor):  # stopped only at its limit
         start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name, any_inset=True)
@@ -765,17 +784,76 @@ def _project_name(
     name = _strip_quantities(text[start:suffix_start])
     stripped = _strip_leading_verbs(_strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD)))
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
-    start = suffix_start - len(name)
+    start = _with_leading_figure(text, start, suffix_start - len(name)) if name else suffix_start
     if start > 0 and text[start - 1] == "”":  # “一老一小”健康关爱行动
         open_at = text.rfind("“", max(0, start - 14), start - 1)
         if open_at >= 0:
-            return open_at, text[open_at + 1 : start - 1] + name
+            head = _words_before_quote(text, open_at, boundary, floor)
+            return open_at - len(head), head + text[open_at + 1 : start - 1] + name
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start
     if any(k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" for k in known):
         return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
     return start, text[start:suffix_start]
+
+
+_QUOTE_HEAD_LIMIT = 8
+
+
+def _words_before_quote(text: str, open_at: int, boundary: tuple[str, ...], floor: int) -> str:
+    """The name words written before a quoted part of a name (农村道路 of 农村道路“单改双”工程, a firm
+    of 某某“跑步鸡”养殖基地): nouns and names back to a boundary word or punctuation, never a verb.
+
+    >>> _words_before_quote("加快推进农村道路“单改双”工程", 8, _PROJECT_BOUNDARY, 0)
+    '农村道路'
+    """
+    if open_at <= floor or not CJK.match(text[open_at - 1]):
+        return ""
+    start = _left_edge(text, open_at, boundary, _QUOTE_HEAD_LIMIT, floor, _word_in_project_name)
+    if open_at - start >= _QUOTE_HEAD_LIMIT and not _real_edge(text, start, floor):
+        return ""  # the words run on past a name's head: a clause, not a name
+    words = tagged_words(text[start:open_at])
+    k = 0
+    while k < len(words) and words[k][1].startswith(_QUOTE_HEAD_SKIP) and not words[k][1].startswith("vn"):
+        k += 1
+    rest = words[k:]
+    if (
+        not rest
+        or any(t.startswith(_NOT_IN_QUOTE_HEAD) and not t.startswith("vn") for _, t in rest)
+        or not rest[-1][1].startswith(("n", "j"))  # the head ends in a noun
+    ):
+        return ""
+    head = "".join(w for w, _ in rest)
+    verbs = Lexicon.load().generic.get("project_leading_verb", frozenset())
+    if any(head.startswith(v) for v in verbs if len(v) >= 2):
+        return ""  # 研究部署“某某”攻坚战, 建设“千亿级”产业集群: what is done to it
+    return head if len(head) >= 2 else ""
+
+
+_NOT_IN_QUOTE_HEAD = ("v", "p", "c", "u", "d", "r", "ad")
+
+
+_QUOTE_HEAD_SKIP = ("v", "d", "p", "c", "u", "r", "t", "f", "m")
+
+
+_LEADING_FIGURE = re.compile(
+    r"(?<![\d.])(?:(?:19|20)\d\d年度?(?![\d产])|[\d.]*\d[万亿千]?(?=([\u3400-\u9fffA-Za-z])))"
+)
+_COUNTED_UNIT = "个项家座条批处所件栋间宗亩平公元年月日天周次名人户位余多倍期号"
+
+
+def _with_leading_figure(text: str, scan_start: int, start: int) -> int:
+    """A name's start with the figure printed before it, when the figure is part of the name: the year
+    of a dated programme (2026年高标准农田项目) or a quantity counted in the product's own measure word
+    (2000万袋香菇加工项目); counts, areas, sums and dates (31个, 5000亩, 5亿元) are not."""
+    for m in _LEADING_FIGURE.finditer(text, scan_start, start + 1):
+        unit = m.group(1)
+        if unit is None and m.end() == start:
+            return m.start()  # 2026年 + 高标准农田项目
+        if unit is not None and m.end() in (start, start - 1) and unit not in _COUNTED_UNIT:
+            return m.start() if text[m.end()] != "年" else start
+    return start
 
 
 _MODALS = {"可", "能", "要", "将", "应", "需", "须", "会"}

@@ -184,3 +184,60 @@ def test_the_site_of_one_project_and_the_next_project_are_two_and_reports_are_no
 def test_a_project_named_after_its_facility_centre_and_new_materials_as_a_sector():
     found = projects("会议听取了北部湾电镀处理中心项目进展，研究新能源新材料项目。")
     assert set(found) == {"北部湾电镀处理中心项目"}
+
+
+def themes(text: str) -> set[str]:
+    return {e.name for e in extract_text(text).entities if e.type == "theme"}
+
+
+def test_name_words_before_a_quoted_part_belong_to_the_name_but_verbs_do_not():
+    found = projects(
+        "县交通局加快推进乡村公路“窄改宽”工程，建成盒马“生态鹅”养殖基地，切实扛牢“双争”行动，"
+        "研究部署“清河”攻坚战。"
+    )
+    assert "窄改宽工程" in found["乡村公路窄改宽工程"]
+    assert "生态鹅养殖基地" in found["盒马生态鹅养殖基地"]
+    assert not any(name.startswith(("切实", "研究")) for name in found)
+
+
+def test_a_bare_name_and_the_same_name_with_its_place_are_one_project():
+    found = projects("石桥街道“三改一拆”改造项目开工。会上通报，投资3亿元的“三改一拆”改造项目进展顺利。")
+    assert list(found) == ["石桥街道三改一拆改造项目"]
+
+
+def test_a_short_form_from_the_initials_of_parallel_parts_is_an_alias_of_the_full_name():
+    text = (
+        "全县深入实施“三五十工程”。会议指出，三城五镇十村振兴工程今年完成投资5亿元，"
+        "三城振兴和美乡村工程启动。"
+    )
+    found = projects(text)
+    assert "三五十工程" in found["三城五镇十村振兴工程"]
+    assert "三五十工程" not in found.get("三城振兴和美乡村工程", [])
+
+
+def test_a_theme_written_as_the_short_form_of_a_project_in_the_page_is_that_project():
+    text = "全市深入实施“百千万工程”，推动百县千镇万村高质量发展工程取得新成效。"
+    found = projects(text)
+    assert "百千万工程" in found["百县千镇万村高质量发展工程"]
+    assert "百千万工程" not in themes(text)
+
+
+def test_a_leading_year_dates_a_programme_and_belongs_to_its_name():
+    found = projects("现场察看了2026年高标准农田项目施工进度。")
+    assert "2026年高标准农田项目" in found
+
+
+def test_one_programme_in_several_years_is_one_project():
+    found = projects("会议听取2025年县政府民生实事项目完成情况。2026年县政府民生实事项目征集同步启动。")
+    assert len(found) == 1 and "县政府民生实事项目" in next(iter(found.values()))
+
+
+def test_a_quantity_in_the_products_own_measure_word_belongs_to_the_name_a_count_does_not():
+    found = projects("全县28个项目集中开工，在现代农业产业园区3000万袋香菇加工项目现场，他察看了建设进度。")
+    assert any("3000万袋香菇加工项目" in (name, *aliases) for name, aliases in found.items())
+    assert not any(name.startswith("28") for name in found)
+
+
+def test_a_village_named_by_one_character_and_村_is_not_cut():
+    found = projects("集中开工仪式在前村碧水湾文旅综合体项目举行。")
+    assert "前村碧水湾文旅综合体项目" in found
