@@ -65,7 +65,8 @@ def _left_edge(
             CJK.match(text[j - 1])
             or text[j - 1].isalnum()
             or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
-        ):
+            or (any_inset and j < end and text[j - 1] in _NAME_DOTS and CJK.match(text[j - 2 : j - 1] or " "))
+        ):  # 书香某某•某某项目: a dot joins the two parts of one name
             j -= 1
         elif (inset := _BRACKETED_INSET.search(text, max(floor, j - 8), j)) and (
             _name_inset(inset, j, floor)
@@ -96,6 +97,7 @@ def _name_inset(inset: re.Match[str], j: int, floor: int) -> bool:
     )
 
 
+_NAME_DOTS = "•·‧・"
 _PHASE_INSET = re.compile(r"期[）)]$")  # (二期) is a phase, written after the name it belongs to
 _BRACKETED_INSET = re.compile(r"(?<=[\u3400-\u9fff])[（(][\u3400-\u9fff]{1,6}[）)]")
 
@@ -589,6 +591,21 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or surface.endswith("加工厂")  # a processing works is an enterprise
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
         or (suffix == "项目" and _ordinary_words(dated))  # 商贸流通项目, 基础设施建设项目: a sector
+        or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
+    )
+
+
+def _sector_after_a_doing_word(name: str) -> bool:
+    """紧盯产业, 开复工产业: one common noun after what is done to it (a verb, an adverb or the
+    result word of a verb cut off by a boundary), so a sector, not a name."""
+    words = tagged_words(name)
+    *before, (last, tag) = words
+    return (
+        bool(before)
+        and tag.startswith("n")
+        and not tag.startswith(("nr", "ns", "nt", "nz"))
+        and word_freq().get(last, 0) >= 1000
+        and all(t.startswith(("a", "z", "v", "d")) and not t.startswith("vn") for _, t in before)
     )
 
 
@@ -714,11 +731,12 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
         len(words[k][0]) == 1
         and k + 1 < len(words)
         and len(words[k + 1][0]) == 1
-        and (words[k + 1][1].startswith(("nr", "nz", "ns")) or words[k + 1][0] in _VILLAGE_SUFFIXES)
-    )  # 上 of 上村, 东 of 东庄: a village named by one character, not a word of position
+        and words[k + 1][1].startswith(("nr", "nz", "ns"))
+        or (len(words[k][0]) == 1 and k + 1 < len(words) and words[k + 1][0] in _ONE_CHARACTER_PLACE_ENDS)
+    )  # 上 of 上村, 中 of 中大街: a village or street named by one character, not a word of position
 
 
-_VILLAGE_SUFFIXES = "村庄屯寨堡"
+_ONE_CHARACTER_PLACE_ENDS = {"村", "庄", "屯", "寨", "堡", "街", "大街", "大道"}
 
 
 _JOIN_BREAK = re.compile(r"[和及与、]|现场")  # 某某项目现场和某某项目: two projects

@@ -241,3 +241,18 @@ def test_a_quantity_in_the_products_own_measure_word_belongs_to_the_name_a_count
 def test_a_village_named_by_one_character_and_村_is_not_cut():
     found = projects("集中开工仪式在前村碧水湾文旅综合体项目举行。")
     assert "前村碧水湾文旅综合体项目" in found
+
+
+def test_a_street_named_by_one_character_before_大街_is_not_cut():
+    found = projects("集中签约东大街老旧街区改造项目、中大街综合整治项目。")
+    assert "中大街综合整治项目" in found
+
+
+def test_a_sector_after_what_is_done_to_it_is_no_project():
+    found = projects("各镇要抓牢产业项目建设，全区开复工产业项目12个，紧盯产业项目不放松。")
+    assert not found
+
+
+def test_a_dot_joins_the_two_parts_of_one_name():
+    found = projects("会议期间开展了“翰墨政协•同心项目”读书分享活动。")
+    assert "翰墨政协•同心项目" in found
