@@ -560,6 +560,8 @@ def _joined_as_phase_or_work(text: str, found: list[Mention], m: re.Match[str]) 
     before = next((f for f in found if f.end == joint), None)
     if before is None:
         return False
+    if joint == m.start() and before.text.endswith("项目"):
+        return True  # 某某建设项目 + 工程点: the project's works, not a longer name
     found.remove(before)
     surface = before.text + text[joint : m.end()]
     building = work is not None and work.start() == joint  # 双创产业园 of 双创产业园建设项目
@@ -686,11 +688,13 @@ def _joined_with_coordinate(
 
 _PHASE_TAIL = re.compile(
     r"[（(](?:[一二三四五六七八九十]|\d+)期[）)]|(?:[一二三四五六七八九十]|\d+)期(?![\u3400-\u9fff])"
+    r"|[（(](?:19|20)\d\d年?[—–\-~～至](?:19|20)?\d\d年?[）)]"  # 某某三年行动计划(2026—2028年)
 )
 
 
 def _with_phase_tail(text: str, project: Mention) -> Mention:
-    """``某某产业园2期``, ``某某工程(一期)``: the phase written after the name is part of it."""
+    """``某某产业园2期``, ``某某工程(一期)``, ``某某行动计划(2026—2028年)``: the phase or the years
+    written after the name are part of it."""
     tail = _PHASE_TAIL.match(text, project.end)
     if tail is None:
         return project
@@ -732,10 +736,16 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
         and k + 1 < len(words)
         and len(words[k + 1][0]) == 1
         and words[k + 1][1].startswith(("nr", "nz", "ns"))
-        or (len(words[k][0]) == 1 and k + 1 < len(words) and words[k + 1][0] in _ONE_CHARACTER_PLACE_ENDS)
+        or (
+            len(words[k][0]) == 1
+            and words[k][0] not in _DETERMINERS
+            and k + 1 < len(words)
+            and words[k + 1][0] in _ONE_CHARACTER_PLACE_ENDS
+        )
     )  # 上 of 上村, 中 of 中大街: a village or street named by one character, not a word of position
 
 
+_DETERMINERS = "全各本我该每此这那"  # 全村, 各村, 本村: which village, not its name
 _ONE_CHARACTER_PLACE_ENDS = {"村", "庄", "屯", "寨", "堡", "街", "大街", "大道"}
 
 
@@ -833,19 +843,26 @@ def _words_before_quote(text: str, open_at: int, boundary: tuple[str, ...], floo
         return ""  # the words run on past a name's head: a clause, not a name
     words = tagged_words(text[start:open_at])
     k = 0
-    while k < len(words) and words[k][1].startswith(_QUOTE_HEAD_SKIP) and not words[k][1].startswith("vn"):
+    while (
+        k < len(words)
+        and words[k][1].startswith(_QUOTE_HEAD_SKIP)
+        and not words[k][1].startswith("vn")
+        and not _begins_a_name(words, k)  # 余 of 余村“某某”计划
+    ):
         k += 1
     rest = words[k:]
     if (
         not rest
         or any(t.startswith(_NOT_IN_QUOTE_HEAD) and not t.startswith("vn") for _, t in rest)
-        or not rest[-1][1].startswith(("n", "j"))  # the head ends in a noun
+        or not (rest[-1][1].startswith(("n", "j")) or rest[-1][0] in _ONE_CHARACTER_PLACE_ENDS)
     ):
         return ""
     head = "".join(w for w, _ in rest)
     verbs = Lexicon.load().generic.get("project_leading_verb", frozenset())
     if any(head.startswith(v) for v in verbs if len(v) >= 2):
         return ""  # 研究部署“某某”攻坚战, 建设“千亿级”产业集群: what is done to it
+    if head[:1] in _DETERMINERS and head[1:2] in "省市州盟县区旗镇乡村":
+        return ""  # 全村, 本镇: which place, not a name
     return head if len(head) >= 2 else ""
 
 

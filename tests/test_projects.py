@@ -256,3 +256,19 @@ def test_a_sector_after_what_is_done_to_it_is_no_project():
 def test_a_dot_joins_the_two_parts_of_one_name():
     found = projects("会议期间开展了“翰墨政协•同心项目”读书分享活动。")
     assert "翰墨政协•同心项目" in found
+
+
+def test_the_works_of_a_named_project_do_not_lengthen_its_name():
+    found = projects("他来到青石滩肉牛养殖基地建设项目工程点，察看施工进度。")
+    assert "青石滩肉牛养殖基地建设项目" in found
+
+
+def test_a_village_before_a_quoted_programme_begins_its_name_but_a_determiner_does_not():
+    found = projects("近日，溪村“乡村合伙人”计划第二批项目签约。全村“美丽庭院”行动同步启动。")
+    assert "溪村乡村合伙人计划" in found
+    assert "美丽庭院行动" in found
+
+
+def test_the_years_of_a_plan_written_after_it_in_brackets_belong_to_it():
+    found = projects("会议审议《宜州市老城焕新三年行动计划(2026—2028年)》。")
+    assert any(name.endswith("（2026—2028年）") for name in found)
