@@ -976,7 +976,7 @@ _NO_NAME_MARK = re.compile(r"[了着们吗呢吧，。这已]|情况")  # 种业
 
 
 def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
-    """Names that name nothing: 实际行动, 伟大工程, 两个项目."""
+    """Names that name nothing: 实际行动, 伟大工程, 两个项目, 十大 of 十大行动 (a numbered formula)."""
     modifiers = lex.generic.get("modifier", frozenset())
     if (
         name in modifiers
@@ -984,7 +984,9 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
         and (re.search(r"[\d个项批余多]", name) or suffix not in ("工程", "行动", "计划"))
     ):
         return True
-    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批类])$", name) or name in ("方面",):
+    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座大]?|[个项批类])$", name) or name in (
+        "方面",
+    ):
         return True
     if _CAPACITY.fullmatch(name.removeprefix("年产")):  # 年产4000吨项目: a size, no name
         return True

@@ -272,3 +272,9 @@ def test_a_village_before_a_quoted_programme_begins_its_name_but_a_determiner_do
 def test_the_years_of_a_plan_written_after_it_in_brackets_belong_to_it():
     found = projects("会议审议《宜州市老城焕新三年行动计划(2026—2028年)》。")
     assert any(name.endswith("（2026—2028年）") for name in found)
+
+
+def test_a_quoted_count_of_things_is_a_numbered_formula_not_a_project():
+    text = "全县创新开展党建“八大行动”，奋力打造“五个样板”，加快建设“三大重点片区”，实施“五大示范工程”。"
+    assert set(projects(text)) == {"五大示范工程"}
+    assert {"八大行动", "五个样板", "三大重点片区"} <= themes(text)
