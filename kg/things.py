@@ -451,17 +451,22 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         joins_descriptors = only_descriptors(name)
         joins = joins_descriptors or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
         facility = next((f for f in found if f.end == start and joins), None)
+        whole: tuple[tuple[str, str], ...] = ()
+        if facility is not None and not joins_descriptors and _attr_kind(facility) == "park":
+            whole = (("inner", text[facility.start : m.end()]),)
+            facility = None  # 某某产业园区 + 3000万袋香菇加工项目: a project of its own, inside the park
         if facility is not None:  # 某某产业园 + 基础设施工程, 某某综合体 + 生猪屠宰项目: the park's works
             found.remove(facility)
             attrs = (*facility.attrs, ("inner", facility.text))
-            if not joins_descriptors:  # 某某产业园区 + 3000万袋香菇加工项目: the works is named too
+            if not joins_descriptors:  # 某某综合体 + 生猪屠宰项目: the works is named too
                 attrs = (*attrs, ("inner", surface))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
         if _names_no_project(name, surface, m.group(0), lex):
             continue
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
-        found.append(_with_inner_names(text, project, known, start, name, m.start()))
+        project = _with_inner_names(text, project, known, start, name, m.start())
+        found.append(replace(project, attrs=(*project.attrs, *whole)))
     found += _listed_projects(text, found, known)
     return [_with_investment(text, _with_phase_tail(text, p)) for p in _longest(found)]
 

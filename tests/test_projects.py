@@ -278,3 +278,9 @@ def test_a_quoted_count_of_things_is_a_numbered_formula_not_a_project():
     text = "全县创新开展党建“八大行动”，奋力打造“五个样板”，加快建设“三大重点片区”，实施“五大示范工程”。"
     assert set(projects(text)) == {"五大示范工程"}
     assert {"八大行动", "五个样板", "三大重点片区"} <= themes(text)
+
+
+def test_a_named_project_inside_a_park_and_the_park_are_two_projects():
+    found = projects("他来到青溪生态产业园区20万头生猪养殖项目现场。")
+    assert "青溪生态产业园区" in found
+    assert "青溪生态产业园区20万头生猪养殖项目" in found["20万头生猪养殖项目"]
