@@ -22,11 +22,12 @@ from collections import defaultdict
 from functools import cache
 
 from kg.gazetteer import Division, Gazetteer, without_divisions
-from kg.lexicon import data_rows
+from kg.lexicon import Lexicon, data_rows
 from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
+from kg.things import only_descriptors
 from kg.words import tagged_words
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -380,7 +381,7 @@ def _one_project_by_head(projects: list[Entity]) -> list[Entity]:
                 and not _JOINED_HEAD.search(w.name[: -len(part.name)])
             ),
             None,
-        )
+        ) or _referred_to(part, out)
         if whole is None:
             out.append(part)
         else:
@@ -389,6 +390,22 @@ def _one_project_by_head(projects: list[Entity]) -> list[Entity]:
 
 
 _JOINED_HEAD = re.compile(r"[和及与、]")
+
+
+def _referred_to(part: Entity, projects: list[Entity]) -> Entity | None:
+    """The one project in the page that a later ``某某项目`` names again by its kind only: 产业博览园项目
+    after 中国食用菌产业博览园 (the words before the park's suffix say only what sort it is)."""
+    stem = part.name.removesuffix("项目")
+    suffix = next((s for s in _suffixes_longest_first() if stem.endswith(s)), None)
+    if stem == part.name or len(stem) < 4 or suffix is None or not only_descriptors(stem[: -len(suffix)]):
+        return None
+    wholes = [w for w in projects if w.name.endswith(stem) and len(w.name) > len(stem)]
+    return wholes[0] if len(wholes) == 1 else None
+
+
+@cache
+def _suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted((s.suffix for s in Lexicon.load().project_suffixes), key=len, reverse=True))
 
 
 def _one_project_by_short_name(

@@ -284,3 +284,8 @@ def test_a_named_project_inside_a_park_and_the_park_are_two_projects():
     found = projects("他来到青溪生态产业园区20万头生猪养殖项目现场。")
     assert "青溪生态产业园区" in found
     assert "青溪生态产业园区20万头生猪养殖项目" in found["20万头生猪养殖项目"]
+
+
+def test_a_later_project_named_only_by_its_kind_is_the_one_named_in_full_before():
+    found = projects("他前往中国茶叶产业博览园，视察产业博览园项目的建设推进情况。")
+    assert found == {"中国茶叶产业博览园": ["产业博览园项目"]}
