@@ -468,7 +468,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         project = _with_inner_names(text, project, known, start, name, m.start())
         found.append(replace(project, attrs=(*project.attrs, *whole)))
     found += _listed_projects(text, found, known)
-    return [_with_investment(text, _with_phase_tail(text, p)) for p in _longest(found)]
+    return [_with_investment(text, _with_phase_tail(text, _as_base_county(text, p))) for p in _longest(found)]
 
 
 _PROJECT_LIST_END = re.compile(
@@ -697,6 +697,15 @@ _PHASE_TAIL = re.compile(
 )
 
 
+def _as_base_county(text: str, project: Mention) -> Mention:
+    """``某某产业基地县``: a county or city named as a base of its industry; the designation is the name."""
+    after = text[project.end : project.end + 2]
+    if not project.text.endswith("基地") or after[:1] not in ("县", "市") or word_freq().get(after, 0) >= 50:
+        return project
+    attrs = (*project.attrs, ("inner", project.text))
+    return Mention("project", project.text + after[0], project.start, project.end + 1, attrs=attrs)
+
+
 def _with_phase_tail(text: str, project: Mention) -> Mention:
     """``某某产业园2期``, ``某某工程(一期)``, ``某某行动计划(2026—2028年)``: the phase or the years
     written after the name are part of it."""
@@ -880,6 +889,7 @@ _QUOTE_HEAD_SKIP = ("v", "d", "p", "c", "u", "r", "t", "f", "m")
 _LEADING_FIGURE = re.compile(
     r"(?<![\d.])(?:(?:19|20)\d\d年度?(?![\d产])|[\d.]*\d[万亿千]?(?=([\u3400-\u9fffA-Za-z])))"
 )
+_SPOKEN_CAPACITY = re.compile(r"[一二三四五六七八九十两百千]+[万亿]+(?:吨|千瓦|兆瓦|立方米|标准箱|头|只|羽)")
 _COUNTED_UNIT = "个项家座条批处所件栋间宗亩平公元年月日天周次名人户位余多倍期号"
 
 
@@ -887,6 +897,9 @@ def _with_leading_figure(text: str, scan_start: int, start: int) -> int:
     """A name's start with the figure printed before it, when the figure is part of the name: the year
     of a dated programme (2026年高标准农田项目) or a quantity counted in the product's own measure word
     (2000万袋香菇加工项目); counts, areas, sums and dates (31个, 5000亩, 5亿元) are not."""
+    spoken = _SPOKEN_CAPACITY.search(text, max(scan_start, start - 8), start + 1)
+    if spoken and spoken.end() in (start, start + 1):
+        return spoken.start()  # 百万吨 + 绿色铸造产业基地
     for m in _LEADING_FIGURE.finditer(text, scan_start, start + 1):
         unit = m.group(1)
         if unit is None and m.end() == start:

@@ -289,3 +289,13 @@ def test_a_named_project_inside_a_park_and_the_park_are_two_projects():
 def test_a_later_project_named_only_by_its_kind_is_the_one_named_in_full_before():
     found = projects("他前往中国茶叶产业博览园，视察产业博览园项目的建设推进情况。")
     assert found == {"中国茶叶产业博览园": ["产业博览园项目"]}
+
+
+def test_a_capacity_written_in_numeral_words_belongs_to_the_name():
+    found = projects("加快建设百万只蛋鸡养殖基地和十万头生猪养殖基地。")
+    assert {"百万只蛋鸡养殖基地", "十万头生猪养殖基地"} <= set(found)
+
+
+def test_a_county_named_as_the_base_of_its_industry_is_the_name_but_the_county_town_is_not():
+    found = projects("努力把我县打造成全省有机杂粮生产基地县。建设蔬菜生产基地县城区配套完善。")
+    assert "有机杂粮生产基地县" in found and "蔬菜生产基地" in found
