@@ -439,6 +439,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         built = len(m.group(0))
         if any(freq.get(w, 0) >= 20 and not _BUILD_AFTER.fullmatch(w[built:]) for w in longer):
             continue  # 工程师, 项目部: the suffix begins a longer word (工程建设 is the works being built)
+        if m.group(0).endswith("行动") and text[m.end() : m.end() + 1] in ("上", "不"):
+            continue  # 思想上行动上, 行动不便: the common word, no campaign
         if _joined_as_phase_or_work(text, found, m):
             continue
         coordinated = suffix.suffix in _WORKS

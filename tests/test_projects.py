@@ -299,3 +299,8 @@ def test_a_capacity_written_in_numeral_words_belongs_to_the_name():
 def test_a_county_named_as_the_base_of_its_industry_is_the_name_but_the_county_town_is_not():
     found = projects("努力把我县打造成全省有机杂粮生产基地县。建设蔬菜生产基地县城区配套完善。")
     assert "有机杂粮生产基地县" in found and "蔬菜生产基地" in found
+
+
+def test_行动_as_the_common_word_ends_no_campaign():
+    found = projects("干部要在思想上政治上行动上保持一致，常去看望村里行动不便的老人。开展“清风”行动。")
+    assert set(found) == {"清风行动"}
