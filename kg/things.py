@@ -16,6 +16,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer, without_divisions
 from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention
+from kg.places import FUNCTION_CHARACTERS as _FUNCTION_CHARACTERS
 from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary
 from kg.words import tagged_words, word_freq, word_tags
@@ -834,6 +835,10 @@ def _project_name(
         if open_at >= 0:
             head = _words_before_quote(text, open_at, boundary, floor)
             return open_at - len(head), head + text[open_at + 1 : start - 1] + name
+    if text[start : start + 1] in _FUNCTION_CHARACTERS and any(
+        k.start == start + 1 and k.type == "place" for k in known
+    ):
+        start += 1  # 如 + 东阳某某项目: the word before the place that begins the name
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start

@@ -304,3 +304,13 @@ def test_a_county_named_as_the_base_of_its_industry_is_the_name_but_the_county_t
 def test_行动_as_the_common_word_ends_no_campaign():
     found = projects("干部要在思想上政治上行动上保持一致，常去看望村里行动不便的老人。开展“清风”行动。")
     assert set(found) == {"清风行动"}
+
+
+def test_a_word_before_an_overlapping_place_is_no_part_of_the_place_or_the_project():
+    doc = extract_text(
+        "集中开工主会场设于都匀经济开发区茶博园项目现场。还有配套项目，如东阳云达冷链物流项目。"
+    )
+    places = {e.name for e in doc.entities if e.type == "place"}
+    found = projects("集中开工主会场设于都匀经济开发区茶博园项目现场。还有配套项目，如东阳云达冷链物流项目。")
+    assert "于都" not in places and "如东" not in places
+    assert "都匀经济开发区茶博园项目" in found and "东阳云达冷链物流项目" in found
