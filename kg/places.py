@@ -49,6 +49,9 @@ def city_or_province(surface: str) -> bool:
     return any(d.level in ("provincial", "city") for d in Gazetteer.load().lookup(surface))
 
 
+FUNCTION_CHARACTERS = "于如和与及在对向为是将把被从至自"  # words that may begin a place name
+
+
 def _conjunction_start(text: str, start: int) -> bool:
     """和县 in 城乡和县域: a name starting with a function word right after other words."""
     return text[start] in "和与及在对向为是将把被从" and start > 0 and bool(CJK.match(text[start - 1]))
@@ -221,6 +224,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue  # 美丽河 of 美丽河北: 河北 is the place
         if _conjunction_start(text, start) or any(a <= start and end <= b for a, b in generic_spans):
             continue
+        if text[start] in FUNCTION_CHARACTERS and any(a == start + 1 and b >= end for a, b, _ in hits):
+            continue  # 于都 of 设于都匀, 如东 of 如东阳: the word 于/如 and the place after it
         if text[end : end + 1] == "族":  # 朝鲜族, 蒙古族: a people, not a place
             continue
         if not is_short and _township_in_a_phrase(text, start, end, last_end):

@@ -22,11 +22,12 @@ from collections import defaultdict
 from functools import cache
 
 from kg.gazetteer import Division, Gazetteer, without_divisions
-from kg.lexicon import data_rows
+from kg.lexicon import Lexicon, data_rows
 from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
+from kg.things import only_descriptors
 from kg.words import tagged_words
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -231,9 +232,12 @@ def _surface_key(kind: str, text: str, preferred: str | None, city: str | None) 
         return canonical_theme(preferred or text)
     if kind == "organization":
         return organisation_key(text, city)
-    if kind == "project":
-        return without_relative_place(without_divisions(text))
+    if kind == "project":  # 2026年 of 2026年某某项目: the year's batch of one programme
+        return without_relative_place(without_divisions(_YEAR_HEAD.sub("", text, count=1)))
     return text
+
+
+_YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年度?")
 
 
 def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[str]:
@@ -255,7 +259,7 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
     if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
         surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
-        inner = {i for m in group if (i := _attr(m, "inner"))}
+        inner = {value for m in group for key, value in m.attrs if key == "inner"}
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
     return surfaces
 
@@ -350,9 +354,103 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     city_code = document_city(places)
     city = Gazetteer.load().get(city_code).name if city_code else None
     _place_titles(entities, places, city)
-    for kind in ("organization", "project", "theme"):
-        entities += _by_surface(kind, [m for m in mentions if m.type == kind], city)
-    return entities
+    entities += _by_surface("organization", [m for m in mentions if m.type == "organization"], city)
+    projects = _by_surface("project", [m for m in mentions if m.type == "project"], city)
+    themes = _by_surface("theme", [m for m in mentions if m.type == "theme"], city)
+    projects, themes = _one_project_by_short_name(_one_project_by_head(projects), themes)
+    return entities + projects + themes
+
+
+def _merge_into(whole: Entity, part: Entity) -> None:
+    whole.aliases = sorted((set(whole.aliases) | {part.name, *part.aliases}) - {whole.name})
+    whole.mentions += [m.resolved(whole.id, "project") for m in part.mentions]
+    for key, value in part.attrs.items():
+        whole.attrs.setdefault(key, value)
+
+
+def _one_project_by_head(projects: list[Entity]) -> list[Entity]:
+    """A project named once with its head (陈家岭街道“三供一业”改造项目, 京东“某某”基地) and elsewhere
+    without it is one project: the bare name is one of the headed name's own aliases and ends it, and
+    the head joins no second name (某某改造和某某示范项目 names two)."""
+    out: list[Entity] = []
+    for part in sorted(projects, key=lambda p: -len(p.name)):  # the headed names first
+        whole = next(
+            (
+                w
+                for w in out
+                if w.name.endswith(part.name)
+                and part.name in w.aliases
+                and not _JOINED_HEAD.search(w.name[: -len(part.name)])
+            ),
+            None,
+        ) or _referred_to(part, out)
+        if whole is None:
+            out.append(part)
+        else:
+            _merge_into(whole, part)
+    return [p for p in projects if p in out]
+
+
+_JOINED_HEAD = re.compile(r"[和及与、]")
+
+
+def _referred_to(part: Entity, projects: list[Entity]) -> Entity | None:
+    """The one project in the page that a later ``某某项目`` names again by its kind only: 产业博览园项目
+    after 中国食用菌产业博览园 (the words before the park's suffix say only what sort it is)."""
+    stem = part.name.removesuffix("项目")
+    suffix = next((s for s in _suffixes_longest_first() if stem.endswith(s)), None)
+    if stem == part.name or len(stem) < 4 or suffix is None or not only_descriptors(stem[: -len(suffix)]):
+        return None
+    wholes = [w for w in projects if w.name.endswith(stem) and len(w.name) > len(stem)]
+    return wholes[0] if len(wholes) == 1 else None
+
+
+@cache
+def _suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted((s.suffix for s in Lexicon.load().project_suffixes), key=len, reverse=True))
+
+
+def _one_project_by_short_name(
+    projects: list[Entity], themes: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """A programme written in full and by its short form (the first character of each of the counted
+    parts its name begins with: 三城五镇十村振兴工程 and “三五十工程”) is one project, by its full name; the
+    short form is a project then, even where it also reads as a policy theme."""
+    for short in [*projects, *themes]:
+        full = next((p for p in projects if p is not short and short_form_of(short.name, p.name)), None)
+        if full is None:
+            continue
+        _merge_into(full, short)
+        if short in projects:
+            projects.remove(short)
+        else:
+            themes.remove(short)
+    return projects, themes
+
+
+_SHORT_FORM_SUFFIX = re.compile(r"(?:工程|项目|行动|计划|战略|工作)$")
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """Whether ``short`` is written with the first character of each of the parallel parts that
+    begin ``full`` (百县/千镇/万村 → 百千万), both with the same suffix or the short form without one.
+
+    >>> short_form_of("“三五十工程”", "三城五镇十村振兴工程"), short_form_of("三五十工程", "三城振兴工程")
+    (True, False)
+    """
+    short = short.strip('“”"')
+    suffix = _SHORT_FORM_SUFFIX.search(full)
+    if suffix is None:
+        return False
+    full_stem = full[: suffix.start()]
+    stem = short.removesuffix(suffix.group(0))
+    if not 2 <= len(stem) <= 5 or not re.fullmatch(r"[\u3400-\u9fff]+", full_stem + stem):
+        return False
+    for part in range(4 if len(stem) == 2 else 2, 5):  # two initials only of parts long enough
+        covered = part * len(stem)
+        if covered <= len(full_stem) and all(full_stem[i * part] == c for i, c in enumerate(stem)):
+            return covered < len(full_stem) or len(stem) >= 3
+    return False
 
 
 # ---------------------------------------------------------------- across documents

@@ -107,6 +107,18 @@ def _vocabulary_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def _counted_formula(content: str, after: str) -> bool:
+    """A quoted count of things (“四大重点板块”, “十大行动”): a numbered formula, a theme, unless it
+    counts people honoured (“十大杰出青年”), a word after it says it is an activity (“三个一”工程) or
+    words between the count and the campaign word name the work (“五大示范工程”)."""
+    campaign = _CAMPAIGN_NAME.search(content)
+    if campaign and not re.fullmatch(f"{_NUMERAL}+[个大项]", content[: campaign.start()]):
+        return False
+    return bool(_COUNTED_NAME.fullmatch(content)) and not (
+        re.search("杰出|优秀|先进", content) or _CAMPAIGN_AFTER.match(after) or counts_things(content)
+    )
+
+
 _COUNTED_NAME = re.compile(f"{_NUMERAL}[个大件项条种类支朵座批][\u3400-\u9fff]{{2,6}}")  # 三件大事, 五朵金花
 
 
@@ -132,10 +144,8 @@ def quoted_slogans(text: str) -> list[Mention]:
         held = 3 <= len(content) <= 12 and _PRINCIPLE_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
         named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
-        numbered = _COUNTED_NAME.fullmatch(content) and not (
-            re.search("杰出|优秀|先进", content) or _CAMPAIGN_AFTER.match(after) or counts_things(content)
-        )
-        if _parallel_campaign(content, after) or _CAMPAIGN_NAME.search(content):
+        numbered = _counted_formula(content, after)
+        if _parallel_campaign(content, after) or (_CAMPAIGN_NAME.search(content) and not numbered):
             continue  # an activity or a programme: a project (quoted_campaigns)
         if parallel or named or headed or held or numbered:  # “三件大事”, “四大支柱产业”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
@@ -183,6 +193,8 @@ def quoted_campaigns(text: str) -> list[Mention]:
             continue
         if content.endswith(_THEME_HEADS) or ThemeVocabulary.load().preferred(content) is not None:
             continue
+        if _counted_formula(content, _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])):
+            continue  # “六个典范”: a numbered formula (quoted_slogans)
         named = _CAMPAIGN_NAME.search(content)
         if (_SLOGAN_CONTEXT.match(after) and not named) or (len(content) < 3 and not named):
             continue

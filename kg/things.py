@@ -16,6 +16,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer, without_divisions
 from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention
+from kg.places import FUNCTION_CHARACTERS as _FUNCTION_CHARACTERS
 from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary
 from kg.words import tagged_words, word_freq, word_tags
@@ -66,7 +67,8 @@ def _left_edge(
             CJK.match(text[j - 1])
             or text[j - 1].isalnum()
             or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
-        ):
+            or (any_inset and j < end and text[j - 1] in _NAME_DOTS and CJK.match(text[j - 2 : j - 1] or " "))
+        ):  # 书香某某•某某项目: a dot joins the two parts of one name
             j -= 1
         elif (inset := _BRACKETED_INSET.search(text, max(floor, j - 8), j)) and (
             _name_inset(inset, j, floor)
@@ -97,6 +99,7 @@ def _name_inset(inset: re.Match[str], j: int, floor: int) -> bool:
     )
 
 
+_NAME_DOTS = "•·‧・"
 _PHASE_INSET = re.compile(r"期[）)]$")  # (二期) is a phase, written after the name it belongs to
 _BRACKETED_INSET = re.compile(r"(?<=[\u3400-\u9fff])[（(][\u3400-\u9fff]{1,6}[）)]")
 
@@ -504,6 +507,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         built = len(m.group(0))
         if any(freq.get(w, 0) >= 20 and not _BUILD_AFTER.fullmatch(w[built:]) for w in longer):
             continue  # 工程师, 项目部: the suffix begins a longer word (工程建设 is the works being built)
+        if m.group(0).endswith("行动") and text[m.end() : m.end() + 1] in ("上", "不"):
+            continue  # 思想上行动上, 行动不便: the common word, no campaign
         if _joined_as_phase_or_work(text, found, m):
             continue
         coordinated = suffix.suffix in _WORKS
@@ -513,19 +518,27 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         if not suffix.min_name <= len(name) <= suffix.max_name + 24:
             continue
         surface = name + m.group(0)
-        joins = only_descriptors(name) or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
+        joins_descriptors = only_descriptors(name)
+        joins = joins_descriptors or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
         facility = next((f for f in found if f.end == start and joins), None)
+        whole: tuple[tuple[str, str], ...] = ()
+        if facility is not None and not joins_descriptors and _attr_kind(facility) == "park":
+            whole = (("inner", text[facility.start : m.end()]),)
+            facility = None  # 某某产业园区 + 3000万袋香菇加工项目: a project of its own, inside the park
         if facility is not None:  # 某某产业园 + 基础设施工程, 某某综合体 + 生猪屠宰项目: the park's works
             found.remove(facility)
             attrs = (*facility.attrs, ("inner", facility.text))
+            if not joins_descriptors:  # 某某综合体 + 生猪屠宰项目: the works is named too
+                attrs = (*attrs, ("inner", surface))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
         if _names_no_project(name, surface, m.group(0), lex):
             continue
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
-        found.append(_with_inner_names(text, project, known, start, name, m.start()))
+        project = _with_inner_names(text, project, known, start, name, m.start())
+        found.append(replace(project, attrs=(*project.attrs, *whole)))
     found += _listed_projects(text, found, known)
-    return [_with_investment(text, _with_phase_tail(text, p)) for p in _longest(found)]
+    return [_with_investment(text, _with_phase_tail(text, _as_base_county(text, p))) for p in _longest(found)]
 
 
 _PROJECT_LIST_END = re.compile(
@@ -622,6 +635,8 @@ def _joined_as_phase_or_work(text: str, found: list[Mention], m: re.Match[str]) 
     before = next((f for f in found if f.end == joint), None)
     if before is None:
         return False
+    if joint == m.start() and before.text.endswith("项目"):
+        return True  # 某某建设项目 + 工程点: the project's works, not a longer name
     found.remove(before)
     surface = before.text + text[joint : m.end()]
     building = work is not None and work.start() == joint  # 双创产业园 of 双创产业园建设项目
@@ -638,7 +653,11 @@ def _name_floor(mentions: list[Mention], position: int) -> int:
 
 
 def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
-    """Names that name no particular project (the reasons, one per line)."""
+    """Names that name no particular project (the reasons, one per line); a year before a name dates a
+    batch of a programme (2026年高标准农田项目), so only the common-words test reads it."""
+    dated = name
+    if year := _YEAR_HEAD.match(name):
+        name, surface = name[year.end() :], surface[year.end() :]
     return bool(
         lex.is_generic("project", surface)
         or lex.is_generic("project", name)
@@ -648,8 +667,26 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or only_descriptors(_ZONE_HEAD.sub("", without_divisions(name, keep=1)))
         or surface.endswith("加工厂")  # a processing works is an enterprise
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
-        or (suffix == "项目" and _ordinary_words(name))  # 商贸流通项目, 基础设施建设项目: a sector
+        or (suffix == "项目" and _ordinary_words(dated))  # 商贸流通项目, 基础设施建设项目: a sector
+        or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
     )
+
+
+def _sector_after_a_doing_word(name: str) -> bool:
+    """紧盯产业, 开复工产业: one common noun after what is done to it (a verb, an adverb or the
+    result word of a verb cut off by a boundary), so a sector, not a name."""
+    words = tagged_words(name)
+    *before, (last, tag) = words
+    return (
+        bool(before)
+        and tag.startswith("n")
+        and not tag.startswith(("nr", "ns", "nt", "nz"))
+        and word_freq().get(last, 0) >= 1000
+        and all(t.startswith(("a", "z", "v", "d")) and not t.startswith("vn") for _, t in before)
+    )
+
+
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d年度?")
 
 
 _NAMING_MARK = re.compile(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]")
@@ -694,6 +731,11 @@ def _with_inner_names(
         project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : project.end])))
     if text[start] in '“"' and len(name) >= 2:
         project = replace(project, attrs=(*project.attrs, ("inner", name)))
+    quote = next((i for i in range(start + 1, suffix_start) if text[i] in '“"'), None)
+    if quote is not None and text[start] not in '“"':  # 农村道路“单改双”工程 is also “单改双”工程
+        quoted = name[quote - start :]
+        inner = (("inner", quoted + text[suffix_start : project.end]), ("inner", quoted))
+        project = replace(project, attrs=(*project.attrs, *inner))
     return project
 
 
@@ -721,11 +763,22 @@ def _joined_with_coordinate(
 
 _PHASE_TAIL = re.compile(
     r"[（(](?:[一二三四五六七八九十]|\d+)期[）)]|(?:[一二三四五六七八九十]|\d+)期(?![\u3400-\u9fff])"
+    r"|[（(](?:19|20)\d\d年?[—–\-~～至](?:19|20)?\d\d年?[）)]"  # 某某三年行动计划(2026—2028年)
 )
 
 
+def _as_base_county(text: str, project: Mention) -> Mention:
+    """``某某产业基地县``: a county or city named as a base of its industry; the designation is the name."""
+    after = text[project.end : project.end + 2]
+    if not project.text.endswith("基地") or after[:1] not in ("县", "市") or word_freq().get(after, 0) >= 50:
+        return project
+    attrs = (*project.attrs, ("inner", project.text))
+    return Mention("project", project.text + after[0], project.start, project.end + 1, attrs=attrs)
+
+
 def _with_phase_tail(text: str, project: Mention) -> Mention:
-    """``某某产业园2期``, ``某某工程(一期)``: the phase written after the name is part of it."""
+    """``某某产业园2期``, ``某某工程(一期)``, ``某某行动计划(2026—2028年)``: the phase or the years
+    written after the name are part of it."""
     tail = _PHASE_TAIL.match(text, project.end)
     if tail is None:
         return project
@@ -767,7 +820,17 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
         and k + 1 < len(words)
         and len(words[k + 1][0]) == 1
         and words[k + 1][1].startswith(("nr", "nz", "ns"))
-    )
+        or (
+            len(words[k][0]) == 1
+            and words[k][0] not in _DETERMINERS
+            and k + 1 < len(words)
+            and words[k + 1][0] in _ONE_CHARACTER_PLACE_ENDS
+        )
+    )  # 上 of 上村, 中 of 中大街: a village or street named by one character, not a word of position
+
+
+_DETERMINERS = "全各本我该每此这那"  # 全村, 各村, 本村: which village, not its name
+_ONE_CHARACTER_PLACE_ENDS = {"村", "庄", "屯", "寨", "堡", "街", "大街", "大道"}
 
 
 _JOIN_BREAK = re.compile(r"[和及与、]|现场")  # 某某项目现场和某某项目: two projects
@@ -805,11 +868,12 @@ def _project_name(
     """Where a project's name starts and the name, read leftwards from its suffix; with
     ``coordinated`` (项目, 工程) a name joined by 及/和 to a phrase without a suffix of its own is read
     whole (蚕宝胶囊及茧生活体验馆项目)."""
+    boundary = _PROJECT_BOUNDARY + ("和",)
     if suffix_start > 0 and text[suffix_start - 1] in '”"':
         open_at = max(text.rfind("“", 0, suffix_start - 1), text.rfind('"', 0, suffix_start - 1))
         if open_at >= 0 and suffix_start - open_at <= limit + 4:
-            return open_at, text[open_at + 1 : suffix_start - 1]
-    boundary = _PROJECT_BOUNDARY + ("和",)
+            head = _words_before_quote(text, open_at, boundary, floor)
+            return open_at - len(head), head + text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name, any_inset=True)
     if suffix_start - start > limit and not _real_edge(text, start, floor):  # stopped only at its limit
         start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name, any_inset=True)
@@ -832,17 +896,91 @@ def _project_name(
     name = _strip_quantities(text[start:suffix_start])
     stripped = _strip_leading_verbs(_strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD)))
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
-    start = suffix_start - len(name)
+    start = _with_leading_figure(text, start, suffix_start - len(name)) if name else suffix_start
     if start > 0 and text[start - 1] == "”":  # “一老一小”健康关爱行动
         open_at = text.rfind("“", max(0, start - 14), start - 1)
         if open_at >= 0:
-            return open_at, text[open_at + 1 : start - 1] + name
+            head = _words_before_quote(text, open_at, boundary, floor)
+            return open_at - len(head), head + text[open_at + 1 : start - 1] + name
+    if text[start : start + 1] in _FUNCTION_CHARACTERS and any(
+        k.start == start + 1 and k.type == "place" for k in known
+    ):
+        start += 1  # 如 + 东阳某某项目: the word before the place that begins the name
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start
     if any(k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" for k in known):
         return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
     return start, text[start:suffix_start]
+
+
+_QUOTE_HEAD_LIMIT = 8
+
+
+def _words_before_quote(text: str, open_at: int, boundary: tuple[str, ...], floor: int) -> str:
+    """The name words written before a quoted part of a name (农村道路 of 农村道路“单改双”工程, a firm
+    of 某某“跑步鸡”养殖基地): nouns and names back to a boundary word or punctuation, never a verb.
+
+    >>> _words_before_quote("加快推进农村道路“单改双”工程", 8, _PROJECT_BOUNDARY, 0)
+    '农村道路'
+    """
+    if open_at <= floor or not CJK.match(text[open_at - 1]):
+        return ""
+    start = _left_edge(text, open_at, boundary, _QUOTE_HEAD_LIMIT, floor, _word_in_project_name)
+    if open_at - start >= _QUOTE_HEAD_LIMIT and not _real_edge(text, start, floor):
+        return ""  # the words run on past a name's head: a clause, not a name
+    words = tagged_words(text[start:open_at])
+    k = 0
+    while (
+        k < len(words)
+        and words[k][1].startswith(_QUOTE_HEAD_SKIP)
+        and not words[k][1].startswith("vn")
+        and not _begins_a_name(words, k)  # 余 of 余村“某某”计划
+    ):
+        k += 1
+    rest = words[k:]
+    if (
+        not rest
+        or any(t.startswith(_NOT_IN_QUOTE_HEAD) and not t.startswith("vn") for _, t in rest)
+        or not (rest[-1][1].startswith(("n", "j")) or rest[-1][0] in _ONE_CHARACTER_PLACE_ENDS)
+    ):
+        return ""
+    head = "".join(w for w, _ in rest)
+    verbs = Lexicon.load().generic.get("project_leading_verb", frozenset())
+    if any(head.startswith(v) for v in verbs if len(v) >= 2):
+        return ""  # 研究部署“某某”攻坚战, 建设“千亿级”产业集群: what is done to it
+    if head[:1] in _DETERMINERS and head[1:2] in "省市州盟县区旗镇乡村":
+        return ""  # 全村, 本镇: which place, not a name
+    return head if len(head) >= 2 else ""
+
+
+_NOT_IN_QUOTE_HEAD = ("v", "p", "c", "u", "d", "r", "ad")
+
+
+_QUOTE_HEAD_SKIP = ("v", "d", "p", "c", "u", "r", "t", "f", "m")
+
+
+_LEADING_FIGURE = re.compile(
+    r"(?<![\d.])(?:(?:19|20)\d\d年度?(?![\d产])|[\d.]*\d[万亿千]?(?=([\u3400-\u9fffA-Za-z])))"
+)
+_SPOKEN_CAPACITY = re.compile(r"[一二三四五六七八九十两百千]+[万亿]+(?:吨|千瓦|兆瓦|立方米|标准箱|头|只|羽)")
+_COUNTED_UNIT = "个项家座条批处所件栋间宗亩平公元年月日天周次名人户位余多倍期号"
+
+
+def _with_leading_figure(text: str, scan_start: int, start: int) -> int:
+    """A name's start with the figure printed before it, when the figure is part of the name: the year
+    of a dated programme (2026年高标准农田项目) or a quantity counted in the product's own measure word
+    (2000万袋香菇加工项目); counts, areas, sums and dates (31个, 5000亩, 5亿元) are not."""
+    spoken = _SPOKEN_CAPACITY.search(text, max(scan_start, start - 8), start + 1)
+    if spoken and spoken.end() in (start, start + 1):
+        return spoken.start()  # 百万吨 + 绿色铸造产业基地
+    for m in _LEADING_FIGURE.finditer(text, scan_start, start + 1):
+        unit = m.group(1)
+        if unit is None and m.end() == start:
+            return m.start()  # 2026年 + 高标准农田项目
+        if unit is not None and m.end() in (start, start - 1) and unit not in _COUNTED_UNIT:
+            return m.start() if text[m.end()] != "年" else start
+    return start
 
 
 _MODALS = {"可", "能", "要", "将", "应", "需", "须", "会"}
@@ -930,7 +1068,7 @@ _NO_NAME_MARK = re.compile(r"[了着们吗呢吧，。这已]|情况")  # 种业
 
 
 def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
-    """Names that name nothing: 实际行动, 伟大工程, 两个项目."""
+    """Names that name nothing: 实际行动, 伟大工程, 两个项目, 十大 of 十大行动 (a numbered formula)."""
     modifiers = lex.generic.get("modifier", frozenset())
     if (
         name in modifiers
@@ -938,7 +1076,9 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
         and (re.search(r"[\d个项批余多]", name) or suffix not in ("工程", "行动", "计划"))
     ):
         return True
-    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座]?|[个项批类])$", name) or name in ("方面",):
+    if re.search(r"(?:[\d一二三四五六七八九十两几多]+[个项批家座大]?|[个项批类])$", name) or name in (
+        "方面",
+    ):
         return True
     if _CAPACITY.fullmatch(name.removeprefix("年产")):  # 年产4000吨项目: a size, no name
         return True

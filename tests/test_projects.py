@@ -184,3 +184,133 @@ def test_the_site_of_one_project_and_the_next_project_are_two_and_reports_are_no
 def test_a_project_named_after_its_facility_centre_and_new_materials_as_a_sector():
     found = projects("会议听取了北部湾电镀处理中心项目进展，研究新能源新材料项目。")
     assert set(found) == {"北部湾电镀处理中心项目"}
+
+
+def themes(text: str) -> set[str]:
+    return {e.name for e in extract_text(text).entities if e.type == "theme"}
+
+
+def test_name_words_before_a_quoted_part_belong_to_the_name_but_verbs_do_not():
+    found = projects(
+        "县交通局加快推进乡村公路“窄改宽”工程，建成盒马“生态鹅”养殖基地，切实扛牢“双争”行动，"
+        "研究部署“清河”攻坚战。"
+    )
+    assert "窄改宽工程" in found["乡村公路窄改宽工程"]
+    assert "生态鹅养殖基地" in found["盒马生态鹅养殖基地"]
+    assert not any(name.startswith(("切实", "研究")) for name in found)
+
+
+def test_a_bare_name_and_the_same_name_with_its_place_are_one_project():
+    found = projects("石桥街道“三改一拆”改造项目开工。会上通报，投资3亿元的“三改一拆”改造项目进展顺利。")
+    assert list(found) == ["石桥街道三改一拆改造项目"]
+
+
+def test_a_short_form_from_the_initials_of_parallel_parts_is_an_alias_of_the_full_name():
+    text = (
+        "全县深入实施“三五十工程”。会议指出，三城五镇十村振兴工程今年完成投资5亿元，"
+        "三城振兴和美乡村工程启动。"
+    )
+    found = projects(text)
+    assert "三五十工程" in found["三城五镇十村振兴工程"]
+    assert "三五十工程" not in found.get("三城振兴和美乡村工程", [])
+
+
+def test_a_theme_written_as_the_short_form_of_a_project_in_the_page_is_that_project():
+    text = "全市深入实施“百千万工程”，推动百县千镇万村高质量发展工程取得新成效。"
+    found = projects(text)
+    assert "百千万工程" in found["百县千镇万村高质量发展工程"]
+    assert "百千万工程" not in themes(text)
+
+
+def test_a_leading_year_dates_a_programme_and_belongs_to_its_name():
+    found = projects("现场察看了2026年高标准农田项目施工进度。")
+    assert "2026年高标准农田项目" in found
+
+
+def test_one_programme_in_several_years_is_one_project():
+    found = projects("会议听取2025年县政府民生实事项目完成情况。2026年县政府民生实事项目征集同步启动。")
+    assert len(found) == 1 and "县政府民生实事项目" in next(iter(found.values()))
+
+
+def test_a_quantity_in_the_products_own_measure_word_belongs_to_the_name_a_count_does_not():
+    found = projects("全县28个项目集中开工，在现代农业产业园区3000万袋香菇加工项目现场，他察看了建设进度。")
+    assert any("3000万袋香菇加工项目" in (name, *aliases) for name, aliases in found.items())
+    assert not any(name.startswith("28") for name in found)
+
+
+def test_a_village_named_by_one_character_and_村_is_not_cut():
+    found = projects("集中开工仪式在前村碧水湾文旅综合体项目举行。")
+    assert "前村碧水湾文旅综合体项目" in found
+
+
+def test_a_street_named_by_one_character_before_大街_is_not_cut():
+    found = projects("集中签约东大街老旧街区改造项目、中大街综合整治项目。")
+    assert "中大街综合整治项目" in found
+
+
+def test_a_sector_after_what_is_done_to_it_is_no_project():
+    found = projects("各镇要抓牢产业项目建设，全区开复工产业项目12个，紧盯产业项目不放松。")
+    assert not found
+
+
+def test_a_dot_joins_the_two_parts_of_one_name():
+    found = projects("会议期间开展了“翰墨政协•同心项目”读书分享活动。")
+    assert "翰墨政协•同心项目" in found
+
+
+def test_the_works_of_a_named_project_do_not_lengthen_its_name():
+    found = projects("他来到青石滩肉牛养殖基地建设项目工程点，察看施工进度。")
+    assert "青石滩肉牛养殖基地建设项目" in found
+
+
+def test_a_village_before_a_quoted_programme_begins_its_name_but_a_determiner_does_not():
+    found = projects("近日，溪村“乡村合伙人”计划第二批项目签约。全村“美丽庭院”行动同步启动。")
+    assert "溪村乡村合伙人计划" in found
+    assert "美丽庭院行动" in found
+
+
+def test_the_years_of_a_plan_written_after_it_in_brackets_belong_to_it():
+    found = projects("会议审议《宜州市老城焕新三年行动计划(2026—2028年)》。")
+    assert any(name.endswith("（2026—2028年）") for name in found)
+
+
+def test_a_quoted_count_of_things_is_a_numbered_formula_not_a_project():
+    text = "全县创新开展党建“八大行动”，奋力打造“五个样板”，加快建设“三大重点片区”，实施“五大示范工程”。"
+    assert set(projects(text)) == {"五大示范工程"}
+    assert {"八大行动", "五个样板", "三大重点片区"} <= themes(text)
+
+
+def test_a_named_project_inside_a_park_and_the_park_are_two_projects():
+    found = projects("他来到青溪生态产业园区20万头生猪养殖项目现场。")
+    assert "青溪生态产业园区" in found
+    assert "青溪生态产业园区20万头生猪养殖项目" in found["20万头生猪养殖项目"]
+
+
+def test_a_later_project_named_only_by_its_kind_is_the_one_named_in_full_before():
+    found = projects("他前往中国茶叶产业博览园，视察产业博览园项目的建设推进情况。")
+    assert found == {"中国茶叶产业博览园": ["产业博览园项目"]}
+
+
+def test_a_capacity_written_in_numeral_words_belongs_to_the_name():
+    found = projects("加快建设百万只蛋鸡养殖基地和十万头生猪养殖基地。")
+    assert {"百万只蛋鸡养殖基地", "十万头生猪养殖基地"} <= set(found)
+
+
+def test_a_county_named_as_the_base_of_its_industry_is_the_name_but_the_county_town_is_not():
+    found = projects("努力把我县打造成全省有机杂粮生产基地县。建设蔬菜生产基地县城区配套完善。")
+    assert "有机杂粮生产基地县" in found and "蔬菜生产基地" in found
+
+
+def test_行动_as_the_common_word_ends_no_campaign():
+    found = projects("干部要在思想上政治上行动上保持一致，常去看望村里行动不便的老人。开展“清风”行动。")
+    assert set(found) == {"清风行动"}
+
+
+def test_a_word_before_an_overlapping_place_is_no_part_of_the_place_or_the_project():
+    doc = extract_text(
+        "集中开工主会场设于都匀经济开发区茶博园项目现场。还有配套项目，如东阳云达冷链物流项目。"
+    )
+    places = {e.name for e in doc.entities if e.type == "place"}
+    found = projects("集中开工主会场设于都匀经济开发区茶博园项目现场。还有配套项目，如东阳云达冷链物流项目。")
+    assert "于都" not in places and "如东" not in places
+    assert "都匀经济开发区茶博园项目" in found and "东阳云达冷链物流项目" in found
