@@ -532,8 +532,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
                 attrs = (*attrs, ("inner", surface))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
-        if _names_no_project(name, surface, m.group(0), lex):
-            continue
+        if _names_no_project(name, surface, m.group(0), lex) or _LIST_OF_PROJECTS.match(text, m.end()):
+            continue  # 重点项目清单: a list of projects, not one
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
         project = _with_inner_names(text, project, known, start, name, m.start())
         found.append(replace(project, attrs=(*project.attrs, *whole)))
@@ -541,6 +541,9 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     return [_with_investment(text, _with_phase_tail(text, _as_base_county(text, p))) for p in _longest(found)]
 
 
+_LIST_OF_PROJECTS = re.compile(r"(?:[（(][^）)]{1,4}[）)])?(?:清单|名单|储备库|库|台账)")
+_HONOUR_WORDS = re.compile("示范|国家|全国|省级|文明|卫生|森林|旅游|美丽|先进|标准化")
+_PLACE_END = re.compile("[村镇乡县区]$")
 _PROJECT_LIST_END = re.compile(
     r"等(?:[\d一二三四五六七八九十百千两]+(?:个|批|大|项)|一批)?[\u3400-\u9fff]{0,6}?项目"
 )
@@ -620,8 +623,8 @@ def _listed_item_is_project(item: str, start: int, end: int, others: list[Mentio
             return False  # 山水苑社区: a place, not a project
         if o.type == "organization" and o.start == start and not _BUILD_WORK.search(item):
             return False  # a body listed with the projects, unless it is being built (第三初级中学新建)
-    if len(item) <= 6 and _ordinary_words(item):
-        return False  # 海上风电, 清水鱼养殖: a sector, not a project
+    if len(item) <= 6 and _ordinary_words(item, facilities_name=False):
+        return False  # 海上风电, 清水鱼养殖: a sector; 游客接待中心: a kind of facility, not one
     return not (
         _is_theme(item) or _vague(item, lex) or only_descriptors(item) or lex.is_generic("project", item)
     )
@@ -669,7 +672,20 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
         or (suffix == "项目" and _ordinary_words(dated))  # 商贸流通项目, 基础设施建设项目: a sector
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
+        or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
+        or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
+        or (suffix == "创建" and bool(_PLACE_END.search(name)) and not _HONOUR_WORDS.search(name))  # 某村创建
     )
+
+
+def _ends_with_a_doing_word(name: str) -> bool:
+    """A name that ends with a one-character verb (机遇谋, 改革赋能促): what is done to projects.
+
+    >>> _ends_with_a_doing_word("改革赋能促"), _ends_with_a_doing_word("城西停车场改造")
+    (True, False)
+    """
+    words = tagged_words(name)
+    return len(words) >= 2 and len(words[-1][0]) == 1 and words[-1][1] == "v"
 
 
 def _sector_after_a_doing_word(name: str) -> bool:
@@ -693,14 +709,14 @@ _NAMING_MARK = re.compile(r"[\d“”\"（）()A-Za-z一二三四五六七八九
 _FACILITY = re.compile(r"中学|小学|学校|医院|中心|[园馆厂站场路桥库港楼城院所]")
 
 
-def _ordinary_words(name: str) -> bool:
+def _ordinary_words(name: str, facilities_name: bool = True) -> bool:
     """Whether a name is made only of common words, with nothing that names one thing: no place,
     proper noun, rare character, number or quote (商贸流通, 社会发展及民生; not 莱茵衣藻, 年产10万吨).
 
     >>> _ordinary_words("商贸流通"), _ordinary_words("莱茵衣藻"), _ordinary_words("城西停车场")
     (True, False, False)
     """
-    if _NAMING_MARK.search(name) or _FACILITY.search(name):
+    if _NAMING_MARK.search(name) or (facilities_name and _FACILITY.search(name)):
         return False  # 三供一业改造, 职业中学扩建, 算力中心: a formula or a facility names one
     freq = word_freq()
     return all(

@@ -314,3 +314,21 @@ def test_a_word_before_an_overlapping_place_is_no_part_of_the_place_or_the_proje
     found = projects("集中开工主会场设于都匀经济开发区茶博园项目现场。还有配套项目，如东阳云达冷链物流项目。")
     assert "于都" not in places and "如东" not in places
     assert "都匀经济开发区茶博园项目" in found and "东阳云达冷链物流项目" in found
+
+
+def test_slogans_goals_lists_and_quality_words_name_no_project():
+    found = projects(
+        "以“招商引资抓项目、优化服务促项目”为主题，把茶园做成全省最美茶叶示范基地，"
+        "审议了重点项目（事项）清单，打造优质工程、精品工程，李家村创建工作有序推进。"
+    )
+    assert found == {}
+
+
+def test_a_logistics_park_being_built_and_a_named_honour_being_sought():
+    found = projects("来到临港现代物流园区建设项目、绿色食品加工园区建设项目。开展国家园林城市创建。")
+    assert {"临港现代物流园区建设项目", "绿色食品加工园区建设项目", "国家园林城市创建"} <= set(found)
+
+
+def test_a_kind_of_facility_in_a_list_of_projects_is_no_project():
+    found = projects("视察了游客服务中心、金沙湾民宿、土地整理等项目建设现场。")
+    assert "游客服务中心" not in found and "金沙湾民宿" in found
