@@ -891,6 +891,9 @@ def _project_name(
             head = _words_before_quote(text, open_at, boundary, floor)
             return open_at - len(head), head + text[open_at + 1 : suffix_start - 1]
     start = _left_edge(text, suffix_start, boundary, limit + 2, floor, _word_in_project_name, any_inset=True)
+    rebuilt = _facility_being_built(text, start, suffix_start, known)
+    if rebuilt is not None:
+        return rebuilt, text[rebuilt:suffix_start]
     if suffix_start - start > limit and not _real_edge(text, start, floor):  # stopped only at its limit
         start = _left_edge(text, suffix_start, boundary, limit, floor, _word_in_project_name, any_inset=True)
     second = suffix_start - start >= 2  # 招商引资和项目建设: no second name, nothing to join
@@ -928,6 +931,19 @@ def _project_name(
     if any(k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" for k in known):
         return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
     return start, text[start:suffix_start]
+
+
+def _facility_being_built(text: str, start: int, suffix_start: int, known: list[Mention]) -> int | None:
+    """Where a hospital's or school's building project starts (县人民医院新建项目): 新建 ends other
+    names (新建项目 are new projects), but not one whose facility is named right before it."""
+    if start < suffix_start - 2 or text[suffix_start - 2 : suffix_start] not in _BUILT_ANEW:
+        return None
+    bodies = [k for k in known if k.type == "organization" and k.end == suffix_start - 2]
+    body = next((k for k in bodies if _attr_kind(k) in ("hospital", "school")), None)
+    return None if body is None else body.start
+
+
+_BUILT_ANEW = ("新建", "扩建", "改建", "迁建")
 
 
 _QUOTE_HEAD_LIMIT = 8

@@ -332,3 +332,9 @@ def test_a_logistics_park_being_built_and_a_named_honour_being_sought():
 def test_a_kind_of_facility_in_a_list_of_projects_is_no_project():
     found = projects("视察了游客服务中心、金沙湾民宿、土地整理等项目建设现场。")
     assert "游客服务中心" not in found and "金沙湾民宿" in found
+
+
+def test_a_hospital_or_school_being_built_is_a_project_but_new_projects_are_not():
+    found = projects("来到县中医院新建项目、市第三中学扩建项目。今年新建项目12个。")
+    assert {"县中医院新建项目", "市第三中学扩建项目"} <= set(found)
+    assert "新建项目" not in found
