@@ -521,6 +521,18 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         joins_descriptors = only_descriptors(name)
         joins = joins_descriptors or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
         facility = next((f for f in found if f.end == start and joins), None)
+        if facility is None and suffix.suffix in _WORKS:  # 某某工程 + 西部水厂建设项目: the words cut
+            facility = next(
+                (
+                    f
+                    for f in found
+                    if f.end == over and f.text.endswith("工程") and _cut_words_only(text, over, start)
+                ),
+                None,
+            )
+            if facility is not None:
+                start, name = over, text[over : m.start()]
+                surface = name + m.group(0)
         whole: tuple[tuple[str, str], ...] = ()
         if facility is not None and not joins_descriptors and _attr_kind(facility) == "park":
             whole = (("inner", text[facility.start : m.end()]),)
@@ -931,6 +943,17 @@ def _project_name(
     if any(k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" for k in known):
         return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
     return start, text[start:suffix_start]
+
+
+def _cut_words_only(text: str, a: int, b: int) -> bool:
+    """Whether only one or two words of at most three characters were cut between a programme and
+    the works named after it (西部 of 某某工程西部水厂建设项目)."""
+    cut = text[a:b]
+    return (
+        0 < b - a <= 3
+        and all(CJK.match(c) and c not in "的之在于为是" for c in cut)
+        and not _JOIN_BREAK.search(cut)
+    )
 
 
 def _facility_being_built(text: str, start: int, suffix_start: int, known: list[Mention]) -> int | None:

@@ -338,3 +338,8 @@ def test_a_hospital_or_school_being_built_is_a_project_but_new_projects_are_not(
     found = projects("来到县中医院新建项目、市第三中学扩建项目。今年新建项目12个。")
     assert {"县中医院新建项目", "市第三中学扩建项目"} <= set(found)
     assert "新建项目" not in found
+
+
+def test_a_programmes_works_named_after_it_are_one_project():
+    found = projects("在城乡供水保障工程东部水厂建设项目和滨河路改造提升工程现场查看。")
+    assert set(found) == {"城乡供水保障工程东部水厂建设项目", "滨河路改造提升工程"}
