@@ -14,7 +14,16 @@ from dataclasses import replace
 from functools import cache
 
 from kg.gazetteer import Gazetteer, without_divisions
-from kg.lexicon import Lexicon, Suffix, alternation, boundary_words, data_words, guarded, last_boundary_end
+from kg.lexicon import (
+    Lexicon,
+    Suffix,
+    alternation,
+    boundary_words,
+    data_sections,
+    data_words,
+    guarded,
+    last_boundary_end,
+)
 from kg.model import Mention
 from kg.places import FUNCTION_CHARACTERS as _FUNCTION_CHARACTERS
 from kg.places import gazetteer_places
@@ -148,7 +157,7 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     return _word_in_name(prefix, k, word)
 
 
-_COUNTED = re.compile(r"^(?:部分|多个|若干|全部)|[\d一二三四五六七八九十两几多]+[个名家所座]")
+_COUNTED = re.compile(r"^(?:部分|多个|若干|全部)|\d+[个名家所座]|^[一二三四五六七八九十两几多]+[个名家所座]")
 _CENTRAL_COMMITTEE = re.compile(r"(?:中国共产党|中共)第(?:[一二三四五六七八九十]{1,3}|二十)届中央委员会")
 _PARTY_NAME_GOES_ON = re.compile(
     r"第|党[委组]|[\u3400-\u9fff]{1,8}?[省市州盟县区旗]第|[\u3400-\u9fff]{0,8}?(?:委员会|代表大会)"
@@ -196,12 +205,17 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
 
 
-_NO_BRAND_TAGS = ("v", "a", "d", "m", "r", "p")
+_BRAND_TAGS = ("nr", "nz", "ns", "nt", "j")  # a brand is a name or no dictionary word at all
+
+
+@cache
+def _company_words() -> dict[str, set[str]]:
+    return data_sections("company_trades.txt")
 
 
 @cache
 def _short_company_regex() -> re.Pattern[str]:
-    trades = "|".join(sorted(data_words("company_trades.txt"), key=len, reverse=True))
+    trades = "|".join(sorted(_company_words()["trade"], key=len, reverse=True))
     return re.compile(
         rf"(?<=[、，,和及与到在入进赴])([\u3400-\u9fff]{{2}})(?:{trades})(?=[、，,。；;和及与等]|公司|$)"
     )
@@ -216,8 +230,13 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
     out = []
     for m in _short_company_regex().finditer(text):
         brand = m.group(1)
-        if word_freq().get(brand, 0) >= 300 or word_tags().get(brand, "")[:1] in _NO_BRAND_TAGS:
-            continue  # 发展生物, 这些电子: no brand
+        tag = word_tags().get(brand, "")
+        if (
+            word_freq().get(brand, 0) >= 300
+            or (tag and not tag.startswith(_BRAND_TAGS))
+            or brand in _company_words()["not_a_brand"]
+        ):
+            continue  # 发展生物, 这些电子, 家居建材: no brand but a word
         if any(k.start < m.end() and m.start() < k.end for k in [*found, *known]):
             continue
         out.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "enterprise"),)))

@@ -89,3 +89,9 @@ def test_companies_named_short_by_brand_and_trade_in_a_list_or_a_visit():
     found = organisations("调研组深入恒通锂业、华盛股份等企业，又走进宏达物流。要大力发展生物、电子等产业。")
     assert {"恒通锂业", "华盛股份", "宏达物流"} <= set(found)
     assert not {"发展生物", "生物", "电子"} & set(found)
+
+
+def test_a_sector_before_a_trade_is_no_company_and_a_counted_formula_names_a_body():
+    found = organisations("走进冷链物流、家居建材等企业。区四个一工程推进考核领导小组召开会议。")
+    assert not {"冷链物流", "家居建材"} & set(found)
+    assert any(name.endswith("领导小组") for name in found)
