@@ -781,10 +781,11 @@ def worker_main(argv: list[str]) -> None:
     read-only, copy it into memory in the background when small enough, answer jobs until the
     parent closes the job socket (or dies).
 
-    Each job comes with a token in the token pipe. The worker takes it once its answer is ready;
-    without it (the server took it at the deadline) it writes nothing and waits to be killed. A
-    job sent with the client's socket and whose answer is a 200 of at most ``DIRECT_BYTES`` is
-    answered on that socket, and the server gets a report ("sent") instead of the answer.
+    Each job has a token in the token pipe (put there before the job, while the worker is
+    idle). The worker takes it once its answer is ready; without it (the server took it at the
+    deadline) it writes nothing and waits to be killed. A job sent with the client's socket
+    (non-blocking, as waitress keeps it) and whose answer is a 200 of at most ``DIRECT_BYTES``
+    is answered on that socket, and the server gets a report ("sent") instead of the answer.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import pyoxigraph
@@ -845,9 +846,9 @@ class _Worker:
         return bool(self.poller.poll(max(round(timeout * 1000), 0)))
 
     def send(self, job: QueryJob, began: float, client: tuple[int, str] | None = None) -> None:
-        """Send a job and its token (the answer is read by :meth:`receive`); with ``client``
-        (the client's socket and the server's ident) the worker may answer on that socket."""
-        os.write(self.token_write, b"t")
+        """Send a job (the answer is read by :meth:`receive`; its token is in the pipe already);
+        with ``client`` (the client's socket and the server's ident) the worker may answer on
+        that socket."""
         delivery = encode_delivery(began, client[1] if client else "")
         job_bytes = encode_job(job)
         frame = b"".join((_FRAME.pack(len(delivery) + len(job_bytes)), delivery, job_bytes))
@@ -875,6 +876,10 @@ class _Worker:
         if not data or len(self.read_ahead) < _FRAME.size:
             return False
         return len(self.read_ahead) - _FRAME.size >= _FRAME.unpack_from(self.read_ahead)[0]
+
+    def give_token(self) -> None:
+        """Put the token of the next job in the pipe (an idle worker holds one, unread)."""
+        os.write(self.token_write, b"t")
 
     def take_token(self) -> bool:
         """Take the job's token before the worker does: it then writes nothing for this job."""
@@ -946,6 +951,7 @@ def _start_worker(store_path: str, timeout: float, memory_triples: int = 0) -> _
     if hello is None or hello.kind != "ready":
         worker.stop()
         raise ApiError(hello.message if hello else "a SPARQL worker did not start", 503)
+    worker.give_token()
     return worker
 
 
@@ -1073,6 +1079,7 @@ class QueryPool:
         if answer is None:
             self._replace(worker)
             return self._failed(started, QueryTimeout, False)
+        worker.give_token()  # the worker took this job's token
         self._idle.put(worker)
         return answer
 
