@@ -643,3 +643,27 @@ def test_a_worker_writes_what_the_socket_takes_and_reports_the_rest():
     finally:
         server_end.close()
         client_end.close()
+
+
+def test_whoever_takes_the_token_answers_the_client(graph_dir):
+    from api.errors import QueryTimeout
+    from api.sparql import QueryJob, QueryPool
+
+    pool = QueryPool(graph_dir / "store", size=1)
+    try:
+        job = QueryJob("ASK { ?s ?p ?o }")
+        for direct in (False, True):
+            started = pool.start(job, 5)
+            assert started is not None and started.worker.take_token()  # as the server at the deadline
+            started.direct, started.deadline = direct, time.monotonic()
+            began = time.monotonic()
+            if direct:  # the worker may have been writing to the client: the connection is lost
+                assert pool.finish(started).kind == "lost"
+            else:
+                with pytest.raises(QueryTimeout):
+                    pool.finish(started)
+            # the worker wrote nothing without the token; it had a second's grace, then was replaced
+            assert 0.9 < time.monotonic() - began < 3
+            assert pool.run(job, 30).body == b'{"head":{},"boolean":true}'
+    finally:
+        pool.close()
