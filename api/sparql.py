@@ -9,13 +9,16 @@
   ``Store.read_only``; a query still running at its deadline has its worker killed (a thread
   cannot stop an Oxigraph query) and a fresh worker takes its place. Each worker copies a store
   of at most ``sparql_memory_triples`` into memory in the background (header ``X-KG-Store``
-  says which one answered). Jobs and answers cross the pipes as length-prefixed raw bytes
-  (fixed binary headers; JSON only for a job's prefixes and graphs, when it has any).
-  SPARQL JSON of a query whose own LIMIT is within the row limit is written by Oxigraph.
+  says which one answered). Jobs (over a Unix socket) and answers (over a pipe) cross as
+  length-prefixed raw bytes (fixed binary headers; JSON only for a job's prefixes and graphs,
+  when it has any). SPARQL JSON of a query whose own LIMIT is within the row limit is written
+  by Oxigraph. A token in a third pipe, taken by the worker when its answer is ready or by the
+  server at the deadline, decides who answers the client.
 * ``GET /sparql?query=…`` is answered by :class:`QueryFastPath` before Flask's dispatch, with
   the same checks, formats and errors as the Flask view, which answers every other request.
   Under ``kg serve`` its query starts on a free worker as soon as the server has read the
-  request (:func:`start_early`), while a thread takes the request; the thread only waits.
+  request (:func:`start_early`); a job may come with the client's socket, on which the worker
+  writes a small answer's whole response itself (:func:`worker_main`).
 * ``GET /sparql`` without a query, and ``GET /query``, show the query page.
 
 >>> inspect_query("SELECT * WHERE { ?service ?p 'INSERT' }").form
@@ -36,6 +39,7 @@ import queue
 import re
 import select
 import signal
+import socket
 import struct
 import subprocess
 import sys
@@ -497,7 +501,9 @@ _FRAME = struct.Struct("<I")
 _FIRST_READ = 1 << 16  # bytes asked by the first read of a frame
 # an answer's header: status, kind, media type, rows, truncated, from the memory copy, ms in the worker
 _ANSWER = struct.Struct("<HBB I ??d")
-_KINDS = ("", "ready", "boolean", "solutions", "graph")
+# "sent": the worker wrote the response to the client itself (the body: what the socket did not
+# take); "lost": the client's socket failed while the worker wrote to it
+_KINDS = ("", "ready", "boolean", "solutions", "graph", "sent", "lost")
 _MEDIA_TYPES = ("application/json", *SOLUTION_TYPES.values(), *GRAPH_TYPES.values())
 
 
@@ -519,14 +525,15 @@ def write_frame(fd: int, *parts: bytes) -> None:
             chunks[0] = chunks[0][written:]
 
 
-def read_frame(fd: int) -> bytes:
-    """Read one frame written by :func:`write_frame`; EOFError when the other end is closed.
+def read_frame(fd: int, start: bytes = b"") -> bytes:
+    """Read one frame written by :func:`write_frame` (``start``: its first bytes, already read);
+    EOFError when the other end is closed.
 
     A small frame takes one ``read``: the pipes carry one frame at a time (a job, then its
     answer), so reading ahead cannot take bytes of the next frame; more bytes than the frame
     announces mean a broken pipe protocol (OSError).
     """
-    data = os.read(fd, _FIRST_READ)
+    data = start or os.read(fd, _FIRST_READ)
     if len(data) < _FRAME.size:
         data += _read_exactly(fd, _FRAME.size - len(data)) if data else b""
         if len(data) < _FRAME.size:
@@ -678,42 +685,157 @@ def _dump_nquads(store: Any, fd: int) -> None:
         store.dump(sink, format=ox.RdfFormat.N_QUADS)
 
 
+DIRECT_BYTES = 1 << 16
+"""Largest body a worker writes to the client itself (with the head, in one write)."""
+
+# a job's delivery header: time.monotonic() when the pool took the job (for X-KG-Time-Ms), length
+# of the server's ident (the Server header); then the ident. A job that comes with the client's
+# socket is answered on it (:func:`_answer_directly`).
+_DELIVERY = struct.Struct("<dH")
+
+
+def encode_delivery(began: float, ident: str) -> bytes:
+    """The delivery header of a job (see :func:`decode_delivery`)."""
+    name = ident.encode("latin-1")
+    return _DELIVERY.pack(began, len(name)) + name
+
+
+def decode_delivery(data: bytes) -> tuple[float, str, int]:
+    """The time the job was taken, the server's ident, and where the job's own bytes start.
+
+    >>> decode_delivery(encode_delivery(1.5, "waitress") + b"job")
+    (1.5, 'waitress', 18)
+    """
+    began, size = _DELIVERY.unpack_from(data)
+    end = _DELIVERY.size + size
+    return began, data[_DELIVERY.size : end].decode("latin-1"), end
+
+
+def read_job(sock: socket.socket) -> tuple[bytes, int]:
+    """A job frame from the job socket and the client socket sent with it (-1 without one);
+    EOFError when the server closed the socket."""
+    data, fds, _, _ = socket.recv_fds(sock, _FIRST_READ, 1)
+    fd = fds[0] if fds else -1
+    for extra in fds[1:]:
+        os.close(extra)
+    if len(data) < _FRAME.size:
+        more = _read_socket(sock, _FRAME.size - len(data)) if data else b""
+        data += more
+        if len(data) < _FRAME.size:
+            if fd >= 0:
+                os.close(fd)
+            raise EOFError("the job socket was closed")
+    (size,) = _FRAME.unpack_from(data)
+    body = data[_FRAME.size :]
+    if len(body) < size:
+        body += _read_socket(sock, size - len(body))
+    elif len(body) > size:
+        raise OSError("the job socket carried more than one frame")
+    return body, fd
+
+
+def _read_socket(sock: socket.socket, size: int) -> bytes:
+    chunks = []
+    while size:
+        data = sock.recv(min(size, 1 << 20))
+        if not data:
+            raise EOFError("the job socket was closed in the middle of a frame")
+        chunks.append(data)
+        size -= len(data)
+    return b"".join(chunks)
+
+
+def _take_token(fd: int) -> bool:
+    """Take the job's token from the token pipe (non-blocking): whoever takes it, the worker when
+    its answer is ready or the server at the deadline, owns the response."""
+    try:
+        return os.read(fd, 1) == b"t"
+    except BlockingIOError:
+        return False
+
+
+def _answer_directly(fd: int, answer: QueryAnswer, began: float, ident: str) -> QueryAnswer:
+    """Write a small answer's whole response to the client's socket (non-blocking, one write): the
+    report for the server says what the socket did not take, or that the connection failed."""
+    from kg.commands.serve import response_head, server_headers
+
+    body = answer.body
+    headers = answer_headers(answer, (time.monotonic() - began) * 1000)
+    headers.append(("Content-Length", str(len(body))))
+    head = response_head("200 OK", server_headers(headers, ident, time.time()))
+    try:
+        sent = os.writev(fd, (head, body))
+    except BlockingIOError:
+        sent = 0
+    except OSError:
+        sent = -1
+    report = QueryAnswer(200, kind="sent" if sent >= 0 else "lost", rows=answer.rows)
+    report.truncated, report.query_ms, report.memory = answer.truncated, answer.query_ms, answer.memory
+    if 0 <= sent < len(head) + len(body):
+        report.body = (head + body)[sent:]
+    return report
+
+
 def worker_main(argv: list[str]) -> None:
-    """A worker process: ``STORE_PATH JOB_FD ANSWER_FD MEMORY_TRIPLES``; open the store read-only,
-    copy it into memory in the background when small enough, answer jobs until the parent closes
-    the pipe (or dies)."""
+    """A worker process: ``STORE_PATH JOB_FD ANSWER_FD MEMORY_TRIPLES TOKEN_FD``; open the store
+    read-only, copy it into memory in the background when small enough, answer jobs until the
+    parent closes the job socket (or dies).
+
+    Each job has a token in the token pipe (put there before the job, while the worker is
+    idle). The worker takes it once its answer is ready; without it (the server took it at the
+    deadline) it writes nothing and waits to be killed. A job sent with the client's socket
+    (non-blocking, as waitress keeps it) and whose answer is a 200 of at most ``DIRECT_BYTES``
+    is answered on that socket, and the server gets a report ("sent") instead of the answer.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import pyoxigraph
 
     store_path, job_fd, answer_fd = argv[0], int(argv[1]), int(argv[2])
     memory_triples = int(argv[3]) if len(argv) > 3 else 0
+    token_fd = int(argv[4])
+    jobs = socket.socket(fileno=job_fd)
     try:
         copy = _StoreCopy(pyoxigraph.Store.read_only(store_path))
     except Exception as err:
         write_frame(answer_fd, *encode_answer(QueryAnswer(500, message=f"cannot open the store: {err}")))
         return
+    import kg.commands.serve  # noqa: F401  (the response head of direct answers)
+
     write_frame(answer_fd, *encode_answer(QueryAnswer(200, kind="ready")))
     threading.Thread(target=copy.load_into_memory, args=(memory_triples,), daemon=True).start()
     while True:
         try:
-            job = decode_job(read_frame(job_fd))
+            frame, client = read_job(jobs)
         except (EOFError, OSError):
             return
-        started = time.perf_counter()
-        store, memory = copy.store, copy.memory
-        answer = execute(store, job)
-        answer.query_ms, answer.memory = (time.perf_counter() - started) * 1000, memory
-        write_frame(answer_fd, *encode_answer(answer))
+        try:
+            began, ident, start = decode_delivery(frame)
+            job = decode_job(frame[start:])
+            started = time.perf_counter()
+            store, memory = copy.store, copy.memory
+            answer = execute(store, job)
+            answer.query_ms, answer.memory = (time.perf_counter() - started) * 1000, memory
+            if not _take_token(token_fd):
+                continue  # past the deadline: the server answers, and kills this worker
+            if client >= 0 and answer.status == 200 and len(answer.body) <= DIRECT_BYTES:
+                answer = _answer_directly(client, answer, began, ident)
+            write_frame(answer_fd, *encode_answer(answer))
+        finally:
+            if client >= 0:
+                os.close(client)
 
 
 @dataclass(eq=False)
 class _Worker:
-    """A worker process and the two ends of its pipes."""
+    """A worker process, the server's end of its job socket, its answer pipe and its token pipe."""
 
     process: subprocess.Popen
-    jobs: int
+    jobs: socket.socket
     answers: int
+    token_read: int
+    token_write: int
     poller: Any = None
+    read_ahead: bytes = b""  # the first bytes of an answer, read by answer_arrived
 
     def __post_init__(self) -> None:
         self.poller = select.poll()
@@ -723,22 +845,58 @@ class _Worker:
         """Whether an answer (or the end of the pipe) arrives within ``timeout`` seconds."""
         return bool(self.poller.poll(max(round(timeout * 1000), 0)))
 
-    def send(self, job: QueryJob) -> None:
-        """Send a job (its answer is read by :meth:`receive`)."""
-        write_frame(self.jobs, encode_job(job))
+    def send(self, job: QueryJob, began: float, client: tuple[int, str] | None = None) -> None:
+        """Send a job (the answer is read by :meth:`receive`; its token is in the pipe already);
+        with ``client`` (the client's socket and the server's ident) the worker may answer on
+        that socket."""
+        delivery = encode_delivery(began, client[1] if client else "")
+        job_bytes = encode_job(job)
+        frame = b"".join((_FRAME.pack(len(delivery) + len(job_bytes)), delivery, job_bytes))
+        if client is None:
+            self.jobs.sendall(frame)
+            return
+        sent = socket.send_fds(self.jobs, [frame], [client[0]])
+        if sent < len(frame):
+            self.jobs.sendall(frame[sent:])
 
     def receive(self, timeout: float) -> QueryAnswer | None:
         """The answer to the job sent, or None when ``timeout`` seconds pass first."""
-        if not self.wait(timeout):
+        start, self.read_ahead = self.read_ahead, b""
+        if not start and not self.wait(timeout):
             return None
-        return decode_answer(read_frame(self.answers))
+        return decode_answer(read_frame(self.answers, start))
+
+    def answer_arrived(self) -> bool:
+        """For a server loop told that the answer pipe is readable: read what it holds, without
+        waiting, and say whether that is a whole answer (:meth:`receive` then returns it at once)."""
+        if not self.wait(0):
+            return False
+        data = os.read(self.answers, _FIRST_READ)
+        self.read_ahead += data
+        if not data or len(self.read_ahead) < _FRAME.size:
+            return False
+        return len(self.read_ahead) - _FRAME.size >= _FRAME.unpack_from(self.read_ahead)[0]
+
+    def give_token(self) -> None:
+        """Put the token of the next job in the pipe (an idle worker holds one, unread)."""
+        os.write(self.token_write, b"t")
+
+    def take_token(self) -> bool:
+        """Take the job's token before the worker does: it then writes nothing for this job."""
+        return _take_token(self.token_read)
 
     def stop(self) -> None:
         """Kill the process and close its pipes (once: a closed descriptor number may be reused)."""
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        fds, self.jobs, self.answers = (self.jobs, self.answers), -1, -1
+        fds, self.answers, self.token_read, self.token_write = (
+            (self.answers, self.token_read, self.token_write),
+            -1,
+            -1,
+            -1,
+        )
+        self.jobs.close()
         for fd in fds:
             if fd >= 0:
                 with contextlib.suppress(OSError):
@@ -753,7 +911,9 @@ class StartedQuery:
     worker: _Worker
     deadline: float  # time.monotonic() at which the worker is killed
     limit_ms: int
-    began: float  # time.perf_counter() when the job was given to the pool
+    began: float  # time.monotonic() when the job was given to the pool
+    direct: bool = False  # sent with the client's socket: the worker may answer on it
+    outcome: QueryAnswer | ApiError | None = None  # what finish gave, once awaited (EarlyStart.wait)
 
 
 _spawn_lock = threading.Lock()
@@ -761,8 +921,11 @@ _spawn_lock = threading.Lock()
 
 def _start_worker(store_path: str, timeout: float, memory_triples: int = 0) -> _Worker:
     """Start a worker in a fresh interpreter (no fork of this threaded process) and wait until ready."""
-    job_r, job_w = os.pipe()
+    server_end, worker_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    job_r = worker_end.detach()
     answer_r, answer_w = os.pipe()
+    token_r, token_w = os.pipe()
+    os.set_blocking(token_r, False)  # both ends of it take the token without waiting
     package_root = str(Path(__file__).resolve().parent.parent)
     env = os.environ | {
         "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
@@ -771,15 +934,16 @@ def _start_worker(store_path: str, timeout: float, memory_triples: int = 0) -> _
     try:
         with _spawn_lock:  # one Popen at a time: no child inherits another one's pipe ends
             process = subprocess.Popen(
-                [sys.executable, "-c", code, store_path, str(job_r), str(answer_w), str(memory_triples)],
-                pass_fds=(job_r, answer_w),
+                [sys.executable, "-c", code, store_path, str(job_r), str(answer_w), str(memory_triples)]
+                + [str(token_r)],
+                pass_fds=(job_r, answer_w, token_r),
                 stdin=subprocess.DEVNULL,
                 env=env,
             )
     finally:
         os.close(job_r)
         os.close(answer_w)
-    worker = _Worker(process, job_w, answer_r)
+    worker = _Worker(process, server_end, answer_r, token_r, token_w)
     try:
         hello = decode_answer(read_frame(answer_r)) if worker.wait(timeout) else None
     except (EOFError, OSError):
@@ -787,6 +951,7 @@ def _start_worker(store_path: str, timeout: float, memory_triples: int = 0) -> _
     if hello is None or hello.kind != "ready":
         worker.stop()
         raise ApiError(hello.message if hello else "a SPARQL worker did not start", 503)
+    worker.give_token()
     return worker
 
 
@@ -842,13 +1007,16 @@ class QueryPool:
         if not self._closed:
             threading.Thread(target=self._add_worker, daemon=True, name="kg-sparql-renew").start()
 
-    def start(self, job: QueryJob, timeout: float, wait: bool = True) -> StartedQuery | None:
+    def start(
+        self, job: QueryJob, timeout: float, wait: bool = True, client: tuple[int, str] | None = None
+    ) -> StartedQuery | None:
         """Send a job to a free worker, waiting for one within ``timeout`` seconds.
 
         With ``wait=False`` there is no waiting: None when no worker is free now or when a
-        request already waits for one (it keeps its turn).
+        request already waits for one (it keeps its turn). With ``client`` (the client's socket
+        and the server's ident) the worker may write the response itself (see :func:`worker_main`).
         """
-        began = time.perf_counter()
+        began = time.monotonic()
         deadline = time.monotonic() + timeout
         limit_ms = round(timeout * 1000)
         if not wait:
@@ -872,29 +1040,61 @@ class QueryPool:
                 with self._lock:
                     self._waiting -= 1
         try:
-            worker.send(job)
+            worker.send(job, began, client)
         except OSError:
             self._replace(worker)
             raise ApiError("the SPARQL worker died while answering (out of memory?)", 500) from None
-        return StartedQuery(self, worker, deadline, limit_ms, began)
+        return StartedQuery(self, worker, deadline, limit_ms, began, client is not None)
+
+    GRACE_SECONDS = 1.0
+    """How long past the deadline the answer of a worker that took its token may take to come."""
 
     def finish(self, started: StartedQuery) -> QueryAnswer:
         """The answer to a started job, or its error once its deadline passes (the worker is
-        then killed and replaced)."""
+        then killed and replaced).
+
+        At the deadline the pool takes the job's token, so that the worker writes nothing more;
+        a worker that took it first has its answer ready, which is awaited a little longer. An
+        answer of kind "sent" means the worker wrote the response itself; "lost" that the
+        client's connection cannot carry a response any more (the worker failed while it may
+        have been writing to it).
+        """
+        outcome = started.outcome
+        if isinstance(outcome, ApiError):
+            raise outcome
+        if outcome is not None:
+            return outcome
         worker = started.worker
         try:
             answer = worker.receive(started.deadline - time.monotonic())
+            if answer is None and not worker.take_token():
+                answer = worker.receive(self.GRACE_SECONDS)  # ready at the deadline: on its way
+                if answer is None:
+                    self._replace(worker)
+                    return self._failed(started, QueryTimeout, True)
         except (EOFError, OSError):
+            had_token = not worker.take_token()
             self._replace(worker)
-            raise ApiError("the SPARQL worker died while answering (out of memory?)", 500) from None
+            return self._failed(started, ApiError, had_token)
         if answer is None:
             self._replace(worker)
+            return self._failed(started, QueryTimeout, False)
+        worker.give_token()  # the worker took this job's token
+        self._idle.put(worker)
+        return answer
+
+    @staticmethod
+    def _failed(started: StartedQuery, error: type[ApiError], worker_had_token: bool) -> QueryAnswer:
+        """The error of a job its worker did not answer; "lost" when the worker may have been
+        writing the response to the client itself."""
+        if started.direct and worker_had_token:
+            return QueryAnswer(200, kind="lost")
+        if error is QueryTimeout:
             raise QueryTimeout(
                 f"query exceeded the time limit of {started.limit_ms} ms and was stopped",
                 time_limit_ms=started.limit_ms,
             )
-        self._idle.put(worker)
-        return answer
+        raise ApiError("the SPARQL worker died while answering (out of memory?)", 500)
 
     def run(self, job: QueryJob, timeout: float) -> QueryAnswer:
         """Answer a job within ``timeout`` seconds (waiting for a free worker included)."""
@@ -1084,17 +1284,24 @@ def finish_query(started: StartedQuery) -> tuple[bytes, list[tuple[str, str]]]:
     answer = started.pool.finish(started)
     if answer.status != 200:
         raise ApiError(answer.message, answer.status)
-    headers = [
+    if answer.kind in ("sent", "lost"):
+        raise RuntimeError("the worker answered the client itself; the server sends nothing more")
+    return answer.body, answer_headers(answer, (time.monotonic() - started.began) * 1000)
+
+
+def answer_headers(answer: QueryAnswer, elapsed_ms: float) -> list[tuple[str, str]]:
+    """The headers of a 200 response with an answer, ``elapsed_ms`` after the pool took the job
+    (in the server, or in the worker that answers the client itself)."""
+    return [
         ("Content-Type", _content_type(answer.media_type)),
         ("X-KG-Rows", str(answer.rows)),
         ("X-KG-Truncated", "true" if answer.truncated else "false"),
-        ("X-KG-Time-Ms", f"{(time.perf_counter() - started.began) * 1000:.2f}"),
+        ("X-KG-Time-Ms", f"{elapsed_ms:.2f}"),
         ("X-KG-Query-Ms", f"{answer.query_ms:.2f}"),
         ("X-KG-Store", "memory" if answer.memory else "disk"),
         ("Vary", "Accept"),
         ("Access-Control-Allow-Origin", "*"),
     ]
-    return answer.body, headers
 
 
 EARLY_START_KEY = "kg.sparql.early_start"
@@ -1121,6 +1328,20 @@ class EarlyStart:
         self.claimed = True
         return True
 
+    def wait(self) -> QueryAnswer | None:
+        """Wait for the query's answer and keep it (or its error) for :func:`finish_query`; the
+        answer, None for an error. For a query started with the client's socket, the server
+        looks at the answer before it writes anything: of kind "sent", the worker has written
+        the response itself."""
+        started = self.started
+        try:
+            answer = started.pool.finish(started)
+        except ApiError as err:
+            started.outcome = err
+            return None
+        started.outcome = answer
+        return answer
+
     def release(self) -> None:
         """Wait for an unclaimed query and give its worker back (errors are dropped)."""
         if self.claimed:
@@ -1130,13 +1351,16 @@ class EarlyStart:
             self.started.pool.finish(self.started)
 
 
-def start_early(app: Flask, query_string: str, accept: str | None) -> EarlyStart | None:
+def start_early(
+    app: Flask, query_string: str, accept: str | None, client: tuple[int, str] | None = None
+) -> EarlyStart | None:
     """Start the query of ``GET /sparql?QUERY_STRING`` at once, without waiting.
 
     For the server's own loop, before a thread takes the request: nothing here waits (no
     free worker, a request already waiting for one, or a graph directory due for a look at
     its ``build_id`` all give None) and nothing raises (a request this cannot start is
-    answered as usual, errors included).
+    answered as usual, errors included). With ``client`` (the client's socket and the server's
+    ident) the worker writes a small answer's response to the client itself.
 
     >>> start_early(Flask(__name__), "query=ASK+%7B%7D", None) is None  # no pool yet
     True
@@ -1147,7 +1371,7 @@ def start_early(app: Flask, query_string: str, accept: str | None) -> EarlyStart
         if pool is None or request is None:
             return None
         job, limit = prepare_job(app, request)
-        started = pool.start(job, limit, wait=False)
+        started = pool.start(job, limit, wait=False, client=client)
     except Exception:
         return None
     return None if started is None else EarlyStart(request, started)

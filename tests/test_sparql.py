@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -462,3 +463,207 @@ def test_the_server_starts_get_queries_before_a_thread_takes_them(live_server, m
     status, _, body = sparql(live_server, SELECT, format="csv")
     assert status == 200 and body.startswith(b"s,label")
     assert claims == [True]
+
+
+class RawConnection:
+    """One connection to the live server: requests as written, responses read to their end."""
+
+    def __init__(self, live_server) -> None:
+        import socket
+
+        host, port = live_server.url.removeprefix("http://").split(":")
+        self.host = host
+        self.sock = socket.create_connection((host, int(port)), timeout=30)
+        self.data = b""
+
+    def send(self, query: str, version: str = "1.1", connection: str | None = None, **params: str) -> None:
+        path = "/sparql?" + urllib.parse.urlencode({"query": query} | params)
+        lines = [f"GET {path} HTTP/{version}", f"Host: {self.host}"]
+        lines += [f"Connection: {connection}"] if connection else []
+        self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+
+    def response(self) -> tuple[str, list[tuple[str, str]], bytes]:
+        """The status line, the headers in order, the body (by its Content-Length)."""
+        while b"\r\n\r\n" not in self.data:
+            self._more()
+        head, _, self.data = self.data.partition(b"\r\n\r\n")
+        status, *lines = head.decode("latin-1").split("\r\n")
+        headers = [tuple(line.split(": ", 1)) for line in lines]
+        size = int(dict(headers)["Content-Length"])
+        while len(self.data) < size:
+            self._more()
+        body, self.data = self.data[:size], self.data[size:]
+        return status, headers, body
+
+    def closed(self) -> bool:
+        """Whether the server closes the connection (after what was read)."""
+        return not self.data and self.sock.recv(1) == b""
+
+    def _more(self) -> None:
+        more = self.sock.recv(1 << 16)
+        if not more:
+            raise ConnectionError("the server closed the connection")
+        self.data += more
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def answer_kinds(monkeypatch):
+    """The kinds of the answers the pool hands to the server ("sent": the worker wrote the
+    response to the client itself)."""
+    from api.sparql import QueryPool
+
+    kinds: list[str] = []
+    finish = QueryPool.finish
+
+    def recording_finish(self, started):
+        answer = finish(self, started)
+        if started.outcome is None:
+            kinds.append(answer.kind)
+        return answer
+
+    monkeypatch.setattr(QueryPool, "finish", recording_finish)
+    return kinds
+
+
+def _settled(kinds: list[str], count: int) -> list[str]:
+    """The recorded kinds once ``count`` are there (the server ends a request after the client
+    may have read the response)."""
+    deadline = time.monotonic() + 5
+    while len(kinds) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return kinds
+
+
+def _comparable(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(k, "…" if k in ("Date", "X-Kg-Time-Ms", "X-Kg-Query-Ms") else v) for k, v in headers]
+
+
+def test_workers_answer_a_kept_alive_connection_themselves(live_server, answer_kinds, monkeypatch):
+    import kg.commands.serve
+
+    sparql(live_server, "ASK { ?s ?p ?o }")  # the pool has looked at the directory just now
+    conn = RawConnection(live_server)
+    try:
+        for fmt in ("json", "csv", "xml", "json", "tsv"):
+            answer_kinds.clear()
+            conn.send(SELECT, format=fmt)
+            status, headers, body = conn.response()
+            assert status == "HTTP/1.1 200 OK" and dict(headers)["X-Kg-Rows"] == "9"
+            assert _settled(answer_kinds, 1) == ["sent"], fmt
+            if fmt == "csv":
+                assert body.startswith(b"s,label\r\n")
+                direct = headers
+        answer_kinds.clear()
+        conn.send(SELECT, format="csv")  # pipelined: the second starts once the first has ended
+        conn.send("ASK { ?s ?p ?o }")
+        first, second = (conn.response()[2] for _ in range(2))
+        assert first.startswith(b"s,label\r\n") and json.loads(second)["boolean"] is True
+        assert _settled(answer_kinds, 2) == ["sent", "sent"]
+        # the same response, written by the server
+        monkeypatch.setattr(kg.commands.serve, "_direct_client", lambda channel: None)
+        answer_kinds.clear()
+        conn.send(SELECT, format="csv")
+        status, headers, body = conn.response()
+        assert _settled(answer_kinds, 1) == ["solutions"]
+        assert _comparable(headers) == _comparable(direct) and body.startswith(b"s,label\r\n")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("version", "connection", "kept", "reply_connection"),
+    [
+        ("1.0", None, False, "close"),
+        ("1.0", "keep-alive", True, "Keep-Alive"),
+        ("1.1", "close", False, "close"),
+    ],
+)
+def test_http_1_0_and_connection_close_are_honoured(
+    live_server, answer_kinds, version, connection, kept, reply_connection
+):
+    sparql(live_server, "ASK { ?s ?p ?o }")
+    conn = RawConnection(live_server)
+    try:
+        for _ in range(2 if kept else 1):
+            answer_kinds.clear()
+            conn.send("ASK { ?s ?p ?o }", version, connection)
+            status, headers, body = conn.response()
+            assert status == f"HTTP/{version} 200 OK" and json.loads(body)["boolean"] is True
+            assert dict(headers)["Connection"] == reply_connection
+            assert _settled(answer_kinds, 1) == ["boolean"]  # written by the server
+        if not kept:
+            assert conn.closed()
+    finally:
+        conn.close()
+
+
+def test_a_runaway_query_on_a_kept_alive_connection_is_cut_off_in_time(live_server):
+    limit = LIVE_SETTINGS["sparql_time_limit_ms"] / 1000
+    sparql(live_server, "ASK { ?s ?p ?o }")
+    conn = RawConnection(live_server)
+    try:
+        started = time.monotonic()
+        conn.send(RUNAWAY)
+        status, headers, body = conn.response()
+        assert time.monotonic() - started < limit + 1
+        assert status.startswith("HTTP/1.1 503 ") and "time limit" in json.loads(body)["message"]
+        conn.send("ASK { ?s ?p ?o }")  # the same connection goes on
+        status, _, body = conn.response()
+        assert status == "HTTP/1.1 200 OK" and json.loads(body)["boolean"] is True
+    finally:
+        conn.close()
+
+
+def test_a_worker_writes_what_the_socket_takes_and_reports_the_rest():
+    import socket
+
+    from api.sparql import QueryAnswer, _answer_directly
+
+    server_end, client_end = socket.socketpair()
+    server_end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+    server_end.setblocking(False)
+    try:
+        body = b"x" * 200_000
+        answer = QueryAnswer(200, body, "text/csv", "solutions", 3)
+        report = _answer_directly(server_end.fileno(), answer, time.monotonic(), "waitress")
+        assert report.kind == "sent" and report.rows == 3 and 0 < len(report.body) < len(body)
+        client_end.setblocking(False)
+        written = b""
+        with contextlib.suppress(BlockingIOError):
+            while chunk := client_end.recv(1 << 16):
+                written += chunk
+        head, _, start = (written + report.body).partition(b"\r\n\r\n")
+        assert start == body and head.startswith(b"HTTP/1.1 200 OK\r\n") and b"Content-Length: 200000" in head
+        client_end.close()
+        report = _answer_directly(server_end.fileno(), answer, time.monotonic(), "waitress")
+        assert report.kind == "lost"  # the client went away
+    finally:
+        server_end.close()
+        client_end.close()
+
+
+def test_whoever_takes_the_token_answers_the_client(graph_dir):
+    from api.errors import QueryTimeout
+    from api.sparql import QueryJob, QueryPool
+
+    pool = QueryPool(graph_dir / "store", size=1)
+    try:
+        job = QueryJob("ASK { ?s ?p ?o }")
+        for direct in (False, True):
+            started = pool.start(job, 5)
+            assert started is not None and started.worker.take_token()  # as the server at the deadline
+            started.direct, started.deadline = direct, time.monotonic()
+            began = time.monotonic()
+            if direct:  # the worker may have been writing to the client: the connection is lost
+                assert pool.finish(started).kind == "lost"
+            else:
+                with pytest.raises(QueryTimeout):
+                    pool.finish(started)
+            # the worker wrote nothing without the token; it had a second's grace, then was replaced
+            assert 0.9 < time.monotonic() - began < 3
+            assert pool.run(job, 30).body == b'{"head":{},"boolean":true}'
+    finally:
+        pool.close()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import logging
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -81,9 +83,14 @@ def create_server(app, host: str = "127.0.0.1", port: int = 0, threads: int = 8)
     in one write.
 
     * A ``GET /sparql?query=…`` starts on a free SPARQL worker as soon as the server's loop has
-      read it (:func:`api.sparql.start_early`), so the query runs while a thread takes the
-      request; the application then only waits for the answer. Without a free worker, the
-      request is answered as any other.
+      read it (:func:`api.sparql.start_early`), and the loop watches the worker's answer pipe
+      instead of queueing the request: no thread waits while the query runs. Over HTTP/1.1 kept
+      open, with nothing else to send first, the job carries the client's socket and the worker
+      writes a small answer's response (the head this server would write) to the client itself;
+      the loop then only ends the request. Any other answer, an error, or the deadline queues
+      the request for a thread, which answers it from the answer as before (the worker is
+      killed at the deadline). Without a free worker or thread, the request is answered as any
+      other.
     * Waitress sends the status line and headers, then the body, in two writes on the socket:
       two packets, and the client wakes twice. Here a body chunk of at most
       ``ONE_SEND_BYTES`` goes out together with the headers.
@@ -101,7 +108,28 @@ def create_server(app, host: str = "127.0.0.1", port: int = 0, threads: int = 8)
     dispatcher.set_thread_count(threads)
     server = waitress.create_server(app, host=host, port=port, threads=threads, _dispatcher=dispatcher)
     server.channel_class = _one_send_channel_class()
+    if hasattr(server, "_map"):  # one listening socket: the loop also waits for early answers
+        dispatcher.map = server._map
+        server.run = functools.partial(_run_loop, server, dispatcher)
     return server
+
+
+def _run_loop(server, dispatcher) -> None:
+    """Waitress's server loop (``BaseWSGIServer.run``), woken at the deadline of the earliest
+    early-started query it waits for."""
+    from waitress import wasyncore
+
+    adj = server.adj
+    poll = wasyncore.poll2 if adj.asyncore_use_poll else wasyncore.poll
+    dispatcher.loop_thread = threading.get_ident()
+    try:
+        while server._map:
+            poll(dispatcher.loop_timeout(adj.asyncore_loop_timeout), server._map)
+            dispatcher.expire()
+    except (SystemExit, KeyboardInterrupt):
+        server.task_dispatcher.shutdown()
+    finally:
+        dispatcher.loop_thread = None
 
 
 ONE_SEND_BYTES = 1 << 16
@@ -113,15 +141,20 @@ EARLY_ATTRIBUTE = "kg_early_start"
 
 @functools.cache
 def _early_start_dispatcher_class() -> type:
-    """A waitress task dispatcher that starts the SPARQL query of a request before queueing it."""
+    """A waitress task dispatcher that starts the SPARQL query of a request before queueing it,
+    and, in the server's loop, queues it only once the answer is there."""
     from waitress.task import ThreadedTaskDispatcher
 
     from api.sparql import start_early
 
     class EarlyStartDispatcher(ThreadedTaskDispatcher):
+        map: dict | None = None  # the server loop's map, where answer pipes are watched
+        loop_thread: int | None = None  # the thread running the server loop
+
         def __init__(self, app) -> None:
             super().__init__()
             self.app = app
+            self.watches: set[_AnswerWatch] = set()
 
         def add_task(self, task) -> None:
             requests = getattr(task, "requests", None)
@@ -135,8 +168,17 @@ def _early_start_dispatcher_class() -> type:
                     and getattr(request, EARLY_ATTRIBUTE, None) is None
                     and self.has_free_thread()
                 ):
-                    early = start_early(self.app, request.query, request.headers.get("ACCEPT"))
+                    early = start_early(
+                        self.app, request.query, request.headers.get("ACCEPT"), _direct_client(task)
+                    )
                     setattr(request, EARLY_ATTRIBUTE, early)
+                    if (
+                        early is not None
+                        and self.map is not None
+                        and self.loop_thread == threading.get_ident()
+                    ):
+                        self.watch(_AnswerWatch(self, task, early))
+                        return
             super().add_task(task)
 
         def has_free_thread(self) -> bool:
@@ -146,7 +188,123 @@ def _early_start_dispatcher_class() -> type:
                 busy = self.active_count + self.stop_count + len(self.queue)
                 return len(self.threads) > busy
 
+        def watch(self, watch: _AnswerWatch) -> None:
+            assert self.map is not None
+            self.map[watch.fd] = watch
+            self.watches.add(watch)
+
+        def unwatch(self, watch: _AnswerWatch) -> bool:
+            """Stop watching (once): whether it was watched."""
+            if watch not in self.watches:
+                return False
+            self.watches.discard(watch)
+            if self.map is not None and self.map.get(watch.fd) is watch:
+                del self.map[watch.fd]
+            return True
+
+        def loop_timeout(self, timeout: float) -> float:
+            """The server loop's wait: at most until the earliest deadline watched."""
+            if not self.watches:
+                return timeout
+            earliest = min(w.early.started.deadline for w in self.watches)
+            return max(0.0, min(timeout, earliest - time.monotonic()))
+
+        def expire(self) -> None:
+            """Queue the requests whose query reached its deadline: their thread stops it."""
+            if self.watches:
+                now = time.monotonic()
+                for watch in [w for w in self.watches if w.early.started.deadline <= now]:
+                    self.unwatch(watch)
+                    super().add_task(watch.channel)
+
+        def answered(self, watch: _AnswerWatch) -> None:
+            """The answer pipe of a watched query is readable: a response the worker sent itself
+            ends the request here; anything else goes to a thread, with the answer if whole."""
+            if not self.unwatch(watch):
+                return
+            channel, early = watch.channel, watch.early
+            try:
+                answer = early.wait() if early.started.worker.answer_arrived() else None
+                if answer is not None and answer.kind == "sent" and not answer.body and channel.connected:
+                    early.claimed = True
+                    _end_request(channel)
+                    return
+            except Exception:  # the thread answers the request as usual
+                logging.getLogger(__name__).exception("while reading an early SPARQL answer")
+            super().add_task(channel)
+
     return EarlyStartDispatcher
+
+
+class _AnswerWatch:
+    """An entry of the server loop's map: the answer pipe of a worker running the early-started
+    query of a channel's first request (readable once the worker answers or dies)."""
+
+    accepting = False
+
+    def __init__(self, dispatcher, channel, early) -> None:
+        self.dispatcher, self.channel, self.early = dispatcher, channel, early
+        self.fd = early.started.worker.answers
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return False
+
+    def handle_read_event(self) -> None:
+        self.dispatcher.answered(self)
+
+    handle_close = handle_read_event  # the worker died (poll's POLLHUP)
+
+    def handle_expt_event(self) -> None:
+        """A pipe has no exceptional conditions."""
+
+    def handle_error(self) -> None:
+        """An error before the answer was looked at: the request goes to a thread, which
+        answers it as usual."""
+        logging.getLogger(__name__).exception("while watching an early SPARQL answer")
+        if self.dispatcher.unwatch(self):
+            super(type(self.dispatcher), self.dispatcher).add_task(self.channel)
+
+    def close(self) -> None:
+        self.dispatcher.unwatch(self)
+
+
+def _end_request(channel) -> None:
+    """End a channel's first request, whose response was written by a worker, as waitress's
+    ``HTTPChannel.service`` does after a task that keeps the connection open."""
+    request = channel.requests[0]
+    request.close()
+    with channel.requests_lock:
+        channel.requests.pop(0)
+        if channel.connected and channel.requests:
+            channel.server.add_task(channel)
+        elif (
+            channel.connected
+            and channel.request is not None
+            and channel.request.expect_continue
+            and channel.request.headers_finished
+            and not channel.sent_continue
+        ):
+            channel.send_continue()
+    channel.last_activity = time.time()
+
+
+def _direct_client(channel) -> tuple[int, str] | None:
+    """The client's socket and the server's ident, for the worker to write the response of the
+    channel's first request itself; None unless that response would be written with
+    :func:`response_head` (HTTP/1.1, the connection kept open) and nothing else waits to be sent
+    on the channel before it."""
+    request = channel.requests[0]
+    if (
+        request.version != "1.1"
+        or request.headers.get("CONNECTION", "").lower() == "close"
+        or not channel.connected
+        or channel.total_outbufs_len
+    ):
+        return None
+    return channel.socket.fileno(), channel.server.adj.ident
 
 
 _HEADER_NAMES: dict[str, str] = {}
@@ -185,6 +343,27 @@ def _first(pair: tuple[str, str]) -> str:
     return pair[0]
 
 
+def server_headers(headers: list[tuple[str, str]], ident: str, when: float) -> list[tuple[str, str]]:
+    """An application's headers as waitress writes them (names capitalised), with the Server
+    and Date headers it adds: for a response whose headers name neither, nor Connection or
+    Transfer-Encoding."""
+    out = [(_header_name(k), v) for k, v in headers]
+    if ident:
+        out.append(("Server", ident))
+    out.append(("Date", _http_date(when)))
+    return out
+
+
+def response_head(status: str, headers: list[tuple[str, str]]) -> bytes:
+    r"""The HTTP/1.1 status line and headers (sorted by name, stably), as waitress writes them.
+
+    >>> response_head("200 OK", server_headers([("x-kg-rows", "1")], "waitress", 0))
+    b'HTTP/1.1 200 OK\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\nServer: waitress\r\nX-Kg-Rows: 1\r\n\r\n'
+    """
+    lines = "".join([f"{name}: {value}\r\n" for name, value in sorted(headers, key=_first)])
+    return f"HTTP/1.1 {status}\r\n{lines}\r\n".encode("latin-1")
+
+
 @functools.cache
 def _one_send_channel_class() -> type:
     """A waitress channel whose tasks hold back the headers until the first body chunk, pass a
@@ -198,8 +377,8 @@ def _one_send_channel_class() -> type:
         def build_response_header(self) -> bytes:
             """Waitress's response head, built faster in the usual case (HTTP/1.1, a body of
             known length, no Connection, Date or Server header from the application)."""
-            headers = [(_header_name(k), v) for k, v in self.response_headers]
-            names = {k for k, _ in headers}
+            headers = self.response_headers
+            names = {_header_name(k) for k, _ in headers}
             if (
                 self.version != "1.1"
                 or not names.isdisjoint(("Connection", "Date", "Server", "Transfer-Encoding"))
@@ -210,14 +389,24 @@ def _one_send_channel_class() -> type:
             if "Content-Length" not in names:
                 if self.content_length is None:
                     return super().build_response_header()
-                headers.append(("Content-Length", str(self.content_length)))
-            ident = self.channel.server.adj.ident
-            if ident:
-                headers.append(("Server", ident))
-            headers.append(("Date", _http_date(self.start_time)))
-            self.response_headers = headers
-            lines = "".join([f"{name}: {value}\r\n" for name, value in sorted(headers, key=_first)])
-            return f"HTTP/1.1 {self.status}\r\n{lines}\r\n".encode("latin-1")
+                headers = [*headers, ("Content-Length", str(self.content_length))]
+            self.response_headers = server_headers(headers, self.channel.server.adj.ident, self.start_time)
+            return response_head(self.status, self.response_headers)
+
+        def execute(self) -> None:
+            early = getattr(self.request, EARLY_ATTRIBUTE, None)
+            if early is not None and early.started.direct:
+                # the worker may write the response itself: nothing is written before its answer
+                answer = early.wait()
+                if answer is not None and answer.kind in ("sent", "lost"):
+                    early.claimed = True
+                    self.wrote_header = True  # by the worker
+                    if answer.kind == "lost":
+                        self.close_on_finish = True
+                    elif answer.body:  # what the client's socket did not take at once
+                        self.channel.write_soon(answer.body)
+                    return
+            super().execute()
 
         def get_environment(self) -> dict:
             environ = super().get_environment()
