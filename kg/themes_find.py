@@ -180,14 +180,14 @@ def quoted_campaigns(text: str) -> list[Mention]:
     when a verb launches them or a word says what they are, and they are no slogan or theme.
 
     >>> [m.text for m in quoted_campaigns("启动“清风护苗”行动，他是手中的“定海神针”。")]
-    ['清风护苗']
+    ['清风护苗行动']
     """
     out = []
     for m in _QUOTED.finditer(text):
         content = m.group(1)
         after = text[m.end() : m.end() + 10]
         if _parallel_campaign(content, after):  # “群众问题、委员解题”主题履职活动
-            out.append(Mention("project", content, m.start(1), m.end(1), attrs=(("kind", "campaign"),)))
+            out.append(_campaign(text, m))
             continue
         if not 2 <= len(content) <= 8 or re.search(r"[，。！？：；,、+＋\d]", content):
             continue
@@ -200,8 +200,28 @@ def quoted_campaigns(text: str) -> list[Mention]:
             continue
         launched = _CAMPAIGN_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
         if launched or _CAMPAIGN_AFTER.match(after) or named:
-            out.append(Mention("project", content, m.start(1), m.end(1), attrs=(("kind", "campaign"),)))
+            out.append(_campaign(text, m))
     return out
+
+
+_CAMPAIGN_WORD = re.compile(r"专项行动|行动|工程|活动|计划")
+
+
+def _campaign(text: str, quote: re.Match[str]) -> Mention:
+    """A quoted campaign, named with the word that says what it is when one follows (“四个一”工程 is
+    四个一工程, also 四个一).
+
+    >>> text = "实施“四个一”工程"
+    >>> m = _campaign(text, next(_QUOTED.finditer(text)))
+    >>> m.text, m.attrs
+    ('四个一工程', (('kind', 'campaign'), ('inner', '四个一')))
+    """
+    content = quote.group(1)
+    word = _CAMPAIGN_WORD.match(text, quote.end())
+    if word is None or content.endswith(word.group(0)):
+        return Mention("project", content, quote.start(1), quote.end(1), attrs=(("kind", "campaign"),))
+    attrs = (("kind", "campaign"), ("inner", content))
+    return Mention("project", content + word.group(0), quote.start(1), word.end(), attrs=attrs)
 
 
 def _parallel_campaign(content: str, after: str) -> bool:

@@ -705,8 +705,19 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
+        or (suffix == "行动" and _acted(name))  # 党支部迅速行动: a body acted
         or (suffix == "创建" and bool(_PLACE_END.search(name)) and not _HONOUR_WORDS.search(name))  # 某村创建
     )
+
+
+def _acted(name: str) -> bool:
+    """A name that ends with an adverb before 行动 (迅速, 立即): the verb 行动, no campaign.
+
+    >>> _acted("村党支部迅速"), _acted("清风护苗")
+    (True, False)
+    """
+    words = tagged_words(name)
+    return bool(words) and words[-1][1] in ("d", "ad")
 
 
 def _ends_with_a_doing_word(name: str) -> bool:
@@ -961,6 +972,8 @@ def _project_name(
         start = head.start
     if any(k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" for k in known):
         return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
+    if suffix_start - start > 2 and text[start] in "及和与并或":
+        start += 1  # 建设发展及涉农项目: the word that joins it to what comes before
     return start, text[start:suffix_start]
 
 

@@ -343,3 +343,16 @@ def test_a_hospital_or_school_being_built_is_a_project_but_new_projects_are_not(
 def test_a_programmes_works_named_after_it_are_one_project():
     found = projects("在城乡供水保障工程东部水厂建设项目和滨河路改造提升工程现场查看。")
     assert set(found) == {"城乡供水保障工程东部水厂建设项目", "滨河路改造提升工程"}
+
+
+def test_a_quoted_campaign_keeps_the_word_that_says_what_it_is_with_the_bare_name_as_alias():
+    found = projects("全区实施“三个一”工程，开展“五个一”活动。")
+    assert found == {"三个一工程": ["三个一"], "五个一活动": ["五个一"]}
+
+
+def test_verbs_and_joining_words_before_a_project_and_a_body_that_acts_name_no_project():
+    found = projects(
+        "要完成好整治行动各项目标任务，打赢生态环境攻坚战，制定2019年工作计划。"
+        "村党支部迅速行动。调研产业园区建设发展及涉农项目建设工作。"
+    )
+    assert set(found) <= {"生态环境攻坚战", "产业园区"}
