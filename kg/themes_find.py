@@ -85,6 +85,7 @@ def canonical_theme(surface: str) -> str:
     """
     text = surface.replace("“", "").replace("”", "")
     text = re.sub(r"精神$", "", text)
+    text = re.sub(r"(?<=会)会议$", "", text)  # 民主生活会会议: the meeting is 民主生活会
     m = _MEETING_NAME.match(text)
     if m:
         return "党的" + m.group(1)

@@ -250,3 +250,8 @@ def test_a_quoted_couplet_of_clauses_is_one_slogan_as_printed():
 def test_a_working_rhythm_and_two_clauses_with_one_head_are_one_slogan():
     found = _themes_of("坚持一周一调度、一月一通报，按照一手抓招商、一手抓服务要求推进。")
     assert {"一周一调度、一月一通报", "一手抓招商、一手抓服务"} <= found
+
+
+def test_a_numbered_central_forum_and_a_meeting_named_twice_over():
+    found = _themes_of("学习第二次中央西藏工作座谈会精神，领会中央政治局民主生活会会议精神。")
+    assert {"第二次中央西藏工作座谈会", "中央政治局民主生活会"} <= found
