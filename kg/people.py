@@ -288,8 +288,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if _post_inside_word(text, m.start(), m.end()):
             continue
         span = read_name(text, m.end(), lex) or _unusual_name(text, m.end())
-        if not span or span[0] in found:
-            continue
+        if not span or span[0] in found or text[span[1] : span[1] + 1] in ("”", "’", "》"):
+            continue  # “各级书记解难题”: a quoted phrase, not a name
         span = _with_transliteration(text, span)
         titles = _titles_before(text, m.start(), m.end(), lex, last_with_org)
         if not titles or _ACADEMIC.search(titles[-1].org):
@@ -530,9 +530,14 @@ def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     ((6, 8), (9, 11))
     """
     span = read_name(text, i, lex)
+    delimited = text[i - 1 : i] in ("、", "") or text[i - 1 : i].isspace()
+    if span and delimited and text[span[1] : span[1] + 1] in "和同及与":
+        item = _short_list_item(text, i)  # 马同和 between two 、: the whole item, not 马同 + 和
+        if item and item[1] == span[1] + 1:
+            return item
     if span:
         return span
-    if text[i - 1 : i] not in ("、", "") and not text[i - 1 : i].isspace():
+    if not delimited:
         return None
     return _short_list_item(text, i)
 

@@ -108,7 +108,7 @@ def _name_inset(inset: re.Match[str], j: int, floor: int) -> bool:
     )
 
 
-_NAME_DOTS = "•·‧・"
+_NAME_DOTS = "•·‧・—"  # 某某•某某项目, 某某—某某项目: one name in two parts
 _PHASE_INSET = re.compile(r"期[）)]$")  # (二期) is a phase, written after the name it belongs to
 _BRACKETED_INSET = re.compile(r"(?<=[\u3400-\u9fff])[（(][\u3400-\u9fff]{1,6}[）)]")
 
@@ -580,7 +580,7 @@ _PROJECT_LIST_END = re.compile(
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|为|对|把|将|在)了?"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|为|对|就|把|将|在)了?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
 
@@ -898,6 +898,7 @@ _BUILD_WORK = re.compile(
     r"(?:建设|改建|扩建|改扩建|新建|改造|提升|升级|续建|扩区)$"
 )  # 实训基地 + 建设项目: one project
 # counts, areas and years before a name; a capacity (年产5000吨, 200万千瓦) is part of it
+_COUNTED_CAMPAIGN = re.compile(r"[一二三四五六七八九十两]+大(?=[\u3400-\u9fff]{2})")
 _QUANTITY = re.compile(
     r"^(?:[\d.]+|[一二三四五六七八九十两百千]+)[万亿千百]?(?:平方米|平米|亩|公里|个|项|家|座|条|批|年度|年(?!产))"
 )
@@ -955,7 +956,11 @@ def _project_name(
     if not inside_head and _cut_by_limit(text, start, suffix_start, limit, floor):
         return start, ""  # the name runs on past what a name can be: not read
     name = _strip_quantities(text[start:suffix_start])
-    stripped = _strip_leading_verbs(_strip_quantities(_strip_leading_words(name, _NOT_A_PROJECT_HEAD)))
+    counted = _COUNTED_CAMPAIGN.match(name)  # 三大攻坚突破行动: the count is part of the name
+    core = name[counted.end() :] if counted else name
+    stripped = _strip_leading_verbs(_strip_quantities(_strip_leading_words(core, _NOT_A_PROJECT_HEAD)))
+    if counted and stripped == core:
+        stripped = name
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程
     start = _with_leading_figure(text, start, suffix_start - len(name)) if name else suffix_start
     if start > 0 and text[start - 1] == "”":  # “一老一小”健康关爱行动

@@ -146,3 +146,8 @@ def test_a_transliterated_name_with_na_and_a_name_before_a_word_of_manner():
         "阿依努尔·吐尔逊": ["县政协主席"],
         "次旦": ["村党支部书记"],
     }
+
+
+def test_a_listed_name_ending_in_he_and_a_quoted_phrase_after_a_post():
+    found = officials("县领导吴建国、马同和、曹丽华等陪同。落实“各级书记解难题”工作机制。")
+    assert found == {n: ["县领导"] for n in ("吴建国", "马同和", "曹丽华")}

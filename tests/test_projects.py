@@ -356,3 +356,10 @@ def test_verbs_and_joining_words_before_a_project_and_a_body_that_acts_name_no_p
         "村党支部迅速行动。调研产业园区建设发展及涉农项目建设工作。"
     )
     assert set(found) <= {"生态环境攻坚战", "产业园区"}
+
+
+def test_a_counted_campaign_a_dashed_name_and_an_item_after_jiu():
+    found = projects(
+        "打响“四大攻坚突破行动”。举行海岳—云创智谷项目开工仪式。就引水入村、河道治理等项目开展调研。"
+    )
+    assert {"四大攻坚突破行动", "海岳—云创智谷项目", "引水入村"} <= set(found)
