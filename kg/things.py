@@ -438,6 +438,8 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return False
     if _COUNTED.search(name):  # 46个村卫生室, 部分镇人大: a count of bodies, no body
         return False
+    if _generic_body_after_a_verb(surface, lex):  # 确保本次乡镇党委, 他希望村委: no named body
+        return False
     if name.endswith("党政") and suffix == "代表团":  # 某县党政代表团: a visiting delegation, no body
         return False
     modifiers = lex.generic.get("modifier", frozenset())
@@ -455,6 +457,25 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         )
     long_enough = len(name) >= 2 or (len(name) == 1 and name in "省市州县区旗镇乡")  # 市人民医院
     return long_enough and not lex.starts_with_modifier(name)
+
+
+_GRASSROOTS_TAIL = re.compile(r"(?:党委|党支部|两委|村委|村委会|居委会|人大|政府|卫生院)$")
+
+
+def _generic_body_after_a_verb(surface: str, lex: Lexicon) -> bool:
+    """A generic body (乡镇党委, 村两委) read with the verb or pronoun before it (确保本次乡镇党委).
+
+    >>> _generic_body_after_a_verb("确保本次乡镇党委", Lexicon.load())
+    True
+    >>> _generic_body_after_a_verb("县发展和改革委员会", Lexicon.load())
+    False
+    """
+    for k in range(2, len(surface) - 1):
+        tail, head = surface[k:], surface[:k]
+        if len(tail) >= 2 and _GRASSROOTS_TAIL.search(tail) and lex.is_generic("organization", tail):
+            words = tagged_words(head)
+            return bool(words) and words[-1][1][:1] in ("v", "r", "p", "d") and words[-1][1] != "vn"
+    return False
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

@@ -95,3 +95,8 @@ def test_a_sector_before_a_trade_is_no_company_and_a_counted_formula_names_a_bod
     found = organisations("走进冷链物流、家居建材等企业。区四个一工程推进考核领导小组召开会议。")
     assert not {"冷链物流", "家居建材"} & set(found)
     assert any(name.endswith("领导小组") for name in found)
+
+
+def test_a_generic_grassroots_body_read_with_the_verb_before_it_is_none():
+    found = organisations("要确保本次乡镇党委换届顺利，进一步加强乡镇人大建设，市县两级人大代表参加。")
+    assert found == {}
