@@ -151,3 +151,8 @@ def test_a_transliterated_name_with_na_and_a_name_before_a_word_of_manner():
 def test_a_listed_name_ending_in_he_and_a_quoted_phrase_after_a_post():
     found = officials("县领导吴建国、马同和、曹丽华等陪同。落实“各级书记解难题”工作机制。")
     assert found == {n: ["县领导"] for n in ("吴建国", "马同和", "曹丽华")}
+
+
+def test_names_listed_after_the_leaders_in_charge_of_a_field():
+    found = officials("县分管工业工作的领导黄立新、邱海燕、谭志明与各部门负责人座谈。在党的领导下奋进。")
+    assert found == {n: ["领导"] for n in ("黄立新", "邱海燕", "谭志明")}
