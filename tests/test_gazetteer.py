@@ -282,3 +282,10 @@ def test_a_town_suffix_inside_an_ordinary_word_that_goes_on_and_an_honour_are_no
 
     assert find_places("推进新型城镇化，打造宜居城镇群，争创茶叶第一村。") == []
     assert [m.text for m in find_places("来到新城镇建设工地")] == ["新城镇"]
+
+
+def test_a_list_of_policy_words_before_rural_revitalisation_names_no_townships():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("座谈中畅叙产业发展、民族团结等乡村振兴事项。")
+    assert [e.name for e in doc.entities if e.type == "place"] == []
