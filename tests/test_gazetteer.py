@@ -289,3 +289,9 @@ def test_a_list_of_policy_words_before_rural_revitalisation_names_no_townships()
 
     doc = extract_text("座谈中畅叙产业发展、民族团结等乡村振兴事项。")
     assert [e.name for e in doc.entities if e.type == "place"] == []
+
+
+def test_a_model_village_named_by_a_modifier_is_no_village():
+    from kg.places import find_places
+
+    assert [m.text for m in find_places("先后到红星镇典型示范村、东风乡典型村调研。")] == ["红星镇", "东风乡"]
