@@ -258,6 +258,8 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces.add(name.removeprefix("中共"))
     if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
         surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
+    if kind == "theme":  # “211”工作机制 is also 211工作机制
+        surfaces |= {i for m in group if (i := _attr(m, "inner"))}
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
         inner = {value for m in group for key, value in m.attrs if key == "inner"}
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}

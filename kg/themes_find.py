@@ -129,6 +129,11 @@ def quoted_slogans(text: str) -> list[Mention]:
     out = []
     for m in _QUOTED.finditer(text):
         content = m.group(1)
+        if _DIGIT_FORMULA.fullmatch(content) and not re.match(r"(?:项目|工程)", text[m.end() : m.end() + 2]):
+            head = _FORMULA_HEAD.match(text, m.end())  # “211”工作机制 is also 211工作机制
+            named = (("inner", content + head.group(0)),) if head else ()
+            out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "formula"), *named)))
+            continue  # “3510”总体工作布局, “1+5+N”: a formula written in figures
         if _parallel_clauses(content):  # “比学赶超抓项目，凝心聚力谋发展”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
             continue
@@ -151,6 +156,10 @@ def quoted_slogans(text: str) -> list[Mention]:
         if parallel or named or headed or held or numbered:  # “三件大事”, “四大支柱产业”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
+
+
+_FORMULA_HEAD = re.compile(r"(?:总体)?工作(?:机制|布局|法)|发展思路|(?:现代化)?产业(?:体系|格局)|战略|机制")
+_DIGIT_FORMULA = re.compile(r"(?!(?:19|20)\d\d$)[\d+＋N]{3,9}")  # not a year (“2025”)
 
 
 def _parallel_clauses(content: str) -> bool:

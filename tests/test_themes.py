@@ -255,3 +255,11 @@ def test_a_working_rhythm_and_two_clauses_with_one_head_are_one_slogan():
 def test_a_numbered_central_forum_and_a_meeting_named_twice_over():
     found = _themes_of("学习第二次中央西藏工作座谈会精神，领会中央政治局民主生活会会议精神。")
     assert {"第二次中央西藏工作座谈会", "中央政治局民主生活会"} <= found
+
+
+def test_a_formula_written_in_figures_is_a_theme_but_a_year_or_a_project_is_not():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("坚持“311”工作机制，落实“2468”总体工作布局，“2050”项目持续推进，迎接“2026”。")
+    themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
+    assert themes == {"311": ["311工作机制"], "2468": ["2468总体工作布局"]}
