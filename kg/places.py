@@ -405,14 +405,17 @@ def _suffix_blocked(
 
 def _place_name_floor(known: list[Mention], suffix_start: int, info: Suffix) -> int:
     """Where a name may begin at the earliest: after the last division found before its suffix; a
-    park, scenic area or landmark may hold a place's short name (隋唐洛阳城国家遗址公园) or a river,
-    lake or mountain it is named after (汾河公园, 黄河湿地公园)."""
+    park, scenic area or landmark may hold a place's short name (隋唐洛阳城国家遗址公园), and a park or
+    scenic area also a river, lake or mountain it is named after (汾河公园, 黄河湿地公园; a bridge over
+    the river is not: 黄河 + 大桥)."""
     if info.kind in ("park", "scenic", "landmark"):
         return max(
             [
                 k.end
                 for k in known
-                if k.end <= suffix_start and not _attr(k, "short") and Gazetteer.load().lookup(k.text)
+                if k.end <= suffix_start
+                and not _attr(k, "short")
+                and (info.kind == "landmark" or Gazetteer.load().lookup(k.text))  # 黄河 + 大桥: the river
             ],
             default=0,
         )

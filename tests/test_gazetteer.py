@@ -273,8 +273,8 @@ def test_a_national_archaeological_park_is_one_place():
 def test_a_park_named_after_a_river_holds_the_rivers_name():
     from kg.places import find_places
 
-    found = find_places("来到临汾市汾河公园，又看了黄河湿地公园。沿着汾河走到公园。")
-    assert [m.text for m in found] == ["临汾市", "汾河公园", "黄河湿地公园", "汾河"]
+    found = find_places("来到临汾市汾河公园，又看了黄河湿地公园。沿着汾河走到公园，途经黄河大桥。")
+    assert [m.text for m in found] == ["临汾市", "汾河公园", "黄河湿地公园", "汾河", "黄河"]
 
 
 def test_a_town_suffix_inside_an_ordinary_word_that_goes_on_and_an_honour_are_no_places():
