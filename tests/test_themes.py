@@ -263,3 +263,10 @@ def test_a_formula_written_in_figures_is_a_theme_but_a_year_or_a_project_is_not(
     doc = extract_text("坚持“311”工作机制，落实“2468”总体工作布局，“2050”项目持续推进，迎接“2026”。")
     themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
     assert themes == {"311": ["311工作机制"], "2468": ["2468总体工作布局"]}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["加快补短板、强弱项。", "加强小区物业管理。", "统筹发展和防风险。", "治理大气污染。"]
+)
+def test_ordinary_phrases_are_no_labels_of_a_formula(sentence: str) -> None:
+    assert _themes_of(sentence) == set()
