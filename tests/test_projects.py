@@ -363,3 +363,7 @@ def test_a_counted_campaign_a_dashed_name_and_an_item_after_jiu():
         "打响“四大攻坚突破行动”。举行海岳—云创智谷项目开工仪式。就引水入村、河道治理等项目开展调研。"
     )
     assert {"四大攻坚突破行动", "海岳—云创智谷项目", "引水入村"} <= set(found)
+
+
+def test_an_industry_cluster_is_no_project():
+    assert projects("做大生物医药产业集群，培育卫星应用产业集群。") == {}
