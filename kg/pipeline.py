@@ -92,13 +92,16 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     people = [m for m in mentions if m.type in ("official", "person")]
     organisations = [m for m in mentions if m.type == "organization"]
     private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]
-    theme_spans = {(m.start, m.end) for m in mentions if m.type == "theme"}
+    themes = [m for m in mentions if m.type == "theme"]
+    theme_spans = {(m.start, m.end) for m in themes}
     kept = []
     for m in mentions:
         if m.type == "place" and _nested(m, private_bodies):
             continue
         if m.type == "place" and dict(m.attrs).get("short") and (m.start, m.end) in theme_spans:
             continue  # 民族团结: the policy, not a township's short name
+        if m.type == "place" and dict(m.attrs).get("source") in ("water", "mountain") and _nested(m, themes):
+            continue  # 山水林田湖 of 山水林田湖草沙: a slogan, not a lake (雄安新区 of 雄安新区建设 stays)
         if m.type == "place" and m.text in world_places() and _nested(m, organisations):
             continue
         if m.type == "theme" and _nested(m, organisations):

@@ -579,6 +579,9 @@ def _attr(m: Mention, key: str) -> str | None:
     return dict(m.attrs).get(key)
 
 
+_COUNTED_UNITS = re.compile(r"[一二三四五六七八九十百千万][县镇村乡户]")
+
+
 def _rejected(
     name: str,
     surface: str,
@@ -587,8 +590,8 @@ def _rejected(
     by_tags: bool = True,
     village_of_a_village: bool = False,
 ) -> bool:
-    if name.startswith(("一", "族")) or name.endswith("第一"):  # 一江一河, 一村一品: counts; 侗族传统村: a
-        return True  # people; 某某第一村: an honour
+    if name.startswith(("一", "族")) or name.endswith("第一") or _COUNTED_UNITS.match(name):
+        return True  # 一江一河, 一村一品, 百县千镇: counts; 侗族传统村: a people; 某某第一村: an honour
     if suffix in ("村", "社区") and name[0] in "村乡镇" and len(name) >= 3:
         return True  # 村示范村 of 美丽乡村示范村: the name begins inside the word before it
     if lex.is_generic("place", surface) or lex.is_generic("place", name):

@@ -295,3 +295,10 @@ def test_a_model_village_named_by_a_modifier_is_no_village():
     from kg.places import find_places
 
     assert [m.text for m in find_places("先后到红星镇典型示范村、东风乡典型村调研。")] == ["红星镇", "东风乡"]
+
+
+def test_counted_units_and_a_lake_inside_a_slogan_are_no_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("推动“百县千镇万村高质量发展工程”，统筹山水林田湖草沙一体化保护，游览西湖景区。")
+    assert [e.name for e in doc.entities if e.type == "place"] == ["西湖景区"]
