@@ -367,3 +367,13 @@ def test_a_counted_campaign_a_dashed_name_and_an_item_after_jiu():
 
 def test_an_industry_cluster_is_no_project():
     assert projects("做大生物医药产业集群，培育卫星应用产业集群。") == {}
+
+
+def test_named_practice_and_education_campaigns_estates_and_standard_workshops():
+    found = projects(
+        "开展“党员进万家”实践活动和“听党话、跟党走”宣传教育活动。"
+        "调研了云岭茶香庄园、白鹭湾民宿体验区和高新区标准厂房（二期）。组织社会实践活动。"
+    )
+    assert {"党员进万家实践活动", "云岭茶香庄园", "白鹭湾民宿体验区"} <= set(found)
+    assert any(name.startswith("听党话、跟党走") for name in found)
+    assert not [name for name in found if name.startswith("社会")]
