@@ -66,6 +66,26 @@ def _to_original(m: Mention, span: SentenceSpan) -> Mention:
 _PRIVATE_BODIES = {"enterprise", "school", "hospital", "media", "association"}
 
 
+def _inside_another_name(
+    place: Mention,
+    private_bodies: list[Mention],
+    organisations: list[Mention],
+    themes: list[Mention],
+    theme_spans: set[tuple[int, int]],
+) -> bool:
+    """A place read inside another name: a company's, school's or media's (深圳 of 深圳某某科技有限公司),
+    a country inside any body's (中国 of 中国共产党), a township's short name that is a theme
+    (民族团结), a lake or mountain inside a slogan (山水林田湖 of 山水林田湖草沙; 雄安新区 of 雄安新区建设
+    stays)."""
+    attrs = dict(place.attrs)
+    return (
+        _nested(place, private_bodies)
+        or (bool(attrs.get("short")) and (place.start, place.end) in theme_spans)
+        or (attrs.get("source") in ("water", "mountain") and _nested(place, themes))
+        or (place.text in world_places() and _nested(place, organisations))
+    )
+
+
 def _nested(m: Mention, outer: list[Mention]) -> bool:
     return any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in outer)
 
@@ -96,13 +116,7 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     theme_spans = {(m.start, m.end) for m in themes}
     kept = []
     for m in mentions:
-        if m.type == "place" and _nested(m, private_bodies):
-            continue
-        if m.type == "place" and dict(m.attrs).get("short") and (m.start, m.end) in theme_spans:
-            continue  # 民族团结: the policy, not a township's short name
-        if m.type == "place" and dict(m.attrs).get("source") in ("water", "mountain") and _nested(m, themes):
-            continue  # 山水林田湖 of 山水林田湖草沙: a slogan, not a lake (雄安新区 of 雄安新区建设 stays)
-        if m.type == "place" and m.text in world_places() and _nested(m, organisations):
+        if m.type == "place" and _inside_another_name(m, private_bodies, organisations, themes, theme_spans):
             continue
         if m.type == "theme" and _nested(m, organisations):
             continue

@@ -27,7 +27,7 @@ from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
-from kg.things import only_descriptors
+from kg.things import YEAR_HEAD, only_descriptors
 from kg.words import tagged_words
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -233,11 +233,8 @@ def _surface_key(kind: str, text: str, preferred: str | None, city: str | None) 
     if kind == "organization":
         return organisation_key(text, city)
     if kind == "project":  # 2026年 of 2026年某某项目: the year's batch of one programme
-        return without_relative_place(without_divisions(_YEAR_HEAD.sub("", text, count=1)))
+        return without_relative_place(without_divisions(YEAR_HEAD.sub("", text, count=1)))
     return text
-
-
-_YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年度?")
 
 
 def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[str]:
@@ -258,10 +255,10 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces.add(name.removeprefix("中共"))
     if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
         surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
+    inner = {value for m in group for k, value in m.attrs if k == "inner"}  # names read inside a mention
     if kind == "theme":  # “211”工作机制 is also 211工作机制
-        surfaces |= {i for m in group if (i := _attr(m, "inner"))}
+        surfaces |= inner
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
-        inner = {value for m in group for key, value in m.attrs if key == "inner"}
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
     return surfaces
 

@@ -19,7 +19,7 @@ from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.places import city_or_province, gazetteer_places
 from kg.themes import ThemeVocabulary, counts_things, numbered_formulas
-from kg.things import find_theme_patterns
+from kg.things import CENTRAL_COMMITTEE, PLENUM_OF, find_theme_patterns
 
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{3,40})[”\"’]")
 _QUOTE_RUN = re.compile(r"^(?:[“\"‘][^“”\"‘’]{1,40}[”\"’]|[、和])*")
@@ -56,9 +56,7 @@ _MEETING_NAME = re.compile(
 )
 
 
-_FULL_PLENUM = re.compile(
-    r"^(?:中国共产党|中共)第([一二三四五六七八九十]{1,3}|二十)届中央委员会第([一二三四五六七八九十]{1,3})次全体会议$"
-)
+_FULL_PLENUM = re.compile(f"^{CENTRAL_COMMITTEE}{PLENUM_OF}$")
 _NUMERAL = "[一二三四五六七八九十两百千万]"
 _FORMULA_SHAPE = re.compile(
     f"^{_NUMERAL}个[\u3400-\u9fff]{{2,4}}$|^(?:{_NUMERAL}[\u3400-\u9fff]{{1,3}}){{2,}}$"

@@ -39,12 +39,16 @@ _STANDALONE_ORGS = re.compile(
 _ZONE_BODY = re.compile(r"(?:开发区|高新区|经开区|新区|园区)(?:党工委|管委会)")  # the zone's own body
 _PROJECT_BOUNDARY = boundary_words("project")
 _PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?")
+CENTRAL_COMMITTEE = r"(?:中国共产党|中共)第([一二三四五六七八九十]{1,3}|二十)届中央委员会"
+"""The Party's Central Committee by its full name; the group is the term (十九, 二十)."""
+PLENUM_OF = r"第([一二三四五六七八九十]{1,3})次全体会议"
+"""A plenary session by its full name, after the body that holds it; the group is its number."""
 _MEETING = re.compile(
     r"(?:党的)?(?:[一二三四五六七八九十]{1,3}|二十)(?:届[一二三四五六七八九十]{1,3}中全会|大)"
     r"|(?:中共|中国共产党)[\u3400-\u9fff]{2,10}?[省市州盟县区旗]第[一二三四五六七八九十]{1,3}次代表大会"
     r"|(?<![\u3400-\u9fff])[省市州县区旗]第[一二三四五六七八九十]{1,3}次党代会"
     r"|(?:[省市州县区旗]委)[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}次全会"
-    r"|(?:中国共产党|中共)第(?:[一二三四五六七八九十]{1,3}|二十)届中央委员会第[一二三四五六七八九十]{1,3}次全体会议"
+    rf"|{CENTRAL_COMMITTEE}{PLENUM_OF}"
     r"|全国两会|[省市县]“?两会”?"
 )
 
@@ -158,7 +162,7 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
 
 
 _COUNTED = re.compile(r"^(?:部分|多个|若干|全部)|\d+[个名家所座]|^[一二三四五六七八九十两几多]+[个名家所座]")
-_CENTRAL_COMMITTEE = re.compile(r"(?:中国共产党|中共)第(?:[一二三四五六七八九十]{1,3}|二十)届中央委员会")
+_CENTRAL_COMMITTEE = re.compile(CENTRAL_COMMITTEE)
 _PARTY_NAME_GOES_ON = re.compile(
     r"第|党[委组]|[\u3400-\u9fff]{1,8}?[省市州盟县区旗]第|[\u3400-\u9fff]{0,8}?(?:委员会|代表大会)"
 )
@@ -711,7 +715,7 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
     """Names that name no particular project (the reasons, one per line); a year before a name dates a
     batch of a programme (2026年高标准农田项目), so only the common-words test reads it."""
     dated = name
-    if year := _YEAR_HEAD.match(name):
+    if year := YEAR_HEAD.match(name):
         name, surface = name[year.end() :], surface[year.end() :]
     return bool(
         lex.is_generic("project", surface)
@@ -765,7 +769,8 @@ def _sector_after_a_doing_word(name: str) -> bool:
     )
 
 
-_YEAR_HEAD = re.compile(r"(?:19|20)\d\d年度?")
+YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年度?")
+"""The year a name begins with (2026年某某项目: that year's batch of one programme)."""
 
 
 _NAMING_MARK = re.compile(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]")
