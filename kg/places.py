@@ -493,7 +493,23 @@ def _extended_over_short_name(
         if not _attr(outer, "short"):
             break
         start = outer.start
+    if info.kind == "village" and _position_word_begins_name(text, start):
+        start -= 1  # 和后岱山村: 后 + a county's short name + 村 is the village's name
     return start
+
+
+def _position_word_begins_name(text: str, start: int) -> bool:
+    """Whether the character of position before a short name at ``start`` begins a village's name:
+    it stands right after a conjunction or a mark, so it says where nothing else is.
+
+    >>> _position_word_begins_name("走访金山村和后岱山村", 7), _position_word_begins_name("村后岱山村", 2)
+    (True, False)
+    """
+    return (
+        start >= 2
+        and text[start - 1] in "前后上下东西南北中"
+        and (text[start - 2] in "和与及、" or not CJK.match(text[start - 2]))
+    )
 
 
 def _in_a_village_list(text: str, start: int, info: Suffix, out: list[Mention]) -> bool:

@@ -27,7 +27,7 @@ from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
-from kg.things import YEAR_HEAD, only_descriptors
+from kg.things import YEAR_HEAD, facility_of_works, only_descriptors
 from kg.words import tagged_words
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -260,6 +260,7 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces |= inner
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
+        surfaces |= {f for f in [facility_of_works(name)] if f}
     return surfaces
 
 

@@ -118,7 +118,9 @@ def _counted_formula(content: str, after: str) -> bool:
     )
 
 
-_COUNTED_NAME = re.compile(f"{_NUMERAL}[个大件项条种类支朵座批][\u3400-\u9fff]{{2,6}}")  # 三件大事, 五朵金花
+_COUNTED_NAME = re.compile(  # 三件大事, 五朵金花; 五无甘南, 十有家园, 四好农村路: goals counted
+    f"{_NUMERAL}[个大件项条种类支朵座批][\u3400-\u9fff]{{2,6}}|{_NUMERAL}[无有好美强][\u3400-\u9fff]{{2,4}}"
+)
 
 
 def quoted_slogans(text: str) -> list[Mention]:
@@ -201,6 +203,8 @@ def quoted_campaigns(text: str) -> list[Mention]:
             continue
         if content.endswith(_THEME_HEADS) or ThemeVocabulary.load().preferred(content) is not None:
             continue
+        if content.endswith("式"):
+            continue  # “保姆式”服务, “一站式”: a manner of working, no campaign
         if _counted_formula(content, _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])):
             continue  # “六个典范”: a numbered formula (quoted_slogans)
         named = _CAMPAIGN_NAME.search(content)
@@ -272,6 +276,27 @@ _MODERN_GOAL = re.compile(  # 新时代现代化强县, 现代化滨海大都市
     r"(?:新时代)?(?:社会主义)?现代化[\u3400-\u9fff]{0,6}?(?:强县|强市|强省|强区|强旗|大都市|国际化城市)"
 )
 _CHUNK = re.compile(r"[\u3400-\u9fff、]+")
+
+
+@cache
+def _sector_slogan() -> re.Pattern[str]:
+    sectors = Lexicon.load().generic.get("slogan_sector", frozenset())
+    alternatives = "|".join(sorted(sectors, key=len, reverse=True))
+    return re.compile(f"(?:{alternatives})[强兴立富活美惠][国省市县区州镇乡村旗]")
+
+
+def sector_slogans(text: str) -> list[Mention]:
+    """Slogans naming what a place grows strong by (工业强县, 科教兴国, 生态立市): themes.
+
+    >>> [m.text for m in sector_slogans("坚持工业强县、品牌兴县，走进兴县。")]
+    ['工业强县', '品牌兴县']
+    """
+    return [
+        Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "sector"),))
+        for m in _sector_slogan().finditer(text)
+    ]
+
+
 _LIST_LEAD = re.compile(
     r"(?:坚持|按照|围绕|聚焦|实现|推进|做到|落实|践行|突出|强化|加快|奋力|全力|着力|努力|助力|建设|打造|"
     r"树立|坚定|紧扣|锚定|朝着|向着|以|为|和|在|是|要|把|将|的)$"
@@ -357,6 +382,7 @@ def find_themes(text: str) -> list[Mention]:
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
     found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)
+    found += sector_slogans(text)
     found += [
         Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "goal"),))
         for m in _MODERN_GOAL.finditer(text)

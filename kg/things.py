@@ -551,6 +551,10 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         built = len(m.group(0))
         if any(freq.get(w, 0) >= 20 and not _BUILD_AFTER.fullmatch(w[built:]) for w in longer):
             continue  # 工程师, 项目部: the suffix begins a longer word (工程建设 is the works being built)
+        if _last_character_begins_a_word(text, m, info):
+            continue  # 新政 of 新政策, 示范带 of 示范带动: the suffix's last character begins a word
+        if m.group(0) == "计划" and _verb_follows(text, m.end()):
+            continue  # 某县计划实施: the verb 计划, no programme
         if m.group(0).endswith("行动") and text[m.end() : m.end() + 1] in ("上", "不"):
             continue  # 思想上行动上, 行动不便: the common word, no campaign
         if _joined_as_phase_or_work(text, found, m):
@@ -594,18 +598,75 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         project = _with_inner_names(text, project, known, start, name, m.start())
         found.append(replace(project, attrs=(*project.attrs, *whole)))
     found += _listed_projects(text, found, known)
+    found = [p for p in map(_without_stage, found) if p is not None]
     return [_with_investment(text, _with_phase_tail(text, _as_base_county(text, p))) for p in _longest(found)]
+
+
+def _last_character_begins_a_word(text: str, m: re.Match[str], suffixes: dict[str, Suffix]) -> bool:
+    """Whether a suffix's last character begins a word with what follows (研究新政策, 各项目标任务),
+    other than a word of position (风光带上) or a longer suffix (科技园区).
+
+    >>> s = "确保完成各项目标任务"
+    >>> _last_character_begins_a_word(s, _project_regex().search(s), _project_suffix_table())
+    True
+    """
+    suffix = m.group(0)
+    position = 0
+    for word, _ in tagged_words(text[m.start() : m.end() + 2]):
+        if position == len(suffix) - 1 and len(word) >= 2:
+            longer = suffix[:-1] + word
+            return word[1] not in "上里中内外旁边" and not any(k.startswith(longer) for k in suffixes)
+        position += len(word)
+    return False
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Whether a verb begins right after ``end`` (计划 + 实施5000万元以上项目).
+
+    >>> _verb_follows("全县计划实施项目", 4), _verb_follows("全县计划，", 4)
+    (True, False)
+    """
+    words = tagged_words(text[end : end + 4])
+    return bool(words) and words[0][1] == "v" and len(words[0][0]) >= 2
+
+
+_STAGE_TAIL = re.compile(r"(?:集中开复工|集中开工|集中签约|开复工|新开工|竣工|在建|续建|招商引资|招商)项目$")
+_EVENT_END = re.compile(r"(?:周|节|会|展|赛|论坛)$")
+_SEASON_HEAD = re.compile(r"^(?:(?:19|20)\d\d年度?)?(?:第?[一二三四1-4]季度|[上下]半年|[春夏秋冬]季)?")
+
+
+def _without_stage(project: Mention) -> Mention | None:
+    """A project named with the stage its works are at (某某零部件竣工项目) is the thing at that
+    stage (某某零部件); a place or an event at that stage (黄南州集中开复工项目, 某某文化周招商项目)
+    names no project.
+
+    >>> _without_stage(Mention("project", "恒昌新能源汽车零部件竣工项目", 0, 14)).text
+    '恒昌新能源汽车零部件'
+    >>> _without_stage(Mention("project", "海北州集中开复工项目", 0, 10)) is None
+    True
+    >>> _without_stage(Mention("project", "2024年第二季度海北州招商引资项目", 0, 19)) is None
+    True
+    """
+    stage = _STAGE_TAIL.search(project.text)
+    if stage is None:
+        return project
+    bare = project.text[: stage.start()]
+    rest = without_divisions(_SEASON_HEAD.sub("", bare), keep=0)
+    if len(bare) < 3 or len(rest) < 2 or _EVENT_END.search(bare) or only_descriptors(rest):
+        return None
+    return replace(project, text=bare, end=project.start + len(bare))
 
 
 _LIST_OF_PROJECTS = re.compile(r"(?:[（(][^）)]{1,4}[）)])?(?:清单|名单|储备库|库|台账)")
 _HONOUR_WORDS = re.compile("示范|国家|全国|省级|文明|卫生|森林|旅游|美丽|先进|标准化")
 _PLACE_END = re.compile("[村镇乡县区]$")
 _PROJECT_LIST_END = re.compile(
-    r"等(?:[\d一二三四五六七八九十百千两]+(?:个|批|大|项)|一批)?[\u3400-\u9fff]{0,6}?项目"
+    r"等(?:[\d一二三四五六七八九十百千两]+(?:个|批|大|项)|一批)?[\u3400-\u9fff]{0,6}?(?:项目|基础设施)"
+    r"|(?<=[\u3400-\u9fff])(?:新开工|开工|竣工|签约|投产|在建|续建)项目(?=现场|工地)"  # 甲、乙开工项目现场
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|为|对|就|把|将|在)了?"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|为|对|就|把|将|在)了?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
 
@@ -626,6 +687,7 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
         items = text[clause : end.start()].split("、")
         if len(items) < 2:
             continue
+        staged = not end.group(0).startswith("等")  # 甲、乙开工项目现场: a firm listed is its works
         lead = list(_LIST_LEAD.finditer(items[0]))
         skip = lead[-1].end() if lead else 0
         position = clause + skip
@@ -641,7 +703,7 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
                     found.remove(f)
                 attrs = (("kind", "listed"), *(("inner", f.text) for f in inside))
                 out.append(Mention("project", item, start, stop, attrs=attrs))
-            elif not inside and _listed_item_is_project(item, start, stop, [*found, *known], lex):
+            elif not inside and _listed_item_is_project(item, start, stop, [*found, *known], lex, staged):
                 out.append(Mention("project", item, start, stop, attrs=(("kind", "listed"),)))
     return out
 
@@ -666,8 +728,11 @@ def _item_extends(project: Mention, start: int, stop: int, text: str) -> bool:
     )
 
 
-def _listed_item_is_project(item: str, start: int, end: int, others: list[Mention], lex: Lexicon) -> bool:
-    """Whether one item of a ``等…项目`` list names a project of its own."""
+def _listed_item_is_project(
+    item: str, start: int, end: int, others: list[Mention], lex: Lexicon, staged: bool = False
+) -> bool:
+    """Whether one item of a ``等…项目`` list names a project of its own; in a list of the works at
+    one stage (甲、乙开工项目现场), a firm listed names its works."""
     if not 3 <= len(item) <= 30 or any(c in "的了是和与及" for c in item):
         return False
     for o in others:
@@ -675,9 +740,9 @@ def _listed_item_is_project(item: str, start: int, end: int, others: list[Mentio
             continue
         if o.type in ("official", "person") or o.type == "project" or o.start < start or o.end > end:
             return False
-        if o.start == start and o.end == end:
+        if o.start == start and o.end == end and not (staged and o.type == "organization"):
             return False  # 山水苑社区: a place, not a project
-        if o.type == "organization" and o.start == start and not _BUILD_WORK.search(item):
+        if o.type == "organization" and o.start == start and not _BUILD_WORK.search(item) and not staged:
             return False  # a body listed with the projects, unless it is being built (第三初级中学新建)
     if len(item) <= 6 and _ordinary_words(item, facilities_name=False):
         return False  # 海上风电, 清水鱼养殖: a sector; 游客接待中心: a kind of facility, not one
@@ -730,9 +795,24 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
+        or bool(_ORDINAL_COUNT.search(name))  # 国内第五家专业钣金制造基地: a description
+        or (suffix == "项目" and _one_set_phrase(name))  # 高度重视项目: an idiom, not a name
         or (suffix == "行动" and _acted(name))  # 党支部迅速行动: a body acted
         or (suffix == "创建" and bool(_PLACE_END.search(name)) and not _HONOUR_WORDS.search(name))  # 某村创建
     )
+
+
+_ORDINAL_COUNT = re.compile(r"第[\d一二三四五六七八九十百]+[家个座所批]")
+
+
+def _one_set_phrase(name: str) -> bool:
+    """A name that is one set phrase or idiom (高度重视, 齐抓共管): what is done, not what is built.
+
+    >>> _one_set_phrase("高度重视"), _one_set_phrase("山地车")
+    (True, False)
+    """
+    words = tagged_words(name)
+    return len(words) == 1 and words[0][1] in ("l", "i")
 
 
 def _acted(name: str) -> bool:
@@ -775,6 +855,26 @@ YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年度?")
 
 _NAMING_MARK = re.compile(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]")
 _FACILITY = re.compile(r"中学|小学|学校|医院|中心|[园馆厂站场路桥库港楼城院所]")
+
+
+_WORKS_TAIL = re.compile(r"(?:建设|新建|改扩建|扩建|迁建)?(?:工程项目|工程|项目)$")
+
+
+def facility_of_works(name: str) -> str | None:
+    """The facility a works is named by (某某机场建设项目 → 某某机场), which is also its name.
+
+    >>> facility_of_works("凯南机场建设项目"), facility_of_works("百千万工程")
+    ('凯南机场', None)
+    """
+    bare = _WORKS_TAIL.sub("", name)
+    if bare == name or len(bare) < 4:
+        return None
+    suffix = next((k for k in _project_suffix_table() if bare.endswith(k)), None)
+    facility = _FACILITY.search(bare[-2:])
+    if suffix is None and facility is None:
+        return None
+    head = bare[: -len(suffix)] if suffix else bare[: len(bare) - 2 + facility.start()]
+    return None if only_descriptors(head) else bare  # 产业博览园项目 names a kind, not a facility
 
 
 def _ordinary_words(name: str, facilities_name: bool = True) -> bool:
@@ -910,7 +1010,24 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
             and k + 1 < len(words)
             and words[k + 1][0] in _ONE_CHARACTER_PLACE_ENDS
         )
+        or _numeral_begins_a_brand(words, k)
     )  # 上 of 上村, 中 of 中大街: a village or street named by one character, not a word of position
+
+
+def _numeral_begins_a_brand(words: tuple[tuple[str, str], ...], k: int) -> bool:
+    """千 of 千喜鹤, 万 of 万象: a numeral character that counts nothing begins a brand's name.
+
+    >>> from kg.words import tagged_words
+    >>> _numeral_begins_a_brand(tagged_words("千喜鹤智慧农业产业园"), 0)
+    True
+    >>> _numeral_begins_a_brand(tagged_words("千亩茶园"), 0)
+    False
+    """
+    word, tag = words[k]
+    if word not in ("千", "万", "百") or k + 1 >= len(words):
+        return False
+    after, after_tag = words[k + 1]
+    return not after_tag.startswith(("m", "q")) and after[0] not in _COUNTED_UNIT + "亩吨米"
 
 
 _DETERMINERS = "全各本我该每此这那"  # 全村, 各村, 本村: which village, not its name

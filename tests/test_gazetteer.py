@@ -302,3 +302,11 @@ def test_counted_units_and_a_lake_inside_a_slogan_are_no_places():
 
     doc = extract_text("推动“百县千镇万村高质量发展工程”，统筹山水林田湖草沙一体化保护，游览西湖景区。")
     assert [e.name for e in doc.entities if e.type == "place"] == ["西湖景区"]
+
+
+def test_a_word_of_position_after_a_conjunction_begins_a_village_named_by_a_county():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("调研组先后走访了石门乡红旗村和前岱山村，村后岱山村民小组也在其中。")
+    names = [e.name for e in doc.entities if e.type == "place"]
+    assert "前岱山村" in names and "岱山村" not in names

@@ -377,3 +377,41 @@ def test_named_practice_and_education_campaigns_estates_and_standard_workshops()
     assert {"党员进万家实践活动", "云岭茶香庄园", "白鹭湾民宿体验区"} <= set(found)
     assert any(name.startswith("听党话、跟党走") for name in found)
     assert not [name for name in found if name.startswith("社会")]
+
+
+def test_items_of_a_list_after_an_event_held_and_before_a_stage_of_the_works_are_projects():
+    found = projects(
+        "3月6日上午，宁远县举行城北棚户区改造、城东污水处理厂扩建等9个重点项目集中开工仪式。"
+        "随后，一行人在青禾食品、鑫瑞精密模具开工项目现场了解建设情况。"
+    )
+    assert not any(name.startswith("宁远县举行") for name in found)
+    assert {"城北棚户区改造", "城东污水处理厂扩建", "青禾食品", "鑫瑞精密模具"} <= set(found)
+
+
+def test_a_project_named_with_its_stage_is_the_thing_at_that_stage_and_a_place_or_event_at_a_stage_is_none():
+    found = projects(
+        "察看了瑞丰新能源电池材料竣工项目。海西州集中开复工项目共32个。"
+        "首届中国（江城）茶文化周招商项目推介会举行。2024年第三季度海西州招商引资项目集中签约。"
+    )
+    assert found == {"瑞丰新能源电池材料": []}
+
+
+def test_a_suffix_whose_last_character_begins_a_word_verbs_of_planning_and_set_phrases_name_no_project():
+    found = projects(
+        "要逐项研究新政策，确保完成全年各项目标任务，发挥示范带动效应。今年，全县计划实施亿元以上项目30个。"
+        "县委、县政府将高度重视项目的建设运营。该项目是集团在国内第三家专业铸件制造基地。"
+    )
+    assert found == {}
+
+
+def test_a_numeral_that_counts_nothing_begins_a_brand_and_a_facilitys_works_are_also_named_by_the_facility():
+    found = projects("他先后来到万象新能源产业园项目、临川通用机场建设项目，察看千亩茶园示范基地。")
+    assert "万象新能源产业园项目" in found
+    assert "临川通用机场" in found["临川通用机场建设项目"]
+    assert "茶园示范基地" in found  # 千 of 千亩 counts
+
+
+def test_a_manner_of_service_in_quotes_is_no_campaign_and_counted_goals_are_themes():
+    text = "对落地项目开展“保姆式”服务，实行“点单式”帮办，打造“五无山城”，建设“四好农村路”。"
+    assert projects(text) == {}
+    assert {"五无山城", "四好农村路"} <= themes(text)

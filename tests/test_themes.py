@@ -270,3 +270,14 @@ def test_a_formula_written_in_figures_is_a_theme_but_a_year_or_a_project_is_not(
 )
 def test_ordinary_phrases_are_no_labels_of_a_formula(sentence: str) -> None:
     assert _themes_of(sentence) == set()
+
+
+def test_slogans_of_what_a_county_grows_strong_by_are_themes_and_their_county_is_no_place():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("坚持工业强县、品牌兴县、生态立县，深入实施科教兴市战略。")
+    found = {e.type: set() for e in doc.entities}
+    for e in doc.entities:
+        found[e.type].add(e.name)
+    assert {"工业强县", "品牌兴县", "生态立县", "科教兴市"} <= found["theme"]
+    assert "兴县" not in found.get("place", set())
