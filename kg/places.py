@@ -360,8 +360,29 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             continue
         if _no_place_name(text, start, end_index + 1, name, info):
             continue
+        if _a_known_place_and_a_word(text, start, end_index + 1, known, lex):
+            continue
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
+
+
+def _a_known_place_and_a_word(text: str, start: int, end: int, known: list[Mention], lex: Lexicon) -> bool:
+    """Whether a name read by its suffix is a place already found with a function word before it
+    (至 + 青岛 of 诸城至青岛) or an ordinary word after it (宝坻 + 城乡 of 宝坻城乡建设).
+
+    >>> from kg.places import gazetteer_places
+    >>> text = "融入宝坻城乡建设"
+    >>> _a_known_place_and_a_word(text, 2, 6, list(gazetteer_places(text)), Lexicon.load())
+    True
+    """
+    for k in known:
+        if k.end == end and start < k.start and all(c in FUNCTION_CHARACTERS for c in text[start : k.start]):
+            return True
+        rest = text[k.end : end]
+        in_general = len(rest) == 2 and rest[0] in "城乡镇村街县市区" and lex.is_generic("place", rest)
+        if k.start == start and in_general:
+            return True  # 城乡, 镇村, 乡镇: divisions in general, after a place found
+    return False
 
 
 def _longest_suffixes(text: str) -> dict[int, str]:
@@ -595,7 +616,9 @@ def _attr(m: Mention, key: str) -> str | None:
     return dict(m.attrs).get(key)
 
 
-_COUNTED_UNITS = re.compile(r"[一二三四五六七八九十百千万][县镇村乡户]")
+_COUNTED_UNITS = re.compile(  # 百县千镇: counts; 十五分钟社区生活圈: a distance in time or space
+    r"[一二三四五六七八九十百千万][县镇村乡户]|^[\d一二三四五六七八九十百千]+(?:分钟|小时|公里|千米|米)"
+)
 
 
 def _rejected(
@@ -617,7 +640,7 @@ def _rejected(
     if suffix == "屯" and set(name) & _FUNCTION_CHARS:  # 与奎屯: 奎屯 is a city, not a hamlet 与奎
         return True
     if (
-        suffix in ("村", "镇", "乡", "社区", "街道")
+        suffix in ("村", "镇", "乡", "社区", "街道", "街")
         and name[-1] in "省市县区镇乡村级"
         and not village_of_a_village
     ):

@@ -310,3 +310,14 @@ def test_a_word_of_position_after_a_conjunction_begins_a_village_named_by_a_coun
     doc = extract_text("调研组先后走访了石门乡红旗村和前岱山村，村后岱山村民小组也在其中。")
     names = [e.name for e in doc.entities if e.type == "place"]
     assert "前岱山村" in names and "岱山村" not in names
+
+
+def test_divisions_in_general_a_distance_and_a_function_word_before_a_city_make_no_place_names():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "有关镇街负责人参加。推进“十五分钟社区生活圈”建设，加快威海至青岛城际铁路建设，深度融入顺义城乡建设。"
+    )
+    names = {e.name for e in doc.entities if e.type == "place"}
+    assert "青岛市" in names
+    assert not names & {"关镇街", "十五分钟社区", "至青岛", "顺义城乡"}
