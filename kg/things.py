@@ -189,6 +189,8 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor, _word_in_org_name)
         if lex.org_suffixes[suffix] not in _STATE_KINDS:
             start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
+        if lex.org_suffixes[suffix] == "enterprise":
+            start = _after_a_zone(text, start, m.start())
         state_body = _grassroots_body(_trim_to_state_body(text[start : m.end()]))
         trimmed = _after_a_year(state_body)
         start = m.end() - len(trimmed)
@@ -207,6 +209,32 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     found += _short_company_names(text, found, known)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
+
+
+_ZONE_WORD = re.compile(
+    r"(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|经济区|高新区|经开区|工业园区|产业园区|园区|新区)"
+)
+
+
+def _after_a_zone(text: str, start: int, suffix_start: int) -> int:
+    """Where a company's name begins when a zone it sits in is written before it: after a zone
+    named only by its kind (经济开发区 + 某某有限公司), or before the province or city a registered
+    name begins with (某某经济区 + 辽宁某某有限公司).
+
+    >>> text = "对经济开发区江西瑞丰新材有限公司进行调研"
+    >>> text[_after_a_zone(text, 1, 14) :]
+    '江西瑞丰新材有限公司进行调研'
+    """
+    zone = _ZONE_WORD.search(text, start, suffix_start)
+    if zone is None or suffix_start - zone.end() < 2:
+        return start
+    rest = text[zone.end() : suffix_start]
+    generic = zone.start() == start
+    registered = any(
+        Gazetteer.load().lookup(rest[:k]) and Gazetteer.load().lookup(rest[:k])[0].level == "provincial"
+        for k in (2, 3)
+    )
+    return zone.end() if generic or registered else start
 
 
 _BRAND_TAGS = ("nr", "nz", "ns", "nt", "j")  # a brand is a name or no dictionary word at all
@@ -1334,8 +1362,9 @@ _STUDIED_MEETING = re.compile(
     r"[\u3400-\u9fff]{0,14}?(?:第[一二三四五六七八九十]{1,3}次)?(?:工作座谈会|工作会议|会议|全会|党代会)"
     r"(?=(?:上的(?:重要)?讲话)?精神|(?:上的)?(?:安排|决策)?部署|[和、及][^，。；]{2,16}?(?:会议|全会)精神)"
 )
-_SPEECH_AT_MEETING = re.compile(
-    r"总书记在([\u3400-\u9fff]{2,16}?(?:座谈会|工作会议|会议|大会))上(?:的|发表的)(?:重要)?讲话"
+_MEETING_NAME = r"(?:\d{1,2}月\d{1,2}日)?[\u3400-\u9fff][\u3400-\u9fff\d]{1,20}?(?:座谈会|工作会议|会议|大会)"
+_SPEECH_AT_MEETING = re.compile(  # 总书记在甲会议、乙大会上的重要讲话: each meeting where he spoke
+    rf"总书记在((?:{_MEETING_NAME}、)*{_MEETING_NAME})上(?:的|发表的)(?:重要)?讲话"
 )
 
 
@@ -1363,14 +1392,19 @@ def studied_meetings(text: str) -> list[Mention]:
     >>> [m.text for m in studied_meetings("会议传达学习了中央民族工作会议精神和省委农村工作会议精神")]
     ['中央民族工作会议', '省委农村工作会议']
     """
-    out = [
-        Mention("theme", m.group(1), m.start(1), m.end(1), attrs=(("kind", "meeting"),))
-        for m in _SPEECH_AT_MEETING.finditer(text)
-    ]
+    out = []
+    for m in _SPEECH_AT_MEETING.finditer(text):
+        start = m.start(1)
+        for item in m.group(1).split("、"):
+            name = re.sub(r"^\d{1,2}月\d{1,2}日", "", item)  # 在2月19日某某会议上: the day it met
+            begin = start + len(item) - len(name)
+            out.append(Mention("theme", name, begin, begin + len(name), attrs=(("kind", "meeting"),)))
+            start += len(item) + 1
     for m in guarded(_STUDIED_MEETING).finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
-        surface = m.group(0)
+        surface, begin = m.group(0), _with_place_before(text, m.start())
+        surface = text[begin : m.start()] + surface
         routine = re.fullmatch(r".{0,4}(?:常委会会议|有关会议|相关会议|党组会议)", surface)
         vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关|传达|学习|贯彻", surface) or (
             surface.endswith("全会")
@@ -1379,8 +1413,23 @@ def studied_meetings(text: str) -> list[Mention]:
         )
         plenum = re.fullmatch(r"[省市州县区旗]委全会", surface)
         if (len(surface) >= 5 or plenum) and not routine and not vague:
-            out.append(Mention("theme", surface, m.start(), m.end(), attrs=(("kind", "meeting"),)))
+            out.append(Mention("theme", surface, begin, m.end(), attrs=(("kind", "meeting"),)))
     return out
+
+
+def _with_place_before(text: str, start: int) -> int:
+    """Where a meeting's name begins when the name of its province or city stands before the 省 or
+    市 it was read from (云南 + 省领导干部会议).
+
+    >>> _with_place_before("落实浙江省领导干部会议精神", 4)
+    2
+    """
+    if text[start : start + 1] not in ("省", "市", "州", "县", "区"):
+        return start
+    for k in (2, 3, 4):
+        if k <= start and Gazetteer.load().lookup(text[start - k : start + 1]):
+            return start - k
+    return start
 
 
 def find_theme_patterns(text: str) -> list[Mention]:

@@ -100,3 +100,14 @@ def test_a_sector_before_a_trade_is_no_company_and_a_counted_formula_names_a_bod
 def test_a_generic_grassroots_body_read_with_the_verb_before_it_is_none():
     found = organisations("要确保本次乡镇党委换届顺利，进一步加强乡镇人大建设，市县两级人大代表参加。")
     assert found == {}
+
+
+def test_a_company_written_after_the_zone_it_sits_in_or_after_a_verb_of_meeting_begins_with_its_own_name():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "调研组先后到高新区湖北瑞丰新材料有限公司、经济开发区华信电子有限公司调研。"
+        "区委书记会见中建八局集团有限公司董事长一行。"
+    )
+    names = {e.name for e in doc.entities if e.type == "organization"}
+    assert {"湖北瑞丰新材料有限公司", "华信电子有限公司", "中建八局集团有限公司"} <= names

@@ -281,3 +281,13 @@ def test_slogans_of_what_a_county_grows_strong_by_are_themes_and_their_county_is
         found[e.type].add(e.name)
     assert {"工业强县", "品牌兴县", "生态立县", "科教兴市"} <= found["theme"]
     assert "兴县" not in found.get("place", set())
+
+
+def test_each_meeting_a_speech_was_given_at_and_a_meeting_named_with_its_province():
+    from kg.things import studied_meetings
+
+    found = studied_meetings(
+        "要与习近平总书记在3月5日中央经济工作会议、纪念红军长征胜利80周年大会上的重要讲话结合起来，"
+        "贯彻落实省委常委会会议、湖南省领导干部会议精神。"
+    )
+    assert [m.text for m in found] == ["中央经济工作会议", "纪念红军长征胜利80周年大会", "湖南省领导干部会议"]
