@@ -87,6 +87,17 @@ def _inside_another_name(
     )
 
 
+def _built_as_a_project(
+    place: Mention, project_spans: set[tuple[int, int]], project_ends: dict[int, int]
+) -> bool:
+    """A place read where a project is: 某某高速 listed with the works being built, or a road or
+    airport at the end of one (青岛 + 某某国际机场): the works, not the place."""
+    if (place.start, place.end) in project_spans:
+        return True
+    transport = dict(place.attrs).get("source") in ("road", "station")
+    return transport and project_ends.get(place.end, place.end) <= place.start
+
+
 def _nested(m: Mention, outer: list[Mention]) -> bool:
     return any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in outer)
 
@@ -115,9 +126,13 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]
     themes = [m for m in mentions if m.type == "theme"]
     theme_spans = {(m.start, m.end) for m in themes}
+    project_spans = {(m.start, m.end) for m in mentions if m.type == "project"}
+    project_ends = {m.end: m.start for m in mentions if m.type == "project"}
     kept = []
     for m in mentions:
         if m.type == "place" and _inside_another_name(m, private_bodies, organisations, themes, theme_spans):
+            continue
+        if m.type == "place" and _built_as_a_project(m, project_spans, project_ends):
             continue
         if m.type == "theme" and _nested(m, organisations):
             continue

@@ -694,7 +694,7 @@ _PROJECT_LIST_END = re.compile(
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|为|对|就|把|将|在)了?"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|随着|为|对|就|把|将|在)了?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
 
@@ -769,6 +769,8 @@ def _listed_item_is_project(
         if o.type in ("official", "person") or o.type == "project" or o.start < start or o.end > end:
             return False
         if o.start == start and o.end == end and not (staged and o.type == "organization"):
+            if o.type == "place" and dict(o.attrs).get("source") in ("road", "station"):
+                continue  # 某某高速, 某某机场 listed with projects: the works of building it
             return False  # 山水苑社区: a place, not a project
         if o.type == "organization" and o.start == start and not _BUILD_WORK.search(item) and not staged:
             return False  # a body listed with the projects, unless it is being built (第三初级中学新建)
@@ -893,15 +895,18 @@ def facility_of_works(name: str) -> str | None:
 
     >>> facility_of_works("凯南机场建设项目"), facility_of_works("百千万工程")
     ('凯南机场', None)
+    >>> facility_of_works("滨江体育中心二期项目")
+    '滨江体育中心二期'
     """
     bare = _WORKS_TAIL.sub("", name)
     if bare == name or len(bare) < 4:
         return None
-    suffix = next((k for k in _project_suffix_table() if bare.endswith(k)), None)
-    facility = _FACILITY.search(bare[-2:])
+    unphased = _PHASE.sub("", bare)  # 某某文体中心二期: the centre's second phase
+    suffix = next((k for k in _project_suffix_table() if unphased.endswith(k)), None)
+    facility = _FACILITY.search(unphased[-2:])
     if suffix is None and facility is None:
         return None
-    head = bare[: -len(suffix)] if suffix else bare[: len(bare) - 2 + facility.start()]
+    head = unphased[: -len(suffix)] if suffix else unphased[: len(unphased) - 2 + facility.start()]
     return None if only_descriptors(head) else bare  # 产业博览园项目 names a kind, not a facility
 
 
@@ -974,7 +979,7 @@ def _joined_with_coordinate(
 
 
 _PHASE_TAIL = re.compile(
-    r"[（(](?:[一二三四五六七八九十]|\d+)期[）)]|(?:[一二三四五六七八九十]|\d+)期(?![\u3400-\u9fff])"
+    r"[（(](?:[一二三四五六七八九十]|\d+)期[）)]|(?:[一二三四五六七八九十]|\d+)期(?:(?![\u3400-\u9fff])|(?=[等和及与]))"
     r"|[（(](?:19|20)\d\d年?[—–\-~～至](?:19|20)?\d\d年?[）)]"  # 某某三年行动计划(2026—2028年)
 )
 

@@ -19,7 +19,7 @@ def test_the_short_and_full_name_of_one_project_are_one_entity():
     found = projects(
         "会议听取了醴陵市陶瓷产业园二期项目进展情况。会议要求，陶瓷产业园二期项目要倒排工期、挂图作战。"
     )
-    assert found == {"醴陵市陶瓷产业园二期项目": ["陶瓷产业园二期项目"]}
+    assert found == {"醴陵市陶瓷产业园二期项目": ["醴陵市陶瓷产业园二期", "陶瓷产业园二期项目"]}
 
 
 def test_labels_of_rank_stage_or_sector_name_no_project():
@@ -415,3 +415,21 @@ def test_a_manner_of_service_in_quotes_is_no_campaign_and_counted_goals_are_them
     text = "对落地项目开展“保姆式”服务，实行“点单式”帮办，打造“五无山城”，建设“四好农村路”。"
     assert projects(text) == {}
     assert {"五无山城", "四好农村路"} <= themes(text)
+
+
+def test_a_phase_before_a_list_word_belongs_to_the_name_and_the_facility_of_a_phase_is_an_alias():
+    found = projects("签约了临港家居产业园3期等12个项目。滨江体育中心二期项目开工。")
+    assert "临港家居产业园3期" in found
+    assert "滨江体育中心二期" in found["滨江体育中心二期项目"]
+
+
+def test_roads_airports_and_railways_listed_with_works_being_built_are_projects_not_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "随着烟台蓬莱国际机场、龙青高速、莱西至即墨城际铁路等一批重大交通基础设施的规划建设，区位优势更加凸显。"
+        "车队沿着荣乌高速驶向港口。"
+    )
+    found = {(e.type, e.name) for e in doc.entities}
+    assert {("project", name) for name in ("烟台蓬莱国际机场", "龙青高速", "莱西至即墨城际铁路")} <= found
+    assert ("place", "龙青高速") not in found and ("place", "荣乌高速") in found
