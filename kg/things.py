@@ -826,10 +826,25 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
         or bool(_ORDINAL_COUNT.search(name))  # 国内第五家专业钣金制造基地: a description
+        or (suffix in ("示范区", "示范片") and not _demonstrates_a_work(name))  # 通州湾示范区: a zone
         or (suffix == "项目" and _one_set_phrase(name))  # 高度重视项目: an idiom, not a name
         or (suffix == "行动" and _acted(name))  # 党支部迅速行动: a body acted
         or (suffix == "创建" and bool(_PLACE_END.search(name)) and not _HONOUR_WORDS.search(name))  # 某村创建
     )
+
+
+_DEMONSTRATED_WORK = re.compile(r"(?:振兴|治理|防控|工作|建设|保护|[\u3400-\u9fff]片)$")
+_STRATEGIC_WORDS = re.compile(r"高质量发展|现代化|改革|一体化|大开发|综改|合作")
+
+
+def _demonstrates_a_work(name: str) -> bool:
+    """Whether a 示范区 is named by the work it demonstrates (某某乡村振兴示范区, 某某综合防控示范区,
+    某某片示范区), not a zone (某某湾示范区) or a strategic designation (某某高质量发展示范区).
+
+    >>> _demonstrates_a_work("河西片乡村振兴"), _demonstrates_a_work("革命老区高质量发展")
+    (True, False)
+    """
+    return bool(_DEMONSTRATED_WORK.search(name)) and not _STRATEGIC_WORDS.search(name)
 
 
 _ORDINAL_COUNT = re.compile(r"第[\d一二三四五六七八九十百]+[家个座所批]")

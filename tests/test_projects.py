@@ -433,3 +433,12 @@ def test_roads_airports_and_railways_listed_with_works_being_built_are_projects_
     found = {(e.type, e.name) for e in doc.entities}
     assert {("project", name) for name in ("烟台蓬莱国际机场", "龙青高速", "莱西至即墨城际铁路")} <= found
     assert ("place", "龙青高速") not in found and ("place", "荣乌高速") in found
+
+
+def test_a_demonstration_zone_named_by_the_work_it_shows_is_a_programme_and_other_zones_are_not():
+    found = projects(
+        "一行来到龙泉镇河西片乡村振兴示范区调研，要求科学编制东山片示范区规划，"
+        "加快建设滨海新城示范区，打造革命老区高质量发展示范区。"
+    )
+    assert {"龙泉镇河西片乡村振兴示范区", "东山片示范区"} <= set(found)
+    assert not any(name.endswith(("新城示范区", "高质量发展示范区")) for name in found)
