@@ -98,6 +98,15 @@ def _built_as_a_project(
     return transport and project_ends.get(place.end, place.end) <= place.start
 
 
+def _fragment_of_a_programme(theme: Mention, projects: list[Mention]) -> bool:
+    """A theme read inside a longer programme's name that ends with the same word (千万工程 of
+    百千万工程): a piece of that name, not the theme."""
+    word = theme.text[-2:]
+    return word in ("工程", "行动", "计划") and any(
+        p.text.endswith(word) and p.end == theme.end and p.start < theme.start for p in projects
+    )
+
+
 def _nested(m: Mention, outer: list[Mention]) -> bool:
     return any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in outer)
 
@@ -126,6 +135,7 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]
     themes = [m for m in mentions if m.type == "theme"]
     theme_spans = {(m.start, m.end) for m in themes}
+    projects = [m for m in mentions if m.type == "project"]
     project_spans = {(m.start, m.end) for m in mentions if m.type == "project"}
     project_ends = {m.end: m.start for m in mentions if m.type == "project"}
     kept = []
@@ -134,7 +144,7 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
             continue
         if m.type == "place" and _built_as_a_project(m, project_spans, project_ends):
             continue
-        if m.type == "theme" and _nested(m, organisations):
+        if m.type == "theme" and (_nested(m, organisations) or _fragment_of_a_programme(m, projects)):
             continue
         if m.type in ("place", "organization", "project") and any(
             p.start < m.end and m.start < p.end and not _nested(p, [m])  # 张长江 as a place is the person

@@ -357,8 +357,50 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     entities += _by_surface("organization", [m for m in mentions if m.type == "organization"], city)
     projects = _by_surface("project", [m for m in mentions if m.type == "project"], city)
     themes = _by_surface("theme", [m for m in mentions if m.type == "theme"], city)
-    projects, themes = _one_project_by_short_name(_one_project_by_head(projects), themes)
+    projects = _one_project_with_its_works_word(_one_project_by_head(projects))
+    projects, themes = _one_project_by_short_name(projects, themes)
+    projects, themes = _programme_known_as_a_theme(projects, themes)
     return entities + projects + themes
+
+
+def _one_project_with_its_works_word(projects: list[Entity]) -> list[Entity]:
+    """A project named bare and with the word for its works in one page (某某产业园, 某某产业园项目;
+    “某某工程”, 某某工程项目) is one project, by the bare name.
+
+    >>> park = Entity("project/东山现代农业产业园", "project", "东山现代农业产业园")
+    >>> works = Entity("project/东山现代农业产业园项目", "project", "东山现代农业产业园项目")
+    >>> [(p.name, p.aliases) for p in _one_project_with_its_works_word([park, works])]
+    [('东山现代农业产业园', ['东山现代农业产业园项目'])]
+    """
+    by_name = {p.name: p for p in projects}
+    out = []
+    for project in projects:
+        bare = _WORKS_WORD.sub("", project.name)
+        whole = by_name.get(bare) if bare != project.name else None
+        if whole is not None:
+            _merge_into(whole, project)
+            continue
+        out.append(project)
+    return out
+
+
+_WORKS_WORD = re.compile(r"(?:建设)?项目$")
+
+
+def _programme_known_as_a_theme(
+    projects: list[Entity], themes: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """A programme read both as a project and as a policy theme in one page is the theme: the
+    vocabulary holds it as a policy (学习运用“千万工程”经验, 实施乡村建设行动).
+
+    >>> project = Entity("project/千万工程", "project", "千万工程")
+    >>> theme = Entity("theme/千万工程", "theme", "千万工程")
+    >>> projects, themes = _programme_known_as_a_theme([project], [theme])
+    >>> projects, [t.id for t in themes]
+    ([], ['theme/千万工程'])
+    """
+    names = {t.name for t in themes}
+    return [p for p in projects if p.name not in names], themes
 
 
 def _merge_into(whole: Entity, part: Entity) -> None:

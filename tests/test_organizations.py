@@ -111,3 +111,10 @@ def test_a_company_written_after_the_zone_it_sits_in_or_after_a_verb_of_meeting_
     )
     names = {e.name for e in doc.entities if e.type == "organization"}
     assert {"湖北瑞丰新材料有限公司", "华信电子有限公司", "中建八局集团有限公司"} <= names
+
+
+def test_a_body_that_inspects_another_is_two_bodies():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("区人大常委会视察区政府重点工作推进情况。")
+    assert {e.name for e in doc.entities if e.type == "organization"} == {"区人大常委会", "区政府"}

@@ -442,3 +442,18 @@ def test_a_demonstration_zone_named_by_the_work_it_shows_is_a_programme_and_othe
     )
     assert {"龙泉镇河西片乡村振兴示范区", "东山片示范区"} <= set(found)
     assert not any(name.endswith(("新城示范区", "高质量发展示范区")) for name in found)
+
+
+def test_a_programme_known_as_a_theme_is_the_theme_and_a_theme_inside_a_longer_programme_is_not():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("视察组学习运用“千万工程”经验。全县深入推进“百千万工程”，实施乡村建设行动。")
+    found = {(e.type, e.name) for e in doc.entities if e.type in ("project", "theme")}
+    assert {("theme", "千万工程"), ("project", "百千万工程"), ("theme", "乡村建设行动")} <= found
+    assert ("project", "千万工程") not in found and ("project", "乡村建设行动") not in found
+    assert sum(1 for _, name in found if name == "千万工程") == 1
+
+
+def test_a_project_named_bare_and_with_its_works_word_is_one_project_by_the_bare_name():
+    found = projects("他来到大化现代农业产业园，了解大化现代农业产业园项目建设进度。")
+    assert list(found) == ["大化现代农业产业园"] and "大化现代农业产业园项目" in found["大化现代农业产业园"]
