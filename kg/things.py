@@ -591,11 +591,13 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         over = previous_end if previous_end < m.start() else 0  # 工程项目: one suffix after another
         floor = max(_name_floor([*known, *found], m.start()), over)
         start, name = _project_name(text, m.start(), suffix.max_name, floor, known, coordinated)
-        if not suffix.min_name <= len(name) <= suffix.max_name + 24:
+        if not suffix.min_name <= len(name) <= suffix.max_name + 24 or _begins_inside_a_word(text, start):
             continue
         surface = name + m.group(0)
         joins_descriptors = only_descriptors(name)
-        joins = joins_descriptors or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
+        joins = joins_descriptors or (
+            suffix.suffix in _WORKS and not _JOIN_BREAK.search(name) and not _reads_as_a_clause(name)
+        )
         facility = next((f for f in found if f.end == start and joins), None)
         if facility is None and suffix.suffix in _WORKS:  # 某某工程 + 西部水厂建设项目: the words cut
             facility = next(
@@ -648,6 +650,38 @@ def _last_character_begins_a_word(text: str, m: re.Match[str], suffixes: dict[st
     return False
 
 
+def _begins_inside_a_word(text: str, start: int) -> bool:
+    """Whether a name read back from its suffix begins inside a word (效 of 有效破解项目建设).
+
+    >>> _begins_inside_a_word("要有效破解项目建设难题", 2), _begins_inside_a_word("建设城西停车场项目", 2)
+    (True, False)
+    """
+    if start == 0 or not CJK.match(text[start - 1]):
+        return False
+    window = max(0, start - 6)
+    position = window
+    for word, _ in tagged_words(text[window : start + 6]):
+        if position >= start:
+            return position != start
+        position += len(word)
+    return False
+
+
+def _reads_as_a_clause(name: str, joining: bool = True) -> bool:
+    """Whether words read before a suffix make a clause, not a works' name: an adverb, preposition,
+    particle or pronoun among them (施工方代表分别就 + 项目推进), or, for joining it to a name before
+    it, a conjunction.
+
+    >>> _reads_as_a_clause("施工方代表分别就"), _reads_as_a_clause("基础设施")
+    (True, False)
+    """
+    tags = ("d", "p", "c", "u", "r") if joining else ("d", "p", "u", "r")
+    return any(  # one character of such a tag may be a brand's (大正, 艾瑞顺), unless it governs (就)
+        tag.startswith(tags) and (len(word) >= 2 or word in "就把被将让对向")
+        for word, tag in tagged_words(name)
+    )
+
+
 def _verb_follows(text: str, end: int) -> bool:
     """Whether a verb begins right after ``end`` (计划 + 实施5000万元以上项目).
 
@@ -694,7 +728,7 @@ _PROJECT_LIST_END = re.compile(
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|随着|为|对|就|把|将|在)了?"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|随着|确保|为|对|就|把|将|在)了?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
 
@@ -736,6 +770,11 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
     return out
 
 
+def _built_facility(place: Mention) -> bool:
+    """A place that is a facility built as a works: a road, a station or airport, a reservoir."""
+    return dict(place.attrs).get("source") in ("road", "station") or place.text.endswith("水库")
+
+
 def _balanced(item: str) -> bool:
     """Whether every bracket an item opens it also closes (东阳-南江）健康食品产业园 is cut)."""
     depth = 0
@@ -769,12 +808,13 @@ def _listed_item_is_project(
         if o.type in ("official", "person") or o.type == "project" or o.start < start or o.end > end:
             return False
         if o.start == start and o.end == end and not (staged and o.type == "organization"):
-            if o.type == "place" and dict(o.attrs).get("source") in ("road", "station"):
-                continue  # 某某高速, 某某机场 listed with projects: the works of building it
+            if o.type == "place" and _built_facility(o):
+                continue  # 某某高速, 某某机场, 某某水库 listed with projects: the works of building it
             return False  # 山水苑社区: a place, not a project
         if o.type == "organization" and o.start == start and not _BUILD_WORK.search(item) and not staged:
             return False  # a body listed with the projects, unless it is being built (第三初级中学新建)
-    if len(item) <= 6 and _ordinary_words(item, facilities_name=False):
+    facility_first = any(o.type == "place" and o.start == start and _built_facility(o) for o in others)
+    if len(item) <= 6 and _ordinary_words(item, facilities_name=False) and not facility_first:
         return False  # 海上风电, 清水鱼养殖: a sector; 游客接待中心: a kind of facility, not one
     return not (
         _is_theme(item) or _vague(item, lex) or only_descriptors(item) or lex.is_generic("project", item)
@@ -826,6 +866,8 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
         or bool(_ORDINAL_COUNT.search(name))  # 国内第五家专业钣金制造基地: a description
+        or (suffix == "项目" and _counted_kind(without_divisions(name, keep=0)))  # 某市15个重大项目
+        or (suffix == "项目" and _reads_as_a_clause(name, joining=False))  # 施工方代表分别就 + 项目推进
         or (suffix in ("示范区", "示范片") and not _demonstrates_a_work(name))  # 通州湾示范区: a zone
         or (suffix == "项目" and _one_set_phrase(name))  # 高度重视项目: an idiom, not a name
         or (suffix == "行动" and _acted(name))  # 党支部迅速行动: a body acted
@@ -847,17 +889,29 @@ def _demonstrates_a_work(name: str) -> bool:
     return bool(_DEMONSTRATED_WORK.search(name)) and not _STRATEGIC_WORDS.search(name)
 
 
+def _counted_kind(name: str) -> bool:
+    """A count of projects of a kind (15个重大, 3个): how many, not which.
+
+    >>> _counted_kind("15个重大"), _counted_kind("三个一")
+    (True, False)
+    """
+    count = re.match(r"(?:\d+|[一二三四五六七八九十百]+)[个项批]", name)
+    return bool(count) and (count.end() == len(name) or only_descriptors(name[count.end() :]))
+
+
 _ORDINAL_COUNT = re.compile(r"第[\d一二三四五六七八九十百]+[家个座所批]")
 
 
 def _one_set_phrase(name: str) -> bool:
-    """A name that is one set phrase or idiom (高度重视, 齐抓共管): what is done, not what is built.
+    """A name that is one set phrase or idiom (高度重视, 齐抓共管), maybe with words of rank after it
+    (高度重视 + 重大项目): what is done, not what is built.
 
-    >>> _one_set_phrase("高度重视"), _one_set_phrase("山地车")
-    (True, False)
+    >>> _one_set_phrase("高度重视"), _one_set_phrase("高度重视重大"), _one_set_phrase("山地车")
+    (True, True, False)
     """
     words = tagged_words(name)
-    return len(words) == 1 and words[0][1] in ("l", "i")
+    rest = "".join(w for w, _ in words[1:])
+    return bool(words) and words[0][1] in ("l", "i") and (not rest or only_descriptors(rest))
 
 
 def _acted(name: str) -> bool:
@@ -942,7 +996,7 @@ def _ordinary_words(name: str, facilities_name: bool = True) -> bool:
 
 
 _ZONE_HEAD = re.compile(  # 大冶湖高新区 + 四季度招商引资: whose projects, not which
-    r"^[\u3400-\u9fff]{0,8}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|新区|园区|示范区)"
+    r"^[\u3400-\u9fff]{0,8}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|新区|园区|示范区|试验区|自贸区)"
 )
 
 
@@ -1014,8 +1068,9 @@ def _with_phase_tail(text: str, project: Mention) -> Mention:
     tail = _PHASE_TAIL.match(text, project.end)
     if tail is None:
         return project
-    attrs = (*project.attrs, ("inner", project.text))
-    return Mention("project", project.text + tail.group(0), project.start, tail.end(), attrs=attrs)
+    end = tail.end() + 2 if text.startswith("项目", tail.end()) else tail.end()  # 某某工程(二期)项目
+    attrs = (*project.attrs, ("inner", project.text), ("inner", text[project.start : tail.end()]))
+    return Mention("project", text[project.start : end], project.start, end, attrs=attrs)
 
 
 def _with_investment(text: str, project: Mention) -> Mention:

@@ -457,3 +457,19 @@ def test_a_programme_known_as_a_theme_is_the_theme_and_a_theme_inside_a_longer_p
 def test_a_project_named_bare_and_with_its_works_word_is_one_project_by_the_bare_name():
     found = projects("他来到大化现代农业产业园，了解大化现代农业产业园项目建设进度。")
     assert list(found) == ["大化现代农业产业园"] and "大化现代农业产业园项目" in found["大化现代农业产业园"]
+
+
+def test_names_that_begin_inside_a_word_idioms_with_ranks_counts_and_clauses_name_no_project():
+    found = projects(
+        "要以有效措施激发重大项目活力，及时有效破解项目建设难题，县委将高度重视重大项目，"
+        "建立健全项目推进机制。全市15个重大项目集中开工，施工方代表分别就项目推进作表态发言。"
+    )
+    assert found == {}
+
+
+def test_reservoirs_and_roads_listed_with_projects_and_a_phase_with_its_works_word():
+    found = projects(
+        "确保龙潭水库、青山水库、滨江高速南线等重大项目早日开工。城区供水提升工程(二期)项目开工建设。"
+    )
+    assert {"龙潭水库", "青山水库", "滨江高速南线", "城区供水提升工程（二期）项目"} <= set(found)
+    assert "城区供水提升工程(二期)项目" in found["城区供水提升工程（二期）项目"]
