@@ -154,13 +154,14 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     if word in ("建设", "发展") and (at_end or after_noun):
         return True
     if after_noun and not at_end and len(word) == 2 and word_tags().get(word) in ("vn", "j"):
-        return True  # 药物制剂研发生产制造中心: 研发 after a noun names an activity of the thing
+        return word not in _VISITS  # 药物制剂研发生产制造中心: 研发 names an activity of the thing
     noun = prefix[k : k + 2]
     if len(word) == 1 and len(noun) == 2 and word_tags().get(noun, "").startswith("n"):
         return word_freq().get(noun, 0) >= 200
     return _word_in_name(prefix, k, word)
 
 
+_VISITS = frozenset({"调研", "考察", "视察", "观摩", "督导", "检查", "督查", "调度", "走访", "察看", "查看"})
 _COUNTED = re.compile(r"^(?:部分|多个|若干|全部)|\d+[个名家所座]|^[一二三四五六七八九十两几多]+[个名家所座]")
 _CENTRAL_COMMITTEE = re.compile(CENTRAL_COMMITTEE)
 _PARTY_NAME_GOES_ON = re.compile(

@@ -473,3 +473,8 @@ def test_reservoirs_and_roads_listed_with_projects_and_a_phase_with_its_works_wo
     )
     assert {"龙潭水库", "青山水库", "滨江高速南线", "城区供水提升工程（二期）项目"} <= set(found)
     assert "城区供水提升工程(二期)项目" in found["城区供水提升工程（二期）项目"]
+
+
+def test_a_visit_after_a_noun_ends_a_projects_name():
+    found = projects("副市长带队调研兴隆县乡村振兴示范区建设情况。")
+    assert list(found) == ["兴隆县乡村振兴示范区"]
