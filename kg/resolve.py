@@ -253,6 +253,8 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces.add(name.replace("，", ","))
     if kind == "organization" and name.startswith("中共") and len(name) > 5:
         surfaces.add(name.removeprefix("中共"))
+    if kind == "organization":  # 市发改委 is also printed as its party group, 市发改委党组
+        surfaces |= {value for m in group for k, value in m.attrs if k == "printed"}
     if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
         surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
     inner = {value for m in group for k, value in m.attrs if k == "inner"}  # names read inside a mention

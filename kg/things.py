@@ -208,6 +208,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
     found += _short_company_names(text, found, known)
+    found += _listed_companies(text, found, known, lex)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
 
@@ -274,6 +275,54 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
             continue
         out.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "enterprise"),)))
     return out
+
+
+_COMPANY_LIST_END = re.compile(
+    r"等(?:[\d一二三四五六七八九十]+家)?(?:重点|骨干|规上|民营|工业)?(?:企业|公司)"
+)
+_LAST_JOIN = re.compile(r"以及|和|及|与")
+
+
+def _listed_companies(text: str, found: list[Mention], known: list[Mention], lex: Lexicon) -> list[Mention]:
+    """The items of a list that ends with ``等企业`` (走访甲机械、乙环保以及丙门窗等企业): each is a
+    company named short, unless it is already a mention or a common word.
+
+    >>> text = "区长走访远航机械、青禾环保以及金盾门窗等企业。"
+    >>> [m.text for m in _listed_companies(text, [], [], Lexicon.load())]
+    ['远航机械', '青禾环保', '金盾门窗']
+    """
+    out: list[Mention] = []
+    for end in _COMPANY_LIST_END.finditer(text):
+        clause = max(text.rfind(c, 0, end.start()) for c in _CLAUSE_END) + 1
+        lead = list(_LIST_LEAD.finditer(text, clause, end.start()))
+        begin = lead[-1].end() if lead else clause
+        spans, position = [], begin
+        for part in re.split(r"(、|以及|和|及|与)", text[begin : end.start()]):
+            if part and not _LAST_JOIN.fullmatch(part) and part != "、":
+                spans.append((position, position + len(part)))
+            position += len(part)
+        if len(spans) < 2:
+            continue
+        for start, stop in spans:
+            item = text[start:stop]
+            overlaps = any(k.start < stop and start < k.end for k in [*found, *known, *out])
+            named = 3 <= len(item) <= 10 and CJK.fullmatch(item[0]) and not _common_words(item, lex)
+            if named and not overlaps:
+                out.append(Mention("organization", item, start, stop, attrs=(("kind", "enterprise"),)))
+    return out
+
+
+def _common_words(item: str, lex: Lexicon) -> bool:
+    """Whether a list item is made of common words only (骨干企业, 中小企业) or names a sector by its
+    trade (冷链物流, 家居建材): no name among them."""
+    words = _company_words()
+    trade = next((t for t in words["trade"] if item.endswith(t) and len(item) > len(t)), None)
+    if trade is not None and item[: -len(trade)] in words["not_a_brand"] | words["trade"]:
+        return True
+    return lex.is_generic("organization", item) or all(
+        word_freq().get(w, 0) >= 2000 and not t.startswith(("nr", "ns", "nz", "nt"))
+        for w, t in tagged_words(item)
+    )
 
 
 def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
@@ -521,12 +570,14 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
 
 
 def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
-    """市发改委党组 is the party group of 市发改委: keep the body itself as the organisation."""
+    """市发改委党组 is the party group of 市发改委: keep the body itself as the organisation, with the
+    party group's name as printed among its names."""
     out = []
     for m in mentions:
         base = re.sub(r"(?:党组|党委|党办)$", "", m.text)
         if base != m.text and len(base) >= 3 and re.search(r"[委局厅办部院会联]$", base):
-            out.append(Mention("organization", base, m.start, m.start + len(base), attrs=m.attrs))
+            attrs = (*m.attrs, ("printed", m.text))
+            out.append(Mention("organization", base, m.start, m.start + len(base), attrs=attrs))
         else:
             out.append(m)
     return out

@@ -118,3 +118,14 @@ def test_a_body_that_inspects_another_is_two_bodies():
 
     doc = extract_text("区人大常委会视察区政府重点工作推进情况。")
     assert {e.name for e in doc.entities if e.type == "organization"} == {"区人大常委会", "区政府"}
+
+
+def test_the_items_of_a_list_of_firms_are_companies_named_short():
+    found = organisations("区长带队走访远航机械、青禾环保、华信电池以及金盾门窗等企业，走进冷链物流等企业。")
+    assert {"远航机械", "青禾环保", "华信电池", "金盾门窗"} <= set(found)
+    assert "冷链物流" not in found
+
+
+def test_a_party_group_is_its_body_with_the_party_groups_name_among_its_names():
+    found = organisations("县总工会党组书记、主席李红出席会议。")
+    assert found == {"县总工会": ["县总工会党组"]}

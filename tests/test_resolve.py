@@ -44,4 +44,4 @@ def test_full_and_short_names_of_a_body_are_one_organisation():
         "长治市发展和改革委员会召开会议。市发改委党组书记、主任王灵恩表示，要抓好项目。", "x.txt"
     )
     orgs = {e.name: e for e in doc.entities if e.type == "organization"}
-    assert orgs["长治市发展和改革委员会"].aliases == ["市发改委"]
+    assert orgs["长治市发展和改革委员会"].aliases == ["市发改委", "市发改委党组"]
