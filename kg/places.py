@@ -368,10 +368,10 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
 
 def _a_known_place_and_a_word(text: str, start: int, end: int, known: list[Mention], lex: Lexicon) -> bool:
     """Whether a name read by its suffix is a place already found with a function word before it
-    (至 + 青岛 of 诸城至青岛) or an ordinary word after it (宝坻 + 城乡 of 宝坻城乡建设).
+    (至 + 青岛 of 威海至青岛) or an ordinary word after it (顺义 + 城乡 of 顺义城乡建设).
 
     >>> from kg.places import gazetteer_places
-    >>> text = "融入宝坻城乡建设"
+    >>> text = "融入顺义城乡建设"
     >>> _a_known_place_and_a_word(text, 2, 6, list(gazetteer_places(text)), Lexicon.load())
     True
     """

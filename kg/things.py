@@ -703,9 +703,9 @@ def _last_character_begins_a_word(text: str, m: re.Match[str], suffixes: dict[st
 
 
 def _begins_inside_a_word(text: str, start: int) -> bool:
-    """Whether a name read back from its suffix begins inside a word (效 of 有效破解项目建设).
+    """Whether a name read back from its suffix begins inside a word (效 of 有效化解项目用地难题).
 
-    >>> _begins_inside_a_word("要有效破解项目建设难题", 2), _begins_inside_a_word("建设城西停车场项目", 2)
+    >>> _begins_inside_a_word("要有效化解项目用地难题", 2), _begins_inside_a_word("建设城西停车场项目", 2)
     (True, False)
     """
     if start == 0 or not CJK.match(text[start - 1]):
@@ -721,10 +721,10 @@ def _begins_inside_a_word(text: str, start: int) -> bool:
 
 def _reads_as_a_clause(name: str, joining: bool = True) -> bool:
     """Whether words read before a suffix make a clause, not a works' name: an adverb, preposition,
-    particle or pronoun among them (施工方代表分别就 + 项目推进), or, for joining it to a name before
+    particle or pronoun among them (监理方负责人分别就 + 项目推进), or, for joining it to a name before
     it, a conjunction.
 
-    >>> _reads_as_a_clause("施工方代表分别就"), _reads_as_a_clause("基础设施")
+    >>> _reads_as_a_clause("监理方负责人分别就"), _reads_as_a_clause("基础设施")
     (True, False)
     """
     tags = ("d", "p", "c", "u", "r") if joining else ("d", "p", "u", "r")
@@ -919,7 +919,7 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
         or bool(_ORDINAL_COUNT.search(name))  # 国内第五家专业钣金制造基地: a description
         or (suffix == "项目" and _counted_kind(without_divisions(name, keep=0)))  # 某市15个重大项目
-        or (suffix == "项目" and _reads_as_a_clause(name, joining=False))  # 施工方代表分别就 + 项目推进
+        or (suffix == "项目" and _reads_as_a_clause(name, joining=False))  # 监理方负责人分别就 + 项目推进
         or (suffix in ("示范区", "示范片") and not _demonstrates_a_work(name))  # 通州湾示范区: a zone
         or (suffix == "项目" and _one_set_phrase(name))  # 高度重视项目: an idiom, not a name
         or (suffix == "行动" and _acted(name))  # 党支部迅速行动: a body acted
@@ -1170,10 +1170,10 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
 
 
 def _numeral_begins_a_brand(words: tuple[tuple[str, str], ...], k: int) -> bool:
-    """千 of 千喜鹤, 万 of 万象: a numeral character that counts nothing begins a brand's name.
+    """千 of 千禾, 万 of 万瑞丰: a numeral character that counts nothing begins a brand's name.
 
     >>> from kg.words import tagged_words
-    >>> _numeral_begins_a_brand(tagged_words("千喜鹤智慧农业产业园"), 0)
+    >>> _numeral_begins_a_brand(tagged_words("千禾智慧农业产业园"), 0)
     True
     >>> _numeral_begins_a_brand(tagged_words("千亩茶园"), 0)
     False

@@ -461,8 +461,8 @@ def test_a_project_named_bare_and_with_its_works_word_is_one_project_by_the_bare
 
 def test_names_that_begin_inside_a_word_idioms_with_ranks_counts_and_clauses_name_no_project():
     found = projects(
-        "要以有效措施激发重大项目活力，及时有效破解项目建设难题，县委将高度重视重大项目，"
-        "建立健全项目推进机制。全市15个重大项目集中开工，施工方代表分别就项目推进作表态发言。"
+        "要以有效举措推动重大项目提速，及时有效化解项目用地难题，县委将高度重视重大项目，"
+        "建立健全项目推进机制。全市12个重大项目集中开工，监理方负责人分别就项目推进作了发言。"
     )
     assert found == {}
 
