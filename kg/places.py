@@ -481,6 +481,8 @@ def _trimmed_start(text: str, start: int, suffix_start: int, info: Suffix, known
     trimmed = _trim_by_tags(name)
     if not trimmed and (_two_characters_name_zone(name, info) or _rare_pair(text, suffix_start - 2, known)):
         trimmed = name[-2:]
+    if len(name) - len(trimmed) == 1 and text[start - 1 : start] == "、":
+        trimmed = name  # 、建福村, 、勾兰瑶村: right after a list's mark a word of doing begins no clause
     return suffix_start - len(trimmed)
 
 

@@ -321,3 +321,15 @@ def test_divisions_in_general_a_distance_and_a_function_word_before_a_city_make_
     names = {e.name for e in doc.entities if e.type == "place"}
     assert "青岛市" in names
     assert not names & {"关镇街", "十五分钟社区", "至青岛", "顺义城乡"}
+
+
+def test_villages_in_a_list_and_after_their_village_committee_and_words_that_name_no_village():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "巡察组进驻东塘村、建兴村、勾石村。一行到城西镇青松村委会大塘坡村、白沙村委会黄泥村调研，"
+        "来到挂钩联系村和小康村，书写青松村振兴新篇章，建设岭南新乡村，共叙山海情谊。"
+    )
+    names = {e.name for e in doc.entities if e.type == "place"}
+    assert {"东塘村", "建兴村", "勾石村", "大塘坡村", "黄泥村", "青松村", "白沙村"} <= names
+    assert not names & {"联系村", "小康村", "书写青松村", "新乡村", "委会大塘坡村", "岭南新乡村"}
