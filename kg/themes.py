@@ -243,7 +243,7 @@ def _parallel(text: str, i: int, h: _Heads) -> int:
             pos = nxt.start()
             continue
         if heads:
-            head = _head_at(text, j, h.classifier + h.direct + h.parallel) or text[j : j + len(heads[-1])]
+            head = _head_at(text, j, h.classifier + h.direct + h.parallel) or _last_head(text, j, heads[-1])
             if len(head) >= len(heads[-1]) and _cjk(head):
                 heads.append(head)
                 pos = j + len(head)
@@ -254,6 +254,21 @@ def _parallel(text: str, i: int, h: _Heads) -> int:
     if any(_is_negative(x, h) for x in heads) and not any(x in listed for x in heads):
         return -1
     return pos
+
+
+def _last_head(text: str, j: int, before: str) -> str:
+    """The last unit's head, as long as the one before it or one character longer when that makes a
+    word (四议 + 两公开).
+
+    >>> _last_head("落实四议两公开制度", 6, "议")
+    '公开'
+    """
+    from kg.words import word_freq  # the dictionary loads only when a run needs it
+
+    longer = text[j : j + len(before) + 1]
+    if len(longer) > len(before) and _cjk(longer) and word_freq().get(longer, 0) >= 1000:
+        return longer
+    return text[j : j + len(before)]
 
 
 def _cjk(s: str) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 
 import ahocorasick
 
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, data_words
 from kg.model import Mention
 from kg.places import city_or_province, gazetteer_places
 from kg.themes import ThemeVocabulary, counts_things, numbered_formulas
@@ -285,6 +285,26 @@ def _sector_slogan() -> re.Pattern[str]:
     return re.compile(f"(?:{alternatives})[强兴立富活美惠][国省市县区州镇乡村旗]")
 
 
+@cache
+def _cooperation() -> re.Pattern[str]:
+    abbreviations = "".join(data_words("province_abbreviations.txt"))
+    return re.compile(f"[{abbreviations}]{{2}}(?:对口)?(?:协作|合作)")
+
+
+def regional_cooperation(text: str) -> list[Mention]:
+    """The cooperation of two provinces named by their abbreviations (闽宁协作, 深化粤桂协作): a theme.
+
+    >>> [m.text for m in regional_cooperation("深化闽宁协作，推进沪滇合作，加强项目合作。")]
+    ['闽宁协作', '沪滇合作']
+    """
+    out = []
+    for m in _cooperation().finditer(text):
+        pair = m.group(0)[:2]
+        if pair[0] != pair[1]:
+            out.append(Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "cooperation"),)))
+    return out
+
+
 def sector_slogans(text: str) -> list[Mention]:
     """Slogans naming what a place grows strong by (工业强县, 科教兴国, 生态立市): themes.
 
@@ -382,7 +402,7 @@ def find_themes(text: str) -> list[Mention]:
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
     found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)
-    found += sector_slogans(text)
+    found += sector_slogans(text) + regional_cooperation(text)
     found += [
         Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "goal"),))
         for m in _MODERN_GOAL.finditer(text)

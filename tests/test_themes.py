@@ -291,3 +291,9 @@ def test_each_meeting_a_speech_was_given_at_and_a_meeting_named_with_its_provinc
         "贯彻落实省委常委会会议、湖南省领导干部会议精神。"
     )
     assert [m.text for m in found] == ["中央经济工作会议", "纪念红军长征胜利80周年大会", "湖南省领导干部会议"]
+
+
+def test_a_run_of_counted_units_ends_with_a_word_and_two_provinces_cooperate():
+    found = _themes_of("村里严格落实四议两公开工作法，深化闽宁协作，推进沪滇合作，加强项目合作。")
+    assert {"四议两公开", "闽宁协作", "沪滇合作"} <= found
+    assert "四议两公" not in found and not any(name.endswith("项目合作") for name in found)
