@@ -260,7 +260,7 @@ def _last_head(text: str, j: int, before: str) -> str:
     """The last unit's head, as long as the one before it or one character longer when that makes a
     word (四议 + 两公开).
 
-    >>> _last_head("落实四议两公开制度", 6, "议")
+    >>> _last_head("落实四议两公开制度", 5, "议")
     '公开'
     """
     from kg.words import word_freq  # the dictionary loads only when a run needs it
