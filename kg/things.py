@@ -693,6 +693,8 @@ def _last_character_begins_a_word(text: str, m: re.Match[str], suffixes: dict[st
     True
     """
     suffix = m.group(0)
+    if text[m.end() - 1 : m.end() + 1] not in word_freq():
+        return False  # no dictionary word begins so (its prefixes are all in the dictionary)
     position = 0
     for word, _ in tagged_words(text[m.start() : m.end() + 2]):
         if position == len(suffix) - 1 and len(word) >= 2:
@@ -709,6 +711,9 @@ def _begins_inside_a_word(text: str, start: int) -> bool:
     (True, False)
     """
     if start == 0 or not CJK.match(text[start - 1]):
+        return False
+    freq = word_freq()  # a word across ``start`` has a prefix there that the dictionary holds
+    if not any(text[a : start + 1] in freq for a in range(max(0, start - 3), start)):
         return False
     window = max(0, start - 6)
     position = window
