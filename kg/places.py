@@ -243,9 +243,25 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
         ):
             continue
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
+        if is_short and _named_as_a_place(text, start, end):
+            attrs += (("anchored", "1"),)
         out.append(Mention("place", text[start:end], start, end, attrs=attrs))
         last_end = end
     return tuple(out)
+
+
+_PLACE_BEFORE = re.compile(r"(?:到|在|赴|来|为|落户|扎根|助力|服务|维护)$")
+_PLACE_AFTER = re.compile(r"(?:经济|发展|形象|人民|大地|投资|全域|城乡|[。，,；;！])")
+
+
+def _named_as_a_place(text: str, start: int, end: int) -> bool:
+    """Whether a short name stands where a place is named: after a word of going or settling (到杜集,
+    落户某某) and before the words a place is spoken of with (某某经济, 某某形象) or a stop.
+
+    >>> _named_as_a_place("企业到秀屿投资兴业", 3, 5), _named_as_a_place("强农惠农富农", 2, 4)
+    (True, False)
+    """
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 2), start)) and bool(_PLACE_AFTER.match(text, end))
 
 
 def _township_in_a_phrase(text: str, start: int, end: int, previous_end: int) -> bool:

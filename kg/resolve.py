@@ -28,7 +28,7 @@ from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
 from kg.things import YEAR_HEAD, facility_of_works, only_descriptors
-from kg.words import tagged_words
+from kg.words import tagged_words, word_freq
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
 
@@ -115,7 +115,19 @@ def _short_without_context(
     (富民, 嘉禾, 正阳 are also ordinary words): not taken as a place."""
     if not _attr(m, "short") or division is None or division.level not in ("county", "township"):
         return False
+    if division.level == "county" and _attr(m, "anchored") and _unambiguous_name(m.text, gazetteer):
+        return False  # 杜集, 秀屿: a county's short name, rare as a word, that names one county only
     return not _in_context(division, context, gazetteer)
+
+
+def _unambiguous_name(short: str, gazetteer: Gazetteer) -> bool:
+    """A short name that is rare as a word (fewer than 20 in the dictionary's counts) and names one
+    division only.
+
+    >>> _unambiguous_name("秀屿", Gazetteer.load()), _unambiguous_name("富民", Gazetteer.load())
+    (True, False)
+    """
+    return word_freq().get(short, 0) < 20 and len(gazetteer.lookup(short)) == 1
 
 
 def _places(mentions: list[Mention]) -> list[Entity]:

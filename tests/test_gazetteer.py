@@ -333,3 +333,11 @@ def test_villages_in_a_list_and_after_their_village_committee_and_words_that_nam
     names = {e.name for e in doc.entities if e.type == "place"}
     assert {"东塘村", "建兴村", "勾石村", "大塘坡村", "黄泥村", "青松村", "白沙村"} <= names
     assert not names & {"联系村", "小康村", "书写青松村", "新乡村", "委会大塘坡村", "岭南新乡村"}
+
+
+def test_a_rare_county_short_name_where_a_place_is_named_is_the_county_without_other_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("吸引更多企业到鹿寨投资兴业，为鹿寨经济发展作出贡献。要做到强农惠农富农。")
+    names = {e.name for e in doc.entities if e.type == "place"}
+    assert names == {"鹿寨县"}
