@@ -210,6 +210,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     found += _short_company_names(text, found, known)
     found += _listed_companies(text, found, known, lex)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
+    found = [_without_term(m) for m in found]
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
 
 
@@ -569,6 +570,23 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+_TERM = re.compile(r"^(.*?[省市州县区旗盟])第?[一二三四五六七八九十]{1,3}届(人大常委会|人大|政协|委员会)$")
+
+
+def _without_term(m: Mention) -> Mention:
+    """A body named with its term (市五届人大, 县十届政协) is the body, with the printed name among its
+    names.
+
+    >>> m = _without_term(Mention("organization", "市五届人大常委会", 0, 8))
+    >>> m.text, m.attrs
+    ('市人大常委会', (('printed', '市五届人大常委会'),))
+    """
+    term = _TERM.match(m.text)
+    if term is None or (term.group(2) == "委员会" and "政协" not in m.text):
+        return m
+    return replace(m, text=term.group(1) + term.group(2), attrs=(*m.attrs, ("printed", m.text)))
+
+
 def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
     """市发改委党组 is the party group of 市发改委: keep the body itself as the organisation, with the
     party group's name as printed among its names."""
@@ -626,13 +644,13 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
     last_suffix_end = 0  # no name reaches back over another suffix, even one that named nothing
     for m in _project_regex().finditer(text):
         suffix = info[m.group(0)]
+        if _last_character_begins_a_word(text, m, info):
+            continue  # 新政 of 新政策, 示范带 of 示范带动: no suffix, and no end for the next name
         previous_end, last_suffix_end = last_suffix_end, m.end()
         longer = (text[m.start() : m.end() + k] for k in (1, 2) if m.end() + k <= len(text))
         built = len(m.group(0))
         if any(freq.get(w, 0) >= 20 and not _BUILD_AFTER.fullmatch(w[built:]) for w in longer):
             continue  # 工程师, 项目部: the suffix begins a longer word (工程建设 is the works being built)
-        if _last_character_begins_a_word(text, m, info):
-            continue  # 新政 of 新政策, 示范带 of 示范带动: the suffix's last character begins a word
         if m.group(0) == "计划" and _verb_follows(text, m.end()):
             continue  # 某县计划实施: the verb 计划, no programme
         if m.group(0).endswith("行动") and text[m.end() : m.end() + 1] in ("上", "不"):
@@ -922,6 +940,7 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
+        or (suffix == "计划" and name.endswith(("工作", "学习", "培训")))  # 某委2024年工作计划: a plan
         or bool(_ORDINAL_COUNT.search(name))  # 国内第五家专业钣金制造基地: a description
         or (suffix == "项目" and _counted_kind(without_divisions(name, keep=0)))  # 某市15个重大项目
         or (suffix == "项目" and _reads_as_a_clause(name, joining=False))  # 监理方负责人分别就 + 项目推进
@@ -1105,7 +1124,7 @@ def _joined_with_coordinate(
 
 
 _PHASE_TAIL = re.compile(
-    r"[（(](?:[一二三四五六七八九十]|\d+)期[）)]|(?:[一二三四五六七八九十]|\d+)期(?:(?![\u3400-\u9fff])|(?=[等和及与]))"
+    r"[（(](?:[一二三四五六七八九十]|\d+)期(?:工程|项目)?[）)]|(?:[一二三四五六七八九十]|\d+)期(?:(?![\u3400-\u9fff])|(?=[等和及与]))"
     r"|[（(](?:19|20)\d\d年?[—–\-~～至](?:19|20)?\d\d年?[）)]"  # 某某三年行动计划(2026—2028年)
 )
 

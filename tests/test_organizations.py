@@ -129,3 +129,8 @@ def test_the_items_of_a_list_of_firms_are_companies_named_short():
 def test_a_party_group_is_its_body_with_the_party_groups_name_among_its_names():
     found = organisations("县总工会党组书记、主席李红出席会议。")
     assert found == {"县总工会": ["县总工会党组"]}
+
+
+def test_a_body_named_with_its_term_is_the_body_and_a_good_start_is_no_bureau():
+    found = organisations("市六届人大一次会议开幕。县十届政协委员出席。要为乡村振兴开好局。")
+    assert found == {"市人大": ["市六届人大"], "县政协": ["县十届政协"]}

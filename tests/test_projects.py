@@ -478,3 +478,11 @@ def test_reservoirs_and_roads_listed_with_projects_and_a_phase_with_its_works_wo
 def test_a_visit_after_a_noun_ends_a_projects_name():
     found = projects("副市长带队调研兴隆县乡村振兴示范区建设情况。")
     assert list(found) == ["兴隆县乡村振兴示范区"]
+
+
+def test_verbs_of_writing_and_launching_begin_no_project_and_a_phase_in_brackets_may_name_its_works():
+    found = projects(
+        "要写好强市工程答卷，迅速掀起新一轮项目建设热潮。城东人文纪念公园公益性公墓项目(一期工程)开工。"
+        "市人大常委会各委室2024年工作计划已印发。"
+    )
+    assert set(found) == {"强市工程", "城东人文纪念公园公益性公墓项目（一期工程）"}
