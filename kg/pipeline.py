@@ -136,8 +136,8 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     themes = [m for m in mentions if m.type == "theme"]
     theme_spans = {(m.start, m.end) for m in themes}
     projects = [m for m in mentions if m.type == "project"]
-    project_spans = {(m.start, m.end) for m in mentions if m.type == "project"}
-    project_ends = {m.end: m.start for m in mentions if m.type == "project"}
+    project_spans = {(p.start, p.end) for p in projects}
+    project_ends = {p.end: p.start for p in projects}
     kept = []
     for m in mentions:
         if m.type == "place" and _inside_another_name(m, private_bodies, organisations, themes, theme_spans):
