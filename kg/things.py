@@ -307,13 +307,13 @@ def _listed_companies(text: str, found: list[Mention], known: list[Mention], lex
         for start, stop in spans:
             item = text[start:stop]
             overlaps = any(k.start < stop and start < k.end for k in [*found, *known, *out])
-            named = 3 <= len(item) <= 10 and CJK.fullmatch(item[0]) and not _common_words(item, lex)
+            named = 3 <= len(item) <= 10 and CJK.fullmatch(item[0]) and not _names_no_firm(item, lex)
             if named and not overlaps:
                 out.append(Mention("organization", item, start, stop, attrs=(("kind", "enterprise"),)))
     return out
 
 
-def _common_words(item: str, lex: Lexicon) -> bool:
+def _names_no_firm(item: str, lex: Lexicon) -> bool:
     """Whether a list item is made of common words only (骨干企业, 中小企业) or names a sector by its
     trade (冷链物流, 家居建材): no name among them."""
     words = _company_words()
