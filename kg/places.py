@@ -228,6 +228,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue  # 于都 of 设于都匀, 如东 of 如东阳: the word 于/如 and the place after it
         if text[end : end + 1] == "族":  # 朝鲜族, 蒙古族: a people, not a place
             continue
+        if text[start:end] in _directional_regions() and not _REGION_AFTER.match(text, end):
+            continue  # 浙北粮仓, 胶东国际机场: a part of a province inside a name
         if not is_short and _township_in_a_phrase(text, start, end, last_end):
             continue
         if end - start == 2 and text[start] in "代副" and text[end : end + 1] == "长":
@@ -262,6 +264,20 @@ def _named_as_a_place(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return bool(_PLACE_BEFORE.search(text, max(0, start - 2), start)) and bool(_PLACE_AFTER.match(text, end))
+
+
+_REGION_AFTER = re.compile(
+    r"(?![\u3400-\u9fff])|地区|振兴|发展|一带|各地|和|与|及|等|的|地|片区|革命老区|山区"
+)
+
+
+@cache
+def _directional_regions() -> frozenset[str]:
+    """Parts of a province named by its abbreviation and a direction (皖北, 湘南), read from regions.txt."""
+    abbreviations = set(data_words("province_abbreviations.txt"))
+    return frozenset(
+        r for r in data_words("regions.txt") if len(r) == 2 and r[0] in abbreviations and r[1] in "东西南北中"
+    )
 
 
 def _township_in_a_phrase(text: str, start: int, end: int, previous_end: int) -> bool:

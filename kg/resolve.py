@@ -368,13 +368,42 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     city_code = document_city(places)
     city = Gazetteer.load().get(city_code).name if city_code else None
     _place_titles(entities, places, city)
-    entities += _by_surface("organization", [m for m in mentions if m.type == "organization"], city)
+    organisations = _by_surface("organization", [m for m in mentions if m.type == "organization"], city)
+    entities += organisations
     projects = _by_surface("project", [m for m in mentions if m.type == "project"], city)
+    projects, zones = _zones_with_their_own_bodies(projects, organisations)
+    entities += zones
     themes = _by_surface("theme", [m for m in mentions if m.type == "theme"], city)
     projects = _one_project_with_its_works_word(_one_project_by_head(projects))
     projects, themes = _one_project_by_short_name(projects, themes)
     projects, themes = _programme_known_as_a_theme(projects, themes)
     return entities + projects + themes
+
+
+_ZONE_BODIES = ("管委会", "党工委", "管理委员会", "工委", "党工委管委会")
+
+
+def _zones_with_their_own_bodies(
+    projects: list[Entity], organisations: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """A park that has its own 管委会 or 党工委 in the page is a zone, a place, not a project.
+
+    >>> park = Entity("project/东湖产业园区", "project", "东湖产业园区")
+    >>> body = Entity("organization/东湖产业园区管委会", "organization", "东湖产业园区管委会")
+    >>> projects, zones = _zones_with_their_own_bodies([park], [body])
+    >>> projects, [(z.id, z.type) for z in zones]
+    ([], [('place/东湖产业园区', 'place')])
+    """
+    names = {n for o in organisations for n in (o.name, *o.aliases)}
+    kept, zones = [], []
+    for project in projects:
+        if not any(project.name + body in names for body in _ZONE_BODIES):
+            kept.append(project)
+            continue
+        zone = Entity(f"place/{project.name}", "place", project.name, aliases=list(project.aliases))
+        zone.mentions = [m.resolved(zone.id, "place") for m in project.mentions]
+        zones.append(zone)
+    return kept, zones
 
 
 def _one_project_with_its_works_word(projects: list[Entity]) -> list[Entity]:

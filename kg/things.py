@@ -800,6 +800,7 @@ _PLACE_END = re.compile("[村镇乡县区]$")
 _PROJECT_LIST_END = re.compile(
     r"等(?:[\d一二三四五六七八九十百千两]+(?:个|批|大|项)|一批)?[\u3400-\u9fff]{0,6}?(?:项目|基础设施)"
     r"|(?<=[\u3400-\u9fff])(?:新开工|开工|竣工|签约|投产|在建|续建)项目(?=现场|工地)"  # 甲、乙开工项目现场
+    r"|(?<=[\u3400-\u9fff])[\d一二三四五六七八九十]+个(?:重点|重大|建设|在建)*项目"  # 甲、乙9个建设项目
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
@@ -875,8 +876,8 @@ def _listed_item_is_project(
 ) -> bool:
     """Whether one item of a ``等…项目`` list names a project of its own; in a list of the works at
     one stage (甲、乙开工项目现场), a firm listed names its works."""
-    if not 3 <= len(item) <= 30 or any(c in "的了是和与及" for c in item):
-        return False
+    if not 3 <= len(item) <= 30 or any(c in "的了是和与及" for c in item) or re.search(r"\d+个|共$", item):
+        return False  # 全县3个产业园区、10个重点部门共13个项目: counts of places, not names
     for o in others:
         if not (o.start < end and start < o.end):
             continue
@@ -966,11 +967,14 @@ def _demonstrates_a_work(name: str) -> bool:
 
 
 def _counted_kind(name: str) -> bool:
-    """A count of projects of a kind (15个重大, 3个): how many, not which.
+    """A count of projects of a kind (15个重大, 3个), or ending a list (标准化厂房9个建设): how many,
+    not which.
 
-    >>> _counted_kind("15个重大"), _counted_kind("三个一")
-    (True, False)
+    >>> _counted_kind("15个重大"), _counted_kind("标准化厂房9个建设"), _counted_kind("三个一")
+    (True, True, False)
     """
+    if re.search(r"(?:\d+|[一二三四五六七八九十百]+)个(?:重点|重大|建设|在建)*$", name):
+        return True  # 甲、标准化厂房9个建设项目: the count of a list, not a name
     count = re.match(r"(?:\d+|[一二三四五六七八九十百]+)[个项批]", name)
     return bool(count) and (count.end() == len(name) or only_descriptors(name[count.end() :]))
 

@@ -341,3 +341,11 @@ def test_a_rare_county_short_name_where_a_place_is_named_is_the_county_without_o
     doc = extract_text("吸引更多企业到鹿寨投资兴业，为鹿寨经济发展作出贡献。要做到强农惠农富农。")
     names = {e.name for e in doc.entities if e.type == "place"}
     assert names == {"鹿寨县"}
+
+
+def test_the_part_of_a_province_named_by_a_direction_is_a_place_unless_a_name_goes_on():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("推动皖北振兴，加快豫东地区发展。县政协聚焦“浙北粮仓”核心区建设。")
+    names = {e.name for e in doc.entities if e.type == "place"}
+    assert {"皖北", "豫东"} <= names and "浙北" not in names

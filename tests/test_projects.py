@@ -486,3 +486,17 @@ def test_verbs_of_writing_and_launching_begin_no_project_and_a_phase_in_brackets
         "市人大常委会各委室2024年工作计划已印发。"
     )
     assert set(found) == {"强市工程", "城东人文纪念公园公益性公墓项目（一期工程）"}
+
+
+def test_a_list_that_ends_with_its_count_of_projects_and_a_park_with_its_own_committee():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "与会人员观摩了城市游泳馆、滨河大道东延绿地、二期标准化厂房9个建设项目。"
+        "全县2个产业园区、8个重点部门共10个项目参加评比。严格执行1+8+N项目推进机制，要建好工业园区。"
+        "东湖产业园区管委会负责人介绍，东湖产业园区已入驻企业30家。"
+    )
+    found = {(e.type, e.name) for e in doc.entities if e.type in ("project", "place")}
+    assert {("project", n) for n in ("城市游泳馆", "滨河大道东延绿地", "二期标准化厂房")} <= found
+    assert ("place", "东湖产业园区") in found and ("project", "东湖产业园区") not in found
+    assert not any(name.startswith(("严格执行", "建好", "全县2个")) for _, name in found)
