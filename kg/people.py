@@ -70,7 +70,12 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         return None
     if _verb_first(text[i : i + 2]):
         return None  # 应邀参加: a verb that begins with a surname's character
+    if any(_PLACE_GOES_ON.match(text, i + n) for n in lengths):
+        return None  # 向塘开发区党工委书记: the name of a zone, not of a person
     fits = [n for n in lengths if _name_fits(text, i, n, lex) and not _common_word(text[i : i + n])]
+    followed = text[i + 2 : i + 3] in _STRONG_FOLLOWERS | {"到"}
+    if not fits and 2 in lengths and followed and _name_fits(text, i, 2, lex):
+        fits = [2]  # 县长甘泉到某镇: a name that is also a word, before a word that follows names
     if not fits:
         fits = [n for n in lengths if _word_follows(text, i, n) and not _common_word(text[i : i + n])][:1]
     if not fits:
@@ -83,6 +88,9 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     ):
         return i, i + shortest
     return i, i + longest
+
+
+_PLACE_GOES_ON = re.compile(r"(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区)")
 
 
 def _verb_first(word: str) -> bool:
@@ -125,6 +133,8 @@ def _name_fits(text: str, i: int, n: int, lex: Lexicon) -> bool:
         return True
     if rest[0] in "同" and rest.startswith("同志"):
         return True
+    if len(rest) >= 4 and CJK.fullmatch(rest[3]) and word_freq().get(rest[:4], 0) >= 20:
+        return True  # 沈某某原原本本传达: a four-character word of manner after the name
     return lex.starts_with_follower(rest) or _starts_with_post(rest, lex)
 
 
@@ -306,7 +316,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 
 _LIST_END = re.compile(
-    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?"
+    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?"
     r"(?:四大家|四套班子|党政)?领导(?:同志)?|负责同志"
     r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
     r"(?:负责同志|负责人|领导)"
@@ -384,8 +394,8 @@ _ORG_NAME_POST = re.compile(
     r"(?=(?:副)?(?:书记|省长|市长|州长|盟长|县长|区长|旗长|主任|主席))"
 )
 _NAME_POST = re.compile(
-    r"(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,3}?)(书记|省长|市长|州长|县长|区长|旗长|主席)"
-    r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示)"
+    r"(?:(?<![\u3400-\u9fff])|(?<=[及和与了]))([\u3400-\u9fff]{2,3}?)(书记|省长|市长|州长|县长|区长|旗长|主席)"
+    r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示|(?:的)?批示|(?:的)?指示)"
 )
 
 
@@ -420,6 +430,7 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
 
 
 _SPEECH = ("表示", "介绍", "指出", "强调", "主持", "说", "出席", "参加", "讲话", "汇报", "发言")
+_NAME_ENDS = ("同志", "一行", "及", "调研", "陪同", "带队")  # 某某才旦及部门负责人, 某某平措同志调研
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,8}(?:·[\u3400-\u9fff]{2,8})?")
 
 
@@ -442,7 +453,7 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         ends = [
             p
             for p in range(2, len(name) + 1)
-            if p == len(name) or name[p:].startswith(_SPEECH) or _word_of_manner(name[p : p + 2])
+            if p == len(name) or name[p:].startswith(_SPEECH + _NAME_ENDS) or _word_of_manner(name[p : p + 2])
         ]
         ends = [p for p in ends if p <= 6]
         if not ends:

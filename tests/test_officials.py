@@ -156,3 +156,18 @@ def test_a_listed_name_ending_in_he_and_a_quoted_phrase_after_a_post():
 def test_names_listed_after_the_leaders_in_charge_of_a_field():
     found = officials("县分管工业工作的领导黄立新、邱海燕、谭志明与各部门负责人座谈。在党的领导下奋进。")
     assert found == {n: ["领导"] for n in ("黄立新", "邱海燕", "谭志明")}
+
+
+def test_names_in_lists_before_a_places_leaders_after_a_zone_and_before_words_that_follow_names():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "王立新、李国强、张红梅等临湘市领导出席。县委副书记、县长甘泉到城关镇调研。市领导赵进一同调研。"
+        "县委常委、副县长尕玛才旦及有关部门负责人陪同。镇委书记周新霞原原本本传达了全会精神。"
+        "会议传达了刘德明市长批示要求。区领导陈一鸣、向塘开发区党工委书记李广平出席。"
+    )
+    names = {e.name for e in doc.entities if e.type == "official"}
+    expected = {"王立新", "李国强", "张红梅", "甘泉", "赵进", "尕玛才旦", "周新霞", "刘德明"}
+    expected |= {"陈一鸣", "李广平"}
+    assert expected <= names
+    assert not names & {"甘泉到", "赵进一", "向塘"}
