@@ -665,10 +665,10 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             continue
         surface = name + m.group(0)
         joins_descriptors = only_descriptors(name)
-        joins = joins_descriptors or (
-            suffix.suffix in _WORKS and not _JOIN_BREAK.search(name) and not _reads_as_a_clause(name)
-        )
+        joins = joins_descriptors or (suffix.suffix in _WORKS and not _JOIN_BREAK.search(name))
         facility = next((f for f in found if f.end == start and joins), None)
+        if facility is not None and not joins_descriptors and _reads_as_a_clause(name):
+            facility = None  # 某某项目 + 监理方负责人分别就项目推进: a clause joins no works to it
         if facility is None and suffix.suffix in _WORKS:  # 某某工程 + 西部水厂建设项目: the words cut
             facility = next(
                 (
@@ -820,6 +820,8 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
     """
     lex = Lexicon.load()
     out: list[Mention] = []
+    if "项目" not in text and "基础设施" not in text:
+        return out  # every list end names its projects or their infrastructure
     for end in _PROJECT_LIST_END.finditer(text):
         clause = max(text.rfind(c, 0, end.start()) for c in _CLAUSE_END) + 1
         items = text[clause : end.start()].split("、")
