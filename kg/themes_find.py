@@ -297,7 +297,9 @@ def regional_cooperation(text: str) -> list[Mention]:
     >>> [m.text for m in regional_cooperation("深化闽宁协作，推进沪滇合作，加强项目合作。")]
     ['闽宁协作', '沪滇合作']
     """
-    out = []
+    out: list[Mention] = []
+    if "协作" not in text and "合作" not in text:
+        return out
     for m in _cooperation().finditer(text):
         pair = m.group(0)[:2]
         if pair[0] != pair[1]:
@@ -311,10 +313,15 @@ def sector_slogans(text: str) -> list[Mention]:
     >>> [m.text for m in sector_slogans("坚持工业强县、品牌兴县，走进兴县。")]
     ['工业强县', '品牌兴县']
     """
+    if not _SLOGAN_END.search(text):
+        return []
     return [
         Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "sector"),))
         for m in _sector_slogan().finditer(text)
     ]
+
+
+_SLOGAN_END = re.compile("[强兴立富活美惠][国省市县区州镇乡村旗]")  # what every such slogan ends with
 
 
 _LIST_LEAD = re.compile(

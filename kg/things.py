@@ -293,6 +293,8 @@ def _listed_companies(text: str, found: list[Mention], known: list[Mention], lex
     ['远航机械', '青禾环保', '金盾门窗']
     """
     out: list[Mention] = []
+    if "企业" not in text and "公司" not in text:
+        return out
     for end in _COMPANY_LIST_END.finditer(text):
         clause = max(text.rfind(c, 0, end.start()) for c in _CLAUSE_END) + 1
         lead = list(_LIST_LEAD.finditer(text, clause, end.start()))
