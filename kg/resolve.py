@@ -381,12 +381,14 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
 
 
 _ZONE_BODIES = ("管委会", "党工委", "管理委员会", "工委", "党工委管委会")
+_ZONE_WORDS = ("园区", "开发区", "高新区", "经开区")
 
 
 def _zones_with_their_own_bodies(
     projects: list[Entity], organisations: list[Entity]
 ) -> tuple[list[Entity], list[Entity]]:
-    """A park that has its own 管委会 or 党工委 in the page is a zone, a place, not a project.
+    """A park that has its own 管委会 or 党工委 in the page, named in full or by the park's head
+    (某某管委会 for 某某产业园区), is a zone, a place, not a project.
 
     >>> park = Entity("project/东湖产业园区", "project", "东湖产业园区")
     >>> body = Entity("organization/东湖产业园区管委会", "organization", "东湖产业园区管委会")
@@ -395,9 +397,11 @@ def _zones_with_their_own_bodies(
     ([], [('place/东湖产业园区', 'place')])
     """
     names = {n for o in organisations for n in (o.name, *o.aliases)}
+    stems = {n[: -len(b)] for n in names for b in _ZONE_BODIES if n.endswith(b) and len(n) - len(b) >= 2}
     kept, zones = [], []
     for project in projects:
-        if not any(project.name + body in names for body in _ZONE_BODIES):
+        by_stem = project.name.endswith(_ZONE_WORDS) and any(project.name.startswith(s) for s in stems)
+        if not by_stem and not any(project.name + body in names for body in _ZONE_BODIES):
             kept.append(project)
             continue
         zone = Entity(f"place/{project.name}", "place", project.name, aliases=list(project.aliases))

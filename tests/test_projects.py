@@ -500,3 +500,11 @@ def test_a_list_that_ends_with_its_count_of_projects_and_a_park_with_its_own_com
     assert {("project", n) for n in ("城市游泳馆", "滨河大道东延绿地", "二期标准化厂房")} <= found
     assert ("place", "东湖产业园区") in found and ("project", "东湖产业园区") not in found
     assert not any(name.startswith(("严格执行", "建好", "全县2个")) for _, name in found)
+
+
+def test_a_park_whose_committee_is_named_by_the_parks_head_is_a_zone():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("市委书记来到青山湖产业园区调研，青山湖管委会负责人汇报了园区建设情况。")
+    found = {(e.type, e.name) for e in doc.entities if e.type in ("project", "place")}
+    assert ("place", "青山湖产业园区") in found and ("project", "青山湖产业园区") not in found
