@@ -349,3 +349,10 @@ def test_the_part_of_a_province_named_by_a_direction_is_a_place_unless_a_name_go
     doc = extract_text("推动皖北振兴，加快豫东地区发展。县政协聚焦“浙北粮仓”核心区建设。")
     names = {e.name for e in doc.entities if e.type == "place"}
     assert {"皖北", "豫东"} <= names and "浙北" not in names
+
+
+def test_villages_named_by_their_weakness_and_a_roads_width_are_no_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("项目带动集体经济薄弱村发展养殖，道路设计路宽12米，途经青石村。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"青石村"}
