@@ -233,10 +233,8 @@ def _after_a_zone(text: str, start: int, suffix_start: int) -> int:
         return start
     rest = text[zone.end() : suffix_start]
     generic = zone.start() == start
-    registered = any(
-        Gazetteer.load().lookup(rest[:k]) and Gazetteer.load().lookup(rest[:k])[0].level == "provincial"
-        for k in (2, 3)
-    )
+    gazetteer = Gazetteer.load()
+    registered = any(d.level == "provincial" for k in (2, 3) for d in gazetteer.lookup(rest[:k])[:1])
     return zone.end() if generic or registered else start
 
 
@@ -281,7 +279,7 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
 _COMPANY_LIST_END = re.compile(
     r"等(?:[\d一二三四五六七八九十]+家)?(?:重点|骨干|规上|民营|工业)?(?:企业|公司)"
 )
-_LAST_JOIN = re.compile(r"以及|和|及|与")
+_LIST_MARKS = re.compile(r"(、|以及|和|及|与)")
 
 
 def _listed_companies(text: str, found: list[Mention], known: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -300,8 +298,8 @@ def _listed_companies(text: str, found: list[Mention], known: list[Mention], lex
         lead = list(_LIST_LEAD.finditer(text, clause, end.start()))
         begin = lead[-1].end() if lead else clause
         spans, position = [], begin
-        for part in re.split(r"(、|以及|和|及|与)", text[begin : end.start()]):
-            if part and not _LAST_JOIN.fullmatch(part) and part != "、":
+        for k, part in enumerate(_LIST_MARKS.split(text[begin : end.start()])):
+            if k % 2 == 0 and part:  # the marks are the odd parts
                 spans.append((position, position + len(part)))
             position += len(part)
         if len(spans) < 2:
@@ -1521,7 +1519,8 @@ _STUDIED_MEETING = re.compile(
     r"[\u3400-\u9fff]{0,14}?(?:第[一二三四五六七八九十]{1,3}次)?(?:工作座谈会|工作会议|会议|全会|党代会)"
     r"(?=(?:上的(?:重要)?讲话)?精神|(?:上的)?(?:安排|决策)?部署|[和、及][^，。；]{2,16}?(?:会议|全会)精神)"
 )
-_MEETING_NAME = r"(?:\d{1,2}月\d{1,2}日)?[\u3400-\u9fff][\u3400-\u9fff\d]{1,20}?(?:座谈会|工作会议|会议|大会)"
+_MEETING_DAY = r"\d{1,2}月\d{1,2}日"  # 在2月19日某某会议上: the day it met, no part of its name
+_MEETING_NAME = rf"(?:{_MEETING_DAY})?[\u3400-\u9fff][\u3400-\u9fff\d]{{1,20}}?(?:座谈会|工作会议|会议|大会)"
 _SPEECH_AT_MEETING = re.compile(  # 总书记在甲会议、乙大会上的重要讲话: each meeting where he spoke
     rf"总书记在((?:{_MEETING_NAME}、)*{_MEETING_NAME})上(?:的|发表的)(?:重要)?讲话"
 )
@@ -1555,15 +1554,15 @@ def studied_meetings(text: str) -> list[Mention]:
     for m in _SPEECH_AT_MEETING.finditer(text):
         start = m.start(1)
         for item in m.group(1).split("、"):
-            name = re.sub(r"^\d{1,2}月\d{1,2}日", "", item)  # 在2月19日某某会议上: the day it met
+            name = re.sub(f"^{_MEETING_DAY}", "", item)
             begin = start + len(item) - len(name)
             out.append(Mention("theme", name, begin, begin + len(name), attrs=(("kind", "meeting"),)))
             start += len(item) + 1
     for m in guarded(_STUDIED_MEETING).finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
-        surface, begin = m.group(0), _with_place_before(text, m.start())
-        surface = text[begin : m.start()] + surface
+        begin = _with_place_before(text, m.start())
+        surface = text[begin : m.end()]
         routine = re.fullmatch(r".{0,4}(?:常委会会议|有关会议|相关会议|党组会议)", surface)
         vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关|传达|学习|贯彻", surface) or (
             surface.endswith("全会")
