@@ -81,6 +81,8 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     if not fits:
         return None
     longest, shortest = max(fits), min(fits)
+    if len(fits) == 2 and _conjunction_before_a_mark(text, i + shortest, i + longest):
+        return i, i + longest  # 副部长刘忠和，: no 和 stands before a comma
     if len(fits) == 2 and (
         text[i + shortest] in _STRONG_FOLLOWERS
         or lex.post_at_end(text[i : i + longest + 1])
@@ -88,6 +90,20 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     ):
         return i, i + shortest
     return i, i + longest
+
+
+def _conjunction_before_a_mark(text: str, i: int, end: int) -> bool:
+    """Whether the character at ``i`` is a conjunction (和, 与, 及, 同) that ends a name's last character
+    right before punctuation: 刘忠和， is one name, as a conjunction joins nothing there.
+
+    >>> _conjunction_before_a_mark("刘忠和，王明", 2, 3), _conjunction_before_a_mark("刘忠和王明", 2, 3)
+    (True, False)
+    """
+    return (
+        end == i + 1
+        and text[i : i + 1] in ("和", "与", "及", "同")
+        and (end >= len(text) or not CJK.match(text[end]))
+    )
 
 
 _PLACE_GOES_ON = re.compile(r"(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区)")
@@ -317,16 +333,17 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 _LIST_END = re.compile(
     r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?"
-    r"(?:四大家|四套班子|党政)?领导(?:同志)?|负责同志"
+    r"(?:四大家|[四五]大班子|[两三四五]套班子|党政)?领导(?:同志)?|负责同志"
     r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
     r"(?:负责同志|负责人|领导)"
-    r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导)))"
+    r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导))"
+    r"|(?<=[\u3400-\u9fff])[出列]席(?=会议|活动|仪式|[。，,并]))"
 )
 
 
 def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
-    """``甲、乙、丙在主席台就座`` / ``甲、乙、丙等领导出席``: names listed where leaders sit or are named
-    as leaders; each in the listed order (it encodes rank)."""
+    """``甲、乙、丙在主席台就座`` / ``甲、乙、丙等领导出席`` / ``甲、乙、丙出席会议``: names listed where
+    leaders sit, are named as leaders or attend; each in the listed order (it encodes rank)."""
     for end in _LIST_END.finditer(text):
         start = end.start()
         while start > 0 and (CJK.match(text[start - 1]) or text[start - 1] == "、"):
@@ -334,8 +351,12 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         start, items = _listed_tail(text, start, end.start())
         if len(items) < 2:
             continue
-        said = end.group(0)[1:].replace("同志", "")  # 区领导 of 等区领导同志
-        titles = _said_of_a_list(said)
+        if end.group(0).endswith("席"):
+            if start > 0 and CJK.match(text[start - 1]):
+                continue  # 会见了甲、乙出席…: the list must open the clause
+            titles: tuple[Title, ...] = ()  # 甲、乙、丙出席会议: leaders attending, untitled
+        else:
+            titles = _said_of_a_list(end.group(0)[1:].replace("同志", ""))  # 区领导 of 等区领导同志
         i, spans = start, []
         for item in items:
             span = read_name(text, i, lex) or listed_name(text, i, lex)
@@ -355,7 +376,7 @@ def _said_of_a_list(said: str) -> tuple[Title, ...]:
     >>> [t.text for t in _said_of_a_list("区委常委")], [t.text for t in _said_of_a_list("八县市主要负责同志")]
     (['区委常委'], ['县市主要负责同志'])
     """
-    counted = re.match("[一二三四五六七八九十两多]+个?", said)
+    counted = re.match("[一二三四五六七八九十两多]+个?(?![大套]班子|大家)", said)
     if counted:
         said = said[counted.end() :] + ("同志" if said.endswith("负责") else "")
         level = "county" if "县" in said[:2] else _head_level(said)
@@ -429,6 +450,7 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 
 
+_DIVISION_CHARS = set("省县镇乡村街")
 _SPEECH = ("表示", "介绍", "指出", "强调", "主持", "说", "出席", "参加", "讲话", "汇报", "发言")
 _NAME_ENDS = ("同志", "一行", "及", "调研", "陪同", "带队")  # 某某才旦及部门负责人, 某某平措同志调研
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,8}(?:·[\u3400-\u9fff]{2,8})?")
@@ -466,8 +488,8 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     if freq.get(plain, 0) >= 50:
         return None  # 副主席候选人: a word, not a name
     bad = _BAD_NAME_CHARS - {"那"} if "·" in name else _BAD_NAME_CHARS  # 那 of 贾那提别克 transliterates
-    if any(c in bad for c in plain):
-        return None
+    if any(c in bad for c in plain) or any(c in _DIVISION_CHARS for c in plain):
+        return None  # 万州区长滩镇茶坪村: 区长 inside place names, and no transliteration holds 镇 or 村
     if any(_common_or_verbal(plain[k : k + 2], freq) for k in range(len(plain) - 1)):
         return None
     return i, i + len(name)
@@ -551,7 +573,25 @@ def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
         return span
     if not delimited:
         return None
-    return _short_list_item(text, i)
+    return _short_list_item(text, i) or _word_between_names(text, i, lex)
+
+
+def _word_between_names(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name that is also a word (高尚, 高峰), between two 、 of a list, its first character a surname
+    and a name after it: 市领导郑某、高尚、陈某出席.
+
+    >>> lex = Lexicon.load()
+    >>> _word_between_names("市领导郑东、高尚、陈卫出席", 6, lex)
+    (6, 8)
+    >>> _word_between_names("要求郑东、高效、务实", 5, lex) is None
+    True
+    """
+    end = i + 2
+    if text[i - 1 : i] != "、" or text[end : end + 1] != "、" or text[i] not in lex.surnames:
+        return None
+    if not CJK.match(text[i + 1]) or text[i + 1] in _BAD_NAME_CHARS:
+        return None
+    return (i, end) if read_name(text, end + 1, lex) else None
 
 
 def _short_list_item(text: str, i: int) -> tuple[int, int] | None:
@@ -744,14 +784,19 @@ def _byline_names(text: str, i: int) -> Iterator[Mention]:
         elif token in ("摄影", "摄像", "摄"):
             role = "摄影"
         elif role:
+            if _common_word(token):
+                return  # 对记者说道: a word, not a name
             end = m.end()
             if len(token) == 4 and token.endswith("报道"):
                 token, end = token[:2], end - 2  # 记者王平报道: a two-character name
             elif len(token) >= 4 and (token.endswith("摄") or text.startswith("报道", end - 1)):
                 token, end = token[:-1], end - 1  # 记者白永民摄, 记者陈某某报道: the name before the word
             separated = end >= len(text) or not CJK.match(text[end]) or text.startswith(("摄", "报道"), end)
-            if not separated and len(token) < 4:
-                return
+            if not separated:
+                named = read_name(text, m.start())
+                if len(token) < 4 or not named or named[1] > end:
+                    return  # 一名记者变身某村第一书记: no name follows the word
+                token, end = text[named[0] : named[1]], named[1]
             yield Mention("person", token, m.start(), end, role=role)
             pos = end
             continue

@@ -171,3 +171,47 @@ def test_names_in_lists_before_a_places_leaders_after_a_zone_and_before_words_th
     expected |= {"陈一鸣", "李广平"}
     assert expected <= names
     assert not names & {"甘泉到", "赵进一", "向塘"}
+
+
+def test_party_group_members_village_branch_heads_and_a_name_before_a_comma_ending_in_he():
+    found = officials(
+        "市人大常委会党组书记、主任郑国梁主持，党组成员秦月华、吕方出席。村支书邝永兴高兴地说。"
+        "河东村总支书记柴玉林介绍情况。省委宣传部副部长蔡忠和，市委副书记祁明参加调研。"
+    )
+    assert found == {
+        "郑国梁": ["市人大常委会党组书记", "市人大常委会主任"],
+        "秦月华": ["市人大常委会党组成员"],
+        "吕方": ["市人大常委会党组成员"],
+        "邝永兴": ["村支书"],
+        "柴玉林": ["河东村总支书记"],
+        "蔡忠和": ["省委宣传部副部长"],
+        "祁明": ["市委副书记"],
+    }
+
+
+def test_a_listed_name_that_is_a_word_and_untitled_names_attending_a_meeting():
+    found = officials(
+        "市领导邵建平、高尚、洪文杰出席。会议指出，要抓落实。贺晓东、卢静、龙海波出席会议。"
+        "甘立新、邹伟等四大班子领导参加。"
+    )
+    assert found == {
+        "邵建平": ["市领导"],
+        "高尚": ["市领导"],
+        "洪文杰": ["市领导"],
+        "贺晓东": [],
+        "卢静": [],
+        "龙海波": [],
+        "甘立新": ["四大班子领导"],
+        "邹伟": ["四大班子领导"],
+    }
+
+
+def test_no_official_inside_place_names_and_no_reporter_in_a_sentence_about_one():
+    doc = extract_text(
+        "6月2日，万州区长滩镇茶坪村举行活动。他从一名记者变身发耳镇白岩脚村驻村第一书记。"
+        "镇长孟兵对记者说道，产业兴旺了。"
+    )
+    people = {(e.name, e.type) for e in doc.entities if e.type in ("official", "person")}
+    assert people == {("孟兵", "official")}
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"万州区", "长滩镇", "茶坪村", "发耳镇", "白岩脚村"} <= places
