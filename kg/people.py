@@ -81,7 +81,7 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     if not fits:
         return None
     longest, shortest = max(fits), min(fits)
-    if len(fits) == 2 and _conjunction_before_a_mark(text, i + shortest, i + longest):
+    if len(fits) == 2 and _conjunction_before_a_mark(text, i + shortest):
         return i, i + longest  # 副部长刘忠和，: no 和 stands before a comma
     if len(fits) == 2 and (
         text[i + shortest] in _STRONG_FOLLOWERS
@@ -92,18 +92,14 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     return i, i + longest
 
 
-def _conjunction_before_a_mark(text: str, i: int, end: int) -> bool:
-    """Whether the character at ``i`` is a conjunction (和, 与, 及, 同) that ends a name's last character
-    right before punctuation: 刘忠和， is one name, as a conjunction joins nothing there.
+def _conjunction_before_a_mark(text: str, i: int) -> bool:
+    """Whether the character at ``i`` is a conjunction (和, 与, 及, 同) right before punctuation or the
+    end: then it is a name's last character (刘忠和，), as a conjunction joins nothing there.
 
-    >>> _conjunction_before_a_mark("刘忠和，王明", 2, 3), _conjunction_before_a_mark("刘忠和王明", 2, 3)
+    >>> _conjunction_before_a_mark("刘忠和，王明", 2), _conjunction_before_a_mark("刘忠和王明", 2)
     (True, False)
     """
-    return (
-        end == i + 1
-        and text[i : i + 1] in ("和", "与", "及", "同")
-        and (end >= len(text) or not CJK.match(text[end]))
-    )
+    return text[i : i + 1] in ("和", "与", "及", "同") and (i + 1 >= len(text) or not CJK.match(text[i + 1]))
 
 
 _PLACE_GOES_ON = re.compile(r"(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区)")
@@ -352,8 +348,6 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         if len(items) < 2:
             continue
         if end.group(0).endswith("席"):
-            if start > 0 and CJK.match(text[start - 1]):
-                continue  # 会见了甲、乙出席…: the list must open the clause
             titles: tuple[Title, ...] = ()  # 甲、乙、丙出席会议: leaders attending, untitled
         else:
             titles = _said_of_a_list(end.group(0)[1:].replace("同志", ""))  # 区领导 of 等区领导同志
@@ -488,8 +482,8 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     if freq.get(plain, 0) >= 50:
         return None  # 副主席候选人: a word, not a name
     bad = _BAD_NAME_CHARS - {"那"} if "·" in name else _BAD_NAME_CHARS  # 那 of 贾那提别克 transliterates
-    if any(c in bad for c in plain) or any(c in _DIVISION_CHARS for c in plain):
-        return None  # 万州区长滩镇茶坪村: 区长 inside place names, and no transliteration holds 镇 or 村
+    if any(c in bad or c in _DIVISION_CHARS for c in plain):
+        return None  # no transliteration holds 镇 or 村: 区长 of 万州区长滩镇茶坪村 is inside place names
     if any(_common_or_verbal(plain[k : k + 2], freq) for k in range(len(plain) - 1)):
         return None
     return i, i + len(name)
