@@ -172,7 +172,7 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int], r
         if len(word) == length and length > end - start and _frequent(word, freq) and not _is_placey(word):
             return True
     for back in (1, 2):
-        for length in range(back + 1, back + end - start + 1):
+        for length in range(back + 1, max(back + end - start, 4) + 1):  # 清水 in 山清水秀
             word = text[start - back : start - back + length]
             if start - back >= 0 and len(word) == length and _frequent(word, freq) and not _is_placey(word):
                 return True
@@ -192,7 +192,9 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int], r
 def _frequent(word: str, freq: dict[str, int]) -> bool:
     """A common word, or an idiom however rare (重于泰山, 长治久安)."""
     count = freq.get(word, 0)
-    return count >= 30 or (count > 0 and len(word) >= 4 and word_tags().get(word) in ("i", "l"))
+    if len(word) >= 4:
+        return count >= 20 or (count > 0 and word_tags().get(word) in ("i", "l"))
+    return count >= 30
 
 
 def _is_placey(word: str) -> bool:
@@ -296,6 +298,8 @@ def _township_in_a_phrase(text: str, start: int, end: int, previous_end: int) ->
     if Lexicon.load().is_generic("place", text[end - 1 : end + 1]):
         return True
     before = text[start - 1 : start]
+    if before and before not in _FUNCTION_CHARS and word_freq().get(before + text[start], 0) >= 1000:
+        return True  # 高城乡 of 提高城乡: its first character ends a common word
     return (
         end - start == 2
         and bool(before)
@@ -412,8 +416,9 @@ def _a_known_place_and_a_word(text: str, start: int, end: int, known: list[Menti
             return True
         rest = text[k.end : end]
         in_general = len(rest) == 2 and rest[0] in "城乡镇村街县市区" and lex.is_generic("place", rest)
-        if k.start == start and in_general:
-            return True  # 城乡, 镇村, 乡镇: divisions in general, after a place found
+        landscape = len(rest) == 2 and rest[-1] in "山村" and lex.is_generic("place", rest)
+        if k.start == start and (in_general or landscape):
+            return True  # 城乡, 镇村: divisions in general; 大山, 山村: land in general, after a place found
     return False
 
 
@@ -442,6 +447,8 @@ def _suffix_blocked(
     word = text[end_index : end_index + 2]
     if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
         return True  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
+    if _word_across_the_suffix(text, suffix_start, end_index + 1):
+        return True  # 乡 of 父老乡亲: an ordinary word begins before the suffix and runs past it
     if (
         len(suffix) == 1
         and suffix_start > 0
@@ -454,6 +461,22 @@ def _suffix_blocked(
         and not (_attr(k, "short") and k.start < suffix_start)  # 安新 inside 雄安新区: the name wins
         for k in known
     )
+
+
+def _word_across_the_suffix(text: str, suffix_start: int, suffix_end: int) -> bool:
+    """Whether a common word or idiom of three or four characters starts before a suffix and ends
+    after it, so the suffix is inside the word (父老乡亲, 美丽乡村).
+
+    >>> _word_across_the_suffix("让父老乡亲受益", 3, 4), _word_across_the_suffix("到白鹿乡调研", 3, 4)
+    (True, False)
+    """
+    freq = word_freq()
+    for length in (4, 3):
+        for word_start in range(max(0, suffix_end + 1 - length), suffix_start):
+            word = text[word_start : word_start + length]
+            if len(word) == length and _frequent(word, freq) and not _is_placey(word):
+                return True
+    return False
 
 
 def _place_name_floor(known: list[Mention], suffix_start: int, info: Suffix) -> int:
@@ -663,7 +686,7 @@ def _rejected(
     by_tags: bool = True,
     village_of_a_village: bool = False,
 ) -> bool:
-    if name.startswith(("一", "族")) or name.endswith("第一") or _COUNTED_UNITS.match(name):
+    if name.startswith(("一", "族", "级")) or name.endswith("第一") or _COUNTED_UNITS.match(name):
         return True  # 一江一河, 一村一品, 百县千镇: counts; 侗族传统村: a people; 某某第一村: an honour
     if suffix in ("村", "社区") and name[0] in "村乡镇" and len(name) >= 3:
         return True  # 村示范村 of 美丽乡村示范村: the name begins inside the word before it
@@ -681,6 +704,8 @@ def _rejected(
         return True
     if by_tags and len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
         return True
+    if len(name) == 2 and word_tags().get(name) in ("f", "t") and word_freq().get(name, 0) >= 1000:
+        return True  # 以前村 of 以前村里: a word of time or position
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not village_of_a_village:
         return True
     if lex.starts_with_modifier(name) or name[:1] in lex.generic.get("modifier", frozenset()):

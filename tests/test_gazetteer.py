@@ -356,3 +356,21 @@ def test_villages_named_by_their_weakness_and_a_roads_width_are_no_places():
 
     doc = extract_text("项目带动集体经济薄弱村发展养殖，道路设计路宽12米，途经青石村。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"青石村"}
+
+
+def test_rural_roads_idioms_and_words_that_run_over_a_suffix_are_no_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "这里山清水秀，新修的入户路替代了泥巴路，要提高城乡居民收入，让父老乡亲走出贵州大山，"
+        "以前村里的级贫困村都已摘帽，新建文体广场一处，走访白鹿乡和青石村。"
+    )
+    assert {e.name for e in doc.entities if e.type == "place"} == {"贵州省", "白鹿乡", "青石村"}
+
+
+def test_business_districts_and_national_parks_are_places_and_a_new_area_keeps_its_city():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("龙泉湖商务区签约三个项目，兰州新区加快发展，七百弄国家地质公园接待游客。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"龙泉湖商务区", "兰州新区", "七百弄国家地质公园"} <= places
