@@ -163,17 +163,19 @@ def _strip_ethnic(stem: str) -> str:
 _ETHNIC_DIVISION = re.compile(r"(?:自治州|自治县|自治旗|民族乡|民族镇|族乡|族镇)$")
 
 
-def common_form(d: Division) -> str | None:
+def common_forms(d: Division) -> tuple[str, ...]:
     """How papers write an ethnic autonomous division: its short form and the plain suffix
-    (黔东南苗族侗族自治州 → 黔东南州, 融水苗族自治县 → 融水县), or None.
+    (黔东南苗族侗族自治州 → 黔东南州, 融水苗族自治县 → 融水县), or the suffix without the peoples
+    (务川仡佬族苗族自治县 → 务川自治县).
 
-    >>> common_form(Division("522600", "黔东南苗族侗族自治州", "黔东南", "city", "520000"))
-    '黔东南州'
+    >>> common_forms(Division("522600", "黔东南苗族侗族自治州", "黔东南", "city", "520000"))
+    ('黔东南州', '黔东南自治州')
     """
     m = _ETHNIC_DIVISION.search(d.name)
     if m is None or d.short == d.name:
-        return None
-    return d.short + m.group(0)[-1]
+        return ()
+    plain = d.short + m.group(0)[-1]
+    return (plain, d.short + m.group(0)) if m.group(0).startswith("自治") else (plain,)
 
 
 @dataclass(frozen=True)
@@ -232,9 +234,9 @@ class Gazetteer:
             elif _indexable_short(d):
                 self._add(d.short, d.code, short=True)
         for d in list(self.by_code.values()):
-            common = common_form(d)
-            if common and common not in self._index:
-                self._add(common, d.code, short=False)
+            for common in common_forms(d):
+                if common not in self._index:
+                    self._add(common, d.code, short=False)
         for d in townships:  # a township short never shadows a higher division's name
             if _indexable_short(d) and d.short not in self._index:
                 self._add(d.short, d.code, short=True)

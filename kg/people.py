@@ -73,7 +73,7 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     if any(_PLACE_GOES_ON.match(text, i + n) for n in lengths):
         return None  # 向塘开发区党工委书记: the name of a zone, not of a person
     fits = [n for n in lengths if _name_fits(text, i, n, lex) and not _common_word(text[i : i + n])]
-    followed = text[i + 2 : i + 3] in _STRONG_FOLLOWERS | {"到"}
+    followed = text[i + 2 : i + 3] in _STRONG_FOLLOWERS | {"到"} or _long_follower_at(text, i + 2, lex)
     if not fits and 2 in lengths and followed and _name_fits(text, i, 2, lex):
         fits = [2]  # 县长甘泉到某镇: a name that is also a word, before a word that follows names
     if not fits:

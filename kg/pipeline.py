@@ -22,6 +22,7 @@ from pathlib import Path
 import ahocorasick
 
 from kg.ingest import ReadError, read_documents
+from kg.lexicon import Lexicon
 from kg.model import Document, ExtractedDocument, Mention
 from kg.people import (
     author_note_role,
@@ -147,7 +148,9 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
         if m.type == "theme" and (_nested(m, organisations) or _fragment_of_a_programme(m, projects)):
             continue
         if m.type in ("place", "organization", "project") and any(
-            p.start < m.end and m.start < p.end and not _nested(p, [m])  # 张长江 as a place is the person
+            p.start < m.end
+            and m.start < p.end
+            and (not _nested(p, [m]) or _after_a_post(m, p))  # 张长江 as a place is the person
             for p in people
         ):
             continue
@@ -162,6 +165,18 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+def _after_a_post(name: Mention, official: Mention) -> bool:
+    """Whether a name found inside another one begins after a post written in it: the name read by
+    its suffix (市长黄山 as a mountain) holds the official's title, so the official is what it names.
+
+    >>> place, official = Mention("place", "市长黄山", 0, 4), Mention("official", "黄山", 2, 4)
+    >>> _after_a_post(place, official), _after_a_post(place, Mention("person", "黄山", 2, 4))
+    (True, False)
+    """
+    head = name.text[: official.start - name.start]
+    return official.type == "official" and bool(head) and Lexicon.load().post_at_end(head) is not None
 
 
 def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:

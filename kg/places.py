@@ -37,11 +37,16 @@ _SHORT_GENERIC = {"城区", "郊区", "新区", "矿区", "市区", "开发区",
 
 
 def _common_word(surface: str) -> bool:
-    """A short name that is mostly an ordinary word (和平, 解放, 振兴): not a place on its own."""
+    """A short name that is mostly an ordinary word (和平, 解放, 振兴): not a place on its own. A
+    proper noun of the dictionary is one only when it is common (共和, 新华; not 和林格尔, 丰顺).
+
+    >>> _common_word("和平"), _common_word("丰顺")
+    (True, False)
+    """
     tag = word_tags().get(surface)
-    return tag is not None and tag.startswith(
-        ("v", "a", "b", "d", "c", "p", "u", "r", "m", "q", "i", "l", "nz")
-    )
+    if tag == "nz":
+        return word_freq().get(surface, 0) >= 200
+    return tag is not None and tag.startswith(("v", "a", "b", "d", "c", "p", "u", "r", "m", "q", "i", "l"))
 
 
 def city_or_province(surface: str) -> bool:
@@ -50,11 +55,18 @@ def city_or_province(surface: str) -> bool:
 
 
 FUNCTION_CHARACTERS = "于如和与及在对向为是将把被从至自"  # words that may begin a place name
+_GOING_TO = set("从到赴至经往")
 
 
 def _conjunction_start(text: str, start: int) -> bool:
-    """和县 in 城乡和县域: a name starting with a function word right after other words."""
-    return text[start] in "和与及在对向为是将把被从" and start > 0 and bool(CJK.match(text[start - 1]))
+    """和县 in 城乡和县域: a name starting with a function word right after other words, unless
+    they end in a word of going (从和林格尔出发: no conjunction follows 从).
+
+    >>> _conjunction_start("城乡和县域", 2), _conjunction_start("从和林格尔出发", 1)
+    (True, False)
+    """
+    before = text[start - 1 : start]
+    return text[start] in "和与及在对向为是将把被从" and bool(CJK.match(before)) and before not in _GOING_TO
 
 
 @cache
@@ -101,7 +113,7 @@ def _suffix_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn")
+_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn", "t")
 
 
 def _trim_by_tags(name: str) -> str:
@@ -359,6 +371,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
     lex = Lexicon.load()
     generic_spans = _generic_spans(text)
     out: list[Mention] = []
+    rejected_ends: set[int] = set()
     for end_index, suffix in sorted(suffixes.items()):
         info = _suffix_info(suffix)
         suffix_start = end_index + 1 - len(suffix)
@@ -393,7 +406,11 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         if extended_start is None and _rejected(
             name, surface, suffix, lex, not (in_a_list or named_alone), village_of_a_village
         ):
+            rejected_ends.add(end_index + 1)
             continue
+        if text[start - 1 : start] == "、" and start - 1 in rejected_ends:
+            rejected_ends.add(end_index + 1)
+            continue  # 贫困村、空壳村: listed with a kind of village, it is a kind too
         if _no_place_name(text, start, end_index + 1, name, info):
             continue
         if _a_known_place_and_a_word(text, start, end_index + 1, known, lex):
@@ -484,7 +501,7 @@ def _place_name_floor(known: list[Mention], suffix_start: int, info: Suffix) -> 
     park, scenic area or landmark may hold a place's short name (隋唐洛阳城国家遗址公园), and a park or
     scenic area also a river, lake or mountain it is named after (汾河公园, 黄河湿地公园; a bridge over
     the river is not: 黄河 + 大桥)."""
-    if info.kind in ("park", "scenic", "landmark"):
+    if info.kind in ("park", "scenic", "landmark", "region"):
         return max(
             [
                 k.end
@@ -704,6 +721,8 @@ def _rejected(
         return True
     if by_tags and len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
         return True
+    if suffix == "路" and word_tags().get(name[-1] + suffix, "").startswith("v"):
+        return True  # 少跑路, 多修路: a verb of going or building, not a road
     if len(name) == 2 and word_tags().get(name) in ("f", "t") and word_freq().get(name, 0) >= 1000:
         return True  # 以前村 of 以前村里: a word of time or position
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not village_of_a_village:
@@ -790,10 +809,25 @@ def bare_zones(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
+_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSX]\d{3}(?:线)?(?![A-Za-z0-9])")
+
+
+def coded_roads(text: str) -> list[Mention]:
+    """National, provincial and county roads written by their code (G352, S218线).
+
+    >>> [m.text for m in coded_roads("走进G352涪洋段项目现场，S218线改造，5G基站和G20峰会")]
+    ['G352', 'S218线']
+    """
+    return [
+        Mention("place", m.group(0), m.start(), m.end(), attrs=(("source", "road"),))
+        for m in _ROAD_CODE.finditer(text)
+    ]
+
+
 def find_places(text: str) -> list[Mention]:
     """All place mentions in a sentence, longest first where they overlap."""
     gazetteer = list(gazetteer_places(text))
-    candidates = gazetteer + suffix_places(text, gazetteer) + listed_townships(text)
+    candidates = gazetteer + suffix_places(text, gazetteer) + listed_townships(text) + coded_roads(text)
     if "日电" in text:
         candidates += dateline_townships(text)
     candidates += bare_zones(text, candidates)

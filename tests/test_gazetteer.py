@@ -374,3 +374,33 @@ def test_business_districts_and_national_parks_are_places_and_a_new_area_keeps_i
     doc = extract_text("龙泉湖商务区签约三个项目，兰州新区加快发展，七百弄国家地质公园接待游客。")
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"龙泉湖商务区", "兰州新区", "七百弄国家地质公园"} <= places
+
+
+def test_verbs_of_going_to_a_village_kinds_of_village_and_a_time_word_make_no_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "这里曾是落后村、垃圾村、上访村，如今青石村驻村干部推动电商进村、科技下乡，促进乡风文明，"
+        "目前白鹿镇要让群众少跑路。"
+    )
+    assert {e.name for e in doc.entities if e.type == "place"} == {"青石村", "白鹿镇"}
+
+
+def test_deltas_metropolitan_circles_city_clusters_and_new_towns_are_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("融入珠江三角洲、南京都市圈和长株潭城市群，加快建设合肥新城。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"珠江三角洲", "南京都市圈", "长株潭城市群", "合肥新城"} <= places
+
+
+def test_counties_named_like_proper_nouns_autonomous_counties_and_coded_roads():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "内蒙古自治区考察团从和林格尔出发，经G210到融水自治县，又赴梅州市丰顺调研，沿途看到和平景象。"
+    )
+    places = {e.name: e.aliases for e in doc.entities if e.type == "place"}
+    assert {"和林格尔县", "G210", "融水苗族自治县", "丰顺县"} <= set(places)
+    assert "融水自治县" in places["融水苗族自治县"]
+    assert not [name for name in places if name.startswith("和平")]

@@ -215,3 +215,12 @@ def test_no_official_inside_place_names_and_no_reporter_in_a_sentence_about_one(
     assert people == {("孟兵", "official")}
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"万州区", "长滩镇", "茶坪村", "发耳镇", "白岩脚村"} <= places
+
+
+def test_a_name_that_is_a_city_after_a_post_before_a_verb_of_leading_is_the_official_not_a_place():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("区委书记黄山主持召开专题会议。副市长安顺出席并讲话。")
+    officials = {e.name: [t.text for t in e.titles] for e in doc.entities if e.type == "official"}
+    assert officials == {"黄山": ["区委书记"], "安顺": ["副市长"]}
+    assert not [e.name for e in doc.entities if e.type == "place"]
