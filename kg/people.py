@@ -26,7 +26,7 @@ _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它
 _TITLE_BOUNDARY = boundary_words("title")
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
 _LEADERS_HEAD = re.compile(
-    r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?"
+    r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?!班子|干部|小组|机制|责任)"
     r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
     r"|(?<=的)领导(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
 )
@@ -72,24 +72,40 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         return None  # 应邀参加: a verb that begins with a surname's character
     if any(_PLACE_GOES_ON.match(text, i + n) for n in lengths):
         return None  # 向塘开发区党工委书记: the name of a zone, not of a person
-    fits = [n for n in lengths if _name_fits(text, i, n, lex) and not _common_word(text[i : i + n])]
+    fits = [n for n in lengths if _name_fits(text, i, n, lex) and _may_be_a_name(text[i : i + n])]
     followed = text[i + 2 : i + 3] in _STRONG_FOLLOWERS | {"到"} or _long_follower_at(text, i + 2, lex)
     if not fits and 2 in lengths and followed and _name_fits(text, i, 2, lex):
         fits = [2]  # 县长甘泉到某镇: a name that is also a word, before a word that follows names
     if not fits:
-        fits = [n for n in lengths if _word_follows(text, i, n) and not _common_word(text[i : i + n])][:1]
+        fits = [n for n in lengths if _word_follows(text, i, n) and _may_be_a_name(text[i : i + n])][:1]
     if not fits:
         return None
     longest, shortest = max(fits), min(fits)
-    if len(fits) == 2 and _conjunction_before_a_mark(text, i + shortest):
-        return i, i + longest  # 副部长刘忠和，: no 和 stands before a comma
     if len(fits) == 2 and (
-        text[i + shortest] in _STRONG_FOLLOWERS
-        or lex.post_at_end(text[i : i + longest + 1])
-        or _long_follower_at(text, i + shortest, lex)  # 周某陪同, not 周某陪 + 同
+        _conjunction_before_a_mark(text, i + shortest) or _and_before_comrade(text, i + shortest)
+    ):
+        return i, i + longest  # 副部长刘忠和，: no 和 stands before a comma
+    if (
+        len(fits) == 2
+        and (
+            text[i + shortest] in _STRONG_FOLLOWERS
+            or lex.post_at_end(text[i : i + longest + 1])
+            or _long_follower_at(text, i + shortest, lex)  # 周某陪同, not 周某陪 + 同
+            or (text[i + shortest] == "副" and _starts_with_post(text[i + shortest :], lex))  # 李某副书记
+        )
     ):
         return i, i + shortest
     return i, i + longest
+
+
+def _and_before_comrade(text: str, i: int) -> bool:
+    """Whether 和 at ``i`` comes right before 同志 said of one person (杨某和同志宣布), not of many
+    (和同志们一起).
+
+    >>> _and_before_comrade("杨晓和同志宣布", 2), _and_before_comrade("王明和同志们一起", 2)
+    (True, False)
+    """
+    return text[i : i + 3] == "和同志" and text[i + 3 : i + 4] != "们"
 
 
 def _conjunction_before_a_mark(text: str, i: int) -> bool:
@@ -103,6 +119,20 @@ def _conjunction_before_a_mark(text: str, i: int) -> bool:
 
 
 _PLACE_GOES_ON = re.compile(r"(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区)")
+
+
+def _may_be_a_name(name: str) -> bool:
+    """Neither a common word (关于) nor a doubled character (殷殷)."""
+    return not _common_word(name) and not _doubled(name)
+
+
+def _doubled(name: str) -> bool:
+    """A surname doubled is a word of manner (殷殷嘱托, 谆谆教诲), not a name.
+
+    >>> _doubled("殷殷"), _doubled("殷红")
+    (True, False)
+    """
+    return len(name) == 2 and name[0] == name[1]
 
 
 def _verb_first(word: str) -> bool:
@@ -409,8 +439,10 @@ _ORG_NAME_POST = re.compile(
     r"(?=(?:副)?(?:书记|省长|市长|州长|盟长|县长|区长|旗长|主任|主席))"
 )
 _NAME_POST = re.compile(
-    r"(?:(?<![\u3400-\u9fff])|(?<=[及和与了]))([\u3400-\u9fff]{2,3}?)(书记|省长|市长|州长|县长|区长|旗长|主席)"
-    r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示|(?:的)?批示|(?:的)?指示)"
+    r"(?:(?<![\u3400-\u9fff])|(?<=[及和与了]))([\u3400-\u9fff]{2,3}?)"
+    r"((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席))"
+    r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示|(?:的)?批示|(?:的)?指示"
+    r"|一行|在|率|带队|带领|主持|出席|参加|深入|调研|来到|前往|赴|陪同|先后|实地|察看|查看|走访|看望|慰问)"
 )
 
 
@@ -446,7 +478,8 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
 
 _DIVISION_CHARS = set("省县镇乡村街")
 _SPEECH = ("表示", "介绍", "指出", "强调", "主持", "说", "出席", "参加", "讲话", "汇报", "发言")
-_NAME_ENDS = ("同志", "一行", "及", "调研", "陪同", "带队")  # 某某才旦及部门负责人, 某某平措同志调研
+# 某某才旦及部门负责人, 某某平措同志调研, 某某其木格在会上
+_NAME_ENDS = ("同志", "一行", "及", "调研", "陪同", "带队", "在", "应邀", "受", "率", "等")
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,8}(?:·[\u3400-\u9fff]{2,8})?")
 
 

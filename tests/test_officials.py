@@ -224,3 +224,34 @@ def test_a_name_that_is_a_city_after_a_post_before_a_verb_of_leading_is_the_offi
     officials = {e.name: [t.text for t in e.titles] for e in doc.entities if e.type == "official"}
     assert officials == {"黄山": ["区委书记"], "安顺": ["副市长"]}
     assert not [e.name for e in doc.entities if e.type == "place"]
+
+
+def test_names_before_their_posts_at_the_start_and_after_the_body_with_a_deputy_post():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("赵立平县长一行深入乡镇调研。3日上午，钱永福镇长在县委孙海副书记陪同下察看工地。")
+    officials = {e.name: [t.text for t in e.titles] for e in doc.entities if e.type == "official"}
+    assert officials == {"赵立平": ["县长"], "钱永福": ["镇长"], "孙海": ["县委副书记"]}
+
+
+def test_transliterated_names_end_before_在_and_names_end_before_受_and_和同志():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "市委常委、宣传部部长额尔敦其木格在大会上讲话。区委书记周文和同志主持会议。"
+        "市委书记孙建国受市委常委会委托作报告。民盟市委专职副主委吴海燕陪同。"
+    )
+    officials = {e.name: [t.text for t in e.titles] for e in doc.entities if e.type == "official"}
+    assert officials == {
+        "额尔敦其木格": ["市委常委", "市委宣传部部长"],
+        "周文和": ["区委书记"],
+        "孙建国": ["市委书记"],
+        "吴海燕": ["民盟市委专职副主委"],
+    }
+
+
+def test_a_doubled_word_after_a_post_and_a_leading_group_are_no_names():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("牢记总书记谆谆教诲和殷殷嘱托，县政府领导班子及各部门要抓好落实。")
+    assert not [e.name for e in doc.entities if e.type in ("official", "person")]
