@@ -471,7 +471,10 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
 
 
 def _post_inside_word(text: str, start: int, end: int) -> bool:
-    """主席台, 书记处: the post characters begin a longer ordinary word."""
+    """主席台, 书记处: the post characters begin a longer ordinary word; 主委 of 业主委员会 is part of
+    委员会."""
+    if text[end - 1 : end + 1] == "委员":
+        return True
     word = text[start : end + 1]
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 

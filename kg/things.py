@@ -137,8 +137,18 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
 
 
 def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
-    """``和`` joins the words of one body's name (住房和城乡建设局), not two bodies (织袜厂和制衣厂)."""
-    if word == "和" and Lexicon.load().org_suffix_at_end(prefix[:k]):
+    """``和`` joins the words of one body's name (住房和城乡建设局), not two bodies (织袜厂和制衣厂),
+    nor a place, a meeting or leaders and a body (某村和某市博物馆, 常务会议和常委会, 领导和某公司).
+
+    >>> _word_in_org_name("住房和城乡建设", 2, "和"), _word_in_org_name("大京村和福鼎市白茶博物", 3, "和")
+    (True, False)
+    """
+    if word == "和" and (
+        Lexicon.load().org_suffix_at_end(prefix[:k])
+        or prefix[:k].endswith(("村", "镇", "乡", "会议", "领导", "活动"))
+        or prefix[k + 1 : k + 2] in ("省", "市", "县", "区", "州", "旗", "镇", "乡", "村")
+        or any(h.start == 0 for h in gazetteer_places(prefix[k + 1 :]))
+    ):
         return False
     return _word_in_name(prefix, k, word)
 
@@ -164,6 +174,11 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
 _VISITS = frozenset({"调研", "考察", "视察", "观摩", "督导", "检查", "督查", "调度", "走访", "察看", "查看"})
 _COUNTED = re.compile(r"^(?:部分|多个|若干|全部)|\d+[个名家所座]|^[一二三四五六七八九十两几多]+[个名家所座]")
 _CENTRAL_COMMITTEE = re.compile(CENTRAL_COMMITTEE)
+_DEMOCRATIC_PARTY = re.compile(  # the eight democratic parties, alone or by a committee of theirs
+    r"(?:中国国民党革命委员会|中国民主同盟|中国民主建国会|中国民主促进会|中国农工民主党|中国致公党|九三学社"
+    r"|台湾民主自治同盟|(?:民革|民盟|民建|民进|农工党|致公党|台盟)(?=中央|[\u3400-\u9fff]{0,6}?[省市州盟县区旗]委))"
+    r"(?:中央|[\u3400-\u9fff]{0,6}?[省市州盟县区旗](?:委员会|委会|委))?"
+)
 _PARTY_NAME_GOES_ON = re.compile(
     r"第|党[委组]|[\u3400-\u9fff]{1,8}?[省市州盟县区旗]第|[\u3400-\u9fff]{0,8}?(?:委员会|代表大会)"
 )
@@ -182,6 +197,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
     for m in _CENTRAL_COMMITTEE.finditer(text):
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
+    found += democratic_parties(text)
     for m in _org_regex().finditer(text):
         suffix = m.group(0)
         if _suffix_is_part_of_word(text, m.start(), m.end(), suffix, lex):
@@ -207,11 +223,35 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
+    found = _without_cuts_into_parties(found)
     found += _short_company_names(text, found, known)
     found += _listed_companies(text, found, known, lex)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     found = [_without_term(m) for m in found]
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
+
+
+def democratic_parties(text: str) -> list[Mention]:
+    """The democratic parties and their committees (民盟市委, 九三学社区委会, 民建江苏省委), whose short
+    names are no words a suffix could find.
+
+    >>> [m.text for m in democratic_parties("民盟市委、九三学社区委会和民进中央负责人，支持农民建房")]
+    ['民盟市委', '九三学社区委会', '民进中央']
+    """
+    return [
+        Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "party"), ("party", "1")))
+        for m in _DEMOCRATIC_PARTY.finditer(text)
+    ]
+
+
+def _without_cuts_into_parties(found: list[Mention]) -> list[Mention]:
+    """Drop names that begin inside a democratic party's committee and run past it (区委会和某某)."""
+    parties = [m for m in found if dict(m.attrs).get("party")]
+    return [
+        m
+        for m in found
+        if dict(m.attrs).get("party") or not any(p.start < m.start < p.end < m.end for p in parties)
+    ]
 
 
 _ZONE_WORD = re.compile(

@@ -134,3 +134,33 @@ def test_a_party_group_is_its_body_with_the_party_groups_name_among_its_names():
 def test_a_body_named_with_its_term_is_the_body_and_a_good_start_is_no_bureau():
     found = organisations("市六届人大一次会议开幕。县十届政协委员出席。要为乡村振兴开好局。")
     assert found == {"市人大": ["市六届人大"], "县政协": ["县十届政协"]}
+
+
+def test_the_democratic_parties_and_their_committees_are_bodies_and_no_community():
+    doc = extract_text("民进区委会、九三学社区委会和民建浙江省委负责人参加座谈，农民建房补贴同步发放。")
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert orgs == {"民进区委会", "九三学社区委会", "民建浙江省委"}
+    assert {e.name for e in doc.entities if e.type == "place"} == {"浙江省"}
+
+
+def test_a_body_after_和_a_village_a_meeting_or_leaders_and_after_暨_stands_alone():
+    doc = extract_text(
+        "调研组走访了李家村和宁德市茶叶博物馆。县领导和华兴公司负责人出席。"
+        "会议传达了省政府常务会议和市委常委会精神，召开区委常委会会议暨区委理论学习中心组学习会。"
+        "区住房和城乡建设局参加。"
+    )
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert {
+        "宁德市茶叶博物馆",
+        "华兴公司",
+        "省政府",
+        "市委常委会",
+        "区委理论学习中心组",
+        "区住房和城乡建设局",
+    } <= orgs
+    assert not [name for name in orgs if "和" in name and name != "区住房和城乡建设局" or "暨" in name]
+
+
+def test_a_post_inside_委员会_names_nobody():
+    doc = extract_text("支部书记兼任业主委员会主任，推动小区治理。")
+    assert not [e.name for e in doc.entities if e.type == "official"]
