@@ -79,7 +79,7 @@ def _left_edge(
         if (
             CJK.match(text[j - 1])
             or text[j - 1].isalnum()
-            or (text[j - 1] == "." and text[j - 2 : j - 1].isdigit())
+            or (text[j - 1] in ".+" and text[j - 2 : j - 1].isdigit())  # 4.5万吨, 4+4科创工程
             or (any_inset and j < end and text[j - 1] in _NAME_DOTS and CJK.match(text[j - 2 : j - 1] or " "))
         ):  # 书香某某•某某项目: a dot joins the two parts of one name
             j -= 1
@@ -844,7 +844,7 @@ _PROJECT_LIST_END = re.compile(
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|随着|确保|为|对|就|把|将|在)了?"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|随着|确保|为|对|就|把|将|在)(?:了|的)?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
 
@@ -1127,13 +1127,14 @@ def _with_inner_names(
 ) -> Mention:
     """Remember the names a project is also called by: without its company, zone or place
     (某某有限公司年产…项目 → 年产…项目), and the quoted part of a campaign (“百日攻坚”行动 → 百日攻坚)."""
-    head = next(
+    head = max(  # the longest: 北京某某集团有限公司 + 某某产业园, not 北京 + 某某集团有限公司某某产业园
         (
             k
             for k in known
             if k.start == project.start and k.type in ("organization", "place") and k.end < suffix_start
         ),
-        None,
+        key=lambda k: k.end,
+        default=None,
     )
     if head is not None:
         project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : project.end])))
@@ -1283,7 +1284,9 @@ def _strip_quantities(name: str) -> str:
     return name
 
 
-_CAPACITY = re.compile(r"^[\d.]+[万亿千百]?(?:吨|千瓦|兆瓦|瓦|米|伏|千伏|立方米|标准箱|头|只|羽)")
+_CAPACITY = re.compile(
+    r"^[\d.]+[万亿千百]?(?:吨|千瓦|兆瓦|瓦|米|伏|千伏|立方米|标准箱|头|只|羽)|^\d+\+\d"
+)  # 4+4科创工程
 
 
 _NOT_A_PROJECT_HEAD = ("d", "p", "c", "u", "r", "m", "t", "q", "f")
