@@ -401,12 +401,19 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             after_division or _in_a_village_list(text, start, info, out)
         )
         village_of_a_village = (
-            suffix == "村" and len(name) == 2 and name[1] == "村" and after_division
-        )  # 中村村
+            suffix == "村"
+            and len(name) == 2
+            and name[1] == "村"
+            and (
+                after_division
+                or text[start - 1 : start] in ("、", "，", ",", "赴", "到", "在", "和", "与", "及")
+            )
+        )  # 中村村, 、章村村
         if extended_start is None and _rejected(
             name, surface, suffix, lex, not (in_a_list or named_alone), village_of_a_village
         ):
-            rejected_ends.add(end_index + 1)
+            if _a_kind_of_place(name, surface, lex):
+                rejected_ends.add(end_index + 1)
             continue
         if text[start - 1 : start] == "、" and start - 1 in rejected_ends:
             rejected_ends.add(end_index + 1)
@@ -690,6 +697,40 @@ def _attr(m: Mention, key: str) -> str | None:
     return dict(m.attrs).get(key)
 
 
+def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon) -> bool:
+    """茅山村, 马新村: a village whose two-character name ends like a kind of village (山村, 新村) but is
+    no ordinary word itself (大山村 is a village in the mountains).
+
+    >>> lex = Lexicon.load()
+    >>> _named_like_a_hill_village("茅山", "村", lex), _named_like_a_hill_village("大山", "村", lex)
+    (True, False)
+    """
+    return (
+        suffix == "村"
+        and len(name) == 2
+        and name[1] in "山新渔"
+        and name[0] not in "大小深高青"  # 小山村: a small village in the hills
+        and not lex.is_generic("place", name)
+        and not _a_kind_of_place(name, name + suffix, lex)
+        and word_freq().get(name, 0) < 300
+    )
+
+
+def _a_kind_of_place(name: str, surface: str, lex: Lexicon) -> bool:
+    """Whether a candidate names a kind of place (贫困村, 示范村, 美丽乡村), not one place.
+
+    >>> _a_kind_of_place("贫困", "贫困村", Lexicon.load()), _a_kind_of_place("章村", "章村村", Lexicon.load())
+    (True, False)
+    """
+    modifiers = lex.generic.get("modifier", frozenset())
+    return (
+        lex.is_generic("place", surface)
+        or lex.is_generic("place", name)
+        or lex.starts_with_modifier(name)
+        or name[:1] in modifiers
+    )
+
+
 _COUNTED_UNITS = re.compile(  # 百县千镇: counts; 十五分钟社区生活圈: a distance in time or space
     r"[一二三四五六七八九十百千万][县镇村乡户]|^[\d一二三四五六七八九十百千]+(?:分钟|小时|公里|千米|米)"
 )
@@ -725,7 +766,9 @@ def _rejected(
         return True  # 少跑路, 多修路: a verb of going or building, not a road
     if len(name) == 2 and word_tags().get(name) in ("f", "t") and word_freq().get(name, 0) >= 1000:
         return True  # 以前村 of 以前村里: a word of time or position
-    if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not village_of_a_village:
+    if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not (
+        village_of_a_village or _named_like_a_hill_village(name, suffix, lex)
+    ):
         return True
     if lex.starts_with_modifier(name) or name[:1] in lex.generic.get("modifier", frozenset()):
         return True

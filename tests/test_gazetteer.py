@@ -380,7 +380,7 @@ def test_verbs_of_going_to_a_village_kinds_of_village_and_a_time_word_make_no_pl
     from kg.pipeline import extract_text
 
     doc = extract_text(
-        "这里曾是落后村、垃圾村、上访村，如今青石村驻村干部推动电商进村、科技下乡，促进乡风文明，"
+        "这里曾是贫困村、垃圾村、上访村，如今青石村驻村干部推动电商进村、科技下乡，促进乡风文明，"
         "目前白鹿镇要让群众少跑路。"
     )
     assert {e.name for e in doc.entities if e.type == "place"} == {"青石村", "白鹿镇"}
@@ -404,3 +404,10 @@ def test_counties_named_like_proper_nouns_autonomous_counties_and_coded_roads():
     assert {"和林格尔县", "G210", "融水苗族自治县", "丰顺县"} <= set(places)
     assert "融水自治县" in places["融水苗族自治县"]
     assert not [name for name in places if name.startswith("和平")]
+
+
+def test_villages_named_like_a_hill_village_or_after_a_village_in_a_list_are_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("工作组赴茅山村、章村村、河垓村等地，又来到一个小山村。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"茅山村", "章村村", "河垓村"}
