@@ -489,12 +489,17 @@ def _suffix_blocked(
 
 def _word_across_the_suffix(text: str, suffix_start: int, suffix_end: int) -> bool:
     """Whether a common word or idiom of three or four characters starts before a suffix and ends
-    after it, so the suffix is inside the word (父老乡亲, 美丽乡村).
+    after it, so the suffix is inside the word (父老乡亲, 美丽乡村), or an idiom starts with a suffix
+    of one character (山清水秀).
 
     >>> _word_across_the_suffix("让父老乡亲受益", 3, 4), _word_across_the_suffix("到白鹿乡调研", 3, 4)
     (True, False)
     """
     freq = word_freq()
+    if suffix_end - suffix_start == 1:  # 山 of 某村山清水秀: an idiom begins with the suffix
+        idiom = text[suffix_start : suffix_start + 4]
+        if len(idiom) == 4 and _frequent(idiom, freq) and not _is_placey(idiom):
+            return True
     for length in (4, 3):
         for word_start in range(max(0, suffix_end + 1 - length), suffix_start):
             word = text[word_start : word_start + length]

@@ -411,3 +411,10 @@ def test_villages_named_like_a_hill_village_or_after_a_village_in_a_list_are_pla
 
     doc = extract_text("工作组赴茅山村、章村村、河垓村等地，又来到一个小山村。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"茅山村", "章村村", "河垓村"}
+
+
+def test_an_idiom_after_a_village_a_stream_and_kinds_of_village_by_people_or_rank_are_no_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("石门村山清水秀，沿着绕村溪流查看水质，这里是少数民族村，也是首批示范村。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"石门村"}
