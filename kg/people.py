@@ -332,6 +332,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
             found.setdefault(mention.start, mention)
     for mention in _titles_after_names(text, lex):
         found.setdefault(mention.start, mention)
+    for mention in _titles_in_brackets(text, lex):
+        found.setdefault(mention.start, mention)
     for mention in _appointments(text, lex):
         found.setdefault(mention.start, mention)
     for mention in _names_before_posts(text, lex):
@@ -340,7 +342,11 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in _posts_regex(lex).finditer(text):
         if _post_inside_word(text, m.start(), m.end()):
             continue
-        span = read_name(text, m.end(), lex) or _unusual_name(text, m.end())
+        span = (
+            read_name(text, m.end(), lex)
+            or _unusual_name(text, m.end())
+            or _name_after_a_space(text, m.end(), lex)
+        )
         if not span or span[0] in found or text[span[1] : span[1] + 1] in ("”", "’", "》"):
             continue  # “各级书记解难题”: a quoted phrase, not a name
         span = _with_transliteration(text, span)
@@ -665,6 +671,46 @@ def _titles_after_names(text: str, lex: Lexicon) -> Iterator[Mention]:
         titles = _titles_before(text, offset + len(segment) - len(post), m.end(2), lex)
         if titles and title_start(text, offset + len(segment) - len(post)) <= offset + len(segment):
             yield Mention("official", m.group(1), span[0], span[1], titles=tuple(titles))
+
+
+_BRACKETED_TITLES = re.compile(r"[（(]([^（）()，。；]{2,24})[）)]")
+
+
+def _name_after_a_space(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name set off from its post by a space at the end of a line (某村第一书记 徐某): a caption.
+
+    >>> lex = Lexicon.load()
+    >>> _name_after_a_space("驻村第一书记 徐建立", 6, lex), _name_after_a_space("书记 徐建立说", 2, lex)
+    ((7, 10), None)
+    """
+    if text[i : i + 1] not in (" ", "\u3000"):
+        return None
+    span = read_name(text, i + 1, lex)
+    return span if span and (span[1] == len(text) or not CJK.match(text[span[1]])) else None
+
+
+def _titles_in_brackets(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``队员陈某（驻某村第一书记）`` — a name followed by its titles in brackets.
+
+    >>> [(m.text, m.titles[0].text) for m in _titles_in_brackets("王明（县委副书记）出席", Lexicon.load())]
+    [('王明', '县委副书记')]
+    """
+    for m in _BRACKETED_TITLES.finditer(text):
+        segment = m.group(1)
+        post = lex.post_at_end(segment)
+        if not post:
+            continue
+        span = next(
+            (
+                (m.start() - n, m.start())
+                for n in (3, 2, 4)
+                if m.start() - n >= 0 and read_name(text, m.start() - n, lex) == (m.start() - n, m.start())
+            ),
+            None,
+        )
+        titles = _titles_before(text, m.end(1) - len(post), m.end(1), lex) if span else []
+        if span and titles and title_start(text, m.end(1) - len(post)) <= m.start(1):
+            yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
 
 
 _APPOINTED = re.compile(r"([\u3400-\u9fff·]{2,8})为([^，。；、为]{2,24}?)(?=[，。；、]|$)")

@@ -255,3 +255,14 @@ def test_a_doubled_word_after_a_post_and_a_leading_group_are_no_names():
 
     doc = extract_text("牢记总书记谆谆教诲和殷殷嘱托，县政府领导班子及各部门要抓好落实。")
     assert not [e.name for e in doc.entities if e.type in ("official", "person")]
+
+
+def test_titles_in_brackets_after_a_name_and_a_caption_with_a_space_name_officials():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "工作队成员有队员李向阳（驻东坪村第一书记）、张红（化名）和刘洋（右二）。\n"
+        "白石镇东坪村驻村第一书记 孙立新\n"
+    )
+    officials = {e.name: [t.text for t in e.titles] for e in doc.entities if e.type == "official"}
+    assert officials == {"李向阳": ["驻东坪村第一书记"], "孙立新": ["白石镇东坪村驻村第一书记"]}
