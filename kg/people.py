@@ -332,7 +332,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
             found.setdefault(mention.start, mention)
     for mention in _titles_after_names(text, lex):
         found.setdefault(mention.start, mention)
-    for mention in _titles_in_brackets(text, lex):
+    for mention in _titles_in_brackets(text, lex) if "（" in text or "(" in text else ():
         found.setdefault(mention.start, mention)
     for mention in _appointments(text, lex):
         found.setdefault(mention.start, mention)

@@ -146,7 +146,7 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
         if m.type == "place" and _built_as_a_project(m, project_spans, project_ends):
             continue
         if m.type == "place" and any(
-            dict(o.attrs).get("party") and o.start == m.start and m.end <= o.end for o in organisations
+            ("party", "1") in o.attrs and o.start == m.start and m.end <= o.end for o in organisations
         ):
             continue  # 九三学社区 of 九三学社区委会: the party's name, not a community
         if m.type == "theme" and (_nested(m, organisations) or _fragment_of_a_programme(m, projects)):

@@ -495,17 +495,15 @@ def _word_across_the_suffix(text: str, suffix_start: int, suffix_end: int) -> bo
     >>> _word_across_the_suffix("让父老乡亲受益", 3, 4), _word_across_the_suffix("到白鹿乡调研", 3, 4)
     (True, False)
     """
+    if suffix_end >= len(text) or not CJK.match(text[suffix_end]):
+        return False
     freq = word_freq()
-    if suffix_end - suffix_start == 1:  # 山 of 某村山清水秀: an idiom begins with the suffix
-        idiom = text[suffix_start : suffix_start + 4]
-        if len(idiom) == 4 and _frequent(idiom, freq) and not _is_placey(idiom):
-            return True
-    for length in (4, 3):
-        for word_start in range(max(0, suffix_end + 1 - length), suffix_start):
-            word = text[word_start : word_start + length]
-            if len(word) == length and _frequent(word, freq) and not _is_placey(word):
-                return True
-    return False
+    idiom = text[suffix_start : suffix_start + 4]
+    words = [idiom] if suffix_end - suffix_start == 1 and len(idiom) == 4 else []  # 山 of 山清水秀
+    words += [text[k : k + n] for n in (4, 3) for k in range(max(0, suffix_end + 1 - n), suffix_start)]
+    return any(
+        word in freq and len(word) >= 3 and _frequent(word, freq) and not _is_placey(word) for word in words
+    )
 
 
 def _place_name_floor(known: list[Mention], suffix_start: int, info: Suffix) -> int:
@@ -866,6 +864,8 @@ def coded_roads(text: str) -> list[Mention]:
     >>> [m.text for m in coded_roads("走进G352涪洋段项目现场，S218线改造，5G基站和G20峰会")]
     ['G352', 'S218线']
     """
+    if "G" not in text and "S" not in text and "X" not in text:
+        return []
     return [
         Mention("place", m.group(0), m.start(), m.end(), attrs=(("source", "road"),))
         for m in _ROAD_CODE.finditer(text)

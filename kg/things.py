@@ -147,7 +147,7 @@ def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
         Lexicon.load().org_suffix_at_end(prefix[:k])
         or prefix[:k].endswith(("村", "镇", "乡", "会议", "领导", "活动"))
         or prefix[k + 1 : k + 2] in ("省", "市", "县", "区", "州", "旗", "镇", "乡", "村")
-        or any(h.start == 0 for h in gazetteer_places(prefix[k + 1 :]))
+        or any(Gazetteer.load().lookup(prefix[k + 1 : k + 1 + n]) for n in (2, 3, 4))
     ):
         return False
     return _word_in_name(prefix, k, word)
@@ -246,7 +246,9 @@ def democratic_parties(text: str) -> list[Mention]:
 
 def _without_cuts_into_parties(found: list[Mention]) -> list[Mention]:
     """Drop names that begin inside a democratic party's committee and run past it (区委会和某某)."""
-    parties = [m for m in found if dict(m.attrs).get("party")]
+    parties = [m for m in found if ("party", "1") in m.attrs]
+    if not parties:
+        return found
     return [
         m
         for m in found
