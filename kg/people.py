@@ -206,7 +206,9 @@ def _inside_org_word(prefix: str, k: int, word: str) -> bool:
 
 
 def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
-    """Give a title that lacks its organisation the organisation of the title before it."""
+    """Give a title that lacks its organisation the organisation of the title before it (a nominee's
+    post, 提名副县长, is the post)."""
+    bare = bare.removeprefix("提名") if len(bare) > len(post) else bare
     org = bare[: len(bare) - len(post)]
     if previous is None or not previous.org or (org and not _relative_org(org)):
         return Title(bare, post=post, org=org)
@@ -217,7 +219,10 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
             return Title(sibling.group(0) + bare, post=post, org=sibling.group(0) + org)
         if _PARTY_DEPT.match(org):
             return Title(base + bare, post=post, org=base + org)
-        return Title(_place_part(base) + bare, post=post, org=_place_part(base) + org)
+        place = _place_part(base)
+        if org.startswith("街道") and place.endswith("街道"):
+            place = place[:-2]  # 某某街道党工委书记…，街道党工委委员: the street's own committee
+        return Title(place + bare, post=post, org=place + org)
     if _GOV_POST.match(post):
         place = re.sub(r"(?:委|政府|党委|党工委)$", "", base)
         level_char = post.lstrip("副常务代")[0]
@@ -346,6 +351,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
             read_name(text, m.end(), lex)
             or _unusual_name(text, m.end())
             or _name_after_a_space(text, m.end(), lex)
+            or _nominee(text, m.end(), lex)
         )
         if not span or span[0] in found or text[span[1] : span[1] + 1] in ("”", "’", "》"):
             continue  # “各级书记解难题”: a quoted phrase, not a name
@@ -689,6 +695,15 @@ def _name_after_a_space(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
     return span if span and (span[1] == len(text) or not CJK.match(text[span[1]])) else None
 
 
+def _nominee(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The name after a post's nominee (提名副县长人选某某): the nominee for the post.
+
+    >>> _nominee("提名副县长人选张宏亮陪同", 5, Lexicon.load())
+    (7, 10)
+    """
+    return read_name(text, i + 2, lex) if text[i : i + 2] == "人选" else None
+
+
 def _titles_in_brackets(text: str, lex: Lexicon) -> Iterator[Mention]:
     """``队员陈某（驻某村第一书记）`` — a name followed by its titles in brackets.
 
@@ -713,11 +728,14 @@ def _titles_in_brackets(text: str, lex: Lexicon) -> Iterator[Mention]:
             yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
 
 
-_APPOINTED = re.compile(r"([\u3400-\u9fff·]{2,8})为([^，。；、为]{2,24}?)(?=[，。；、]|$)")
+_APPOINTED = re.compile(
+    r"([\u3400-\u9fff·]{2,8}?)(?:为|(?:全票|高票|当场)?当选(?:为)?)([^，。；、为]{2,24}?)(?=[，。；、]|$)"
+)
 
 
 def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
-    """``任命汪某为市民政局局长，朱某为市生态环境局局长``: a name appointed to a title."""
+    """``任命汪某为市民政局局长，朱某为市生态环境局局长``, ``某某全票当选村党支部书记``: a name appointed
+    or elected to a title."""
     for m in guarded(_APPOINTED).finditer(text):
         post = lex.post_at_end(m.group(2))
         if not post:

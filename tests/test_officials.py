@@ -266,3 +266,19 @@ def test_titles_in_brackets_after_a_name_and_a_caption_with_a_space_name_officia
     )
     officials = {e.name: [t.text for t in e.titles] for e in doc.entities if e.type == "official"}
     assert officials == {"李向阳": ["驻东坪村第一书记"], "孙立新": ["白石镇东坪村驻村第一书记"]}
+
+
+def test_a_street_committee_after_its_street_an_election_and_a_nominee_name_officials():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "东湖街道党工委书记王明，街道党工委委员、办事处副主任李红参加。"
+        "退伍回乡的周上进全票当选村党支部书记。县委常委、提名副县长人选赵宏亮陪同。"
+    )
+    officials = {e.name: [t.text for t in e.titles] for e in doc.entities if e.type == "official"}
+    assert officials == {
+        "王明": ["东湖街道党工委书记"],
+        "李红": ["东湖街道党工委委员", "东湖街道办事处副主任"],
+        "周上进": ["村党支部书记"],
+        "赵宏亮": ["县委常委", "副县长"],
+    }
