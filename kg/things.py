@@ -1572,7 +1572,8 @@ _SPEECH_AT_MEETING = re.compile(  # 总书记在甲会议、乙大会上的重�
 
 
 _LEADER_SPEECH = re.compile(
-    r"习近平总书记(?:来[\u3400-\u9fff]{1,3}(?:考察|视察)|(?:考察|视察)[\u3400-\u9fff]{2,8}?)(?:时)?(?:的)?"
+    r"习近平总书记(?:来[\u3400-\u9fff]{1,3}(?:考察|视察)|(?:考察|视察)[\u3400-\u9fff]{2,8}?"
+    r"|在[\u3400-\u9fff]{2,8}?(?:考察|视察|调研)|对[\u3400-\u9fff]{2,5}?(?=重要讲话))(?:时)?(?:的)?"
     r"(?:重要讲话(?:和?(?:重要)?指示(?:批示)?)?|重要指示(?:批示)?)精神"
 )
 
@@ -1582,6 +1583,8 @@ def leader_speeches(text: str) -> list[Mention]:
 
     >>> [m.text for m in leader_speeches("深入学习贯彻习近平总书记考察湖南重要讲话精神")]
     ['习近平总书记考察湖南重要讲话精神']
+    >>> [m.text for m in leader_speeches("贯彻习近平总书记在江西考察时的重要讲话和重要指示精神")]
+    ['习近平总书记在江西考察时的重要讲话和重要指示精神']
     """
     return [
         Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "speech"),))
@@ -1649,4 +1652,19 @@ def find_theme_patterns(text: str) -> list[Mention]:
         if surface.endswith("大") and not surface.startswith("党的"):
             continue
         out.append(Mention("theme", surface, m.start(), m.end(), attrs=(("kind", "meeting"),)))
-    return out
+    return [_with_party_name(text, m) for m in out]
+
+
+def _with_party_name(text: str, meeting: Mention) -> Mention:
+    """A local plenum written after 中共 (中共某某区委十三届七次全会) is also known by that name.
+
+    >>> plenum = Mention("theme", "某区委三届七次全会", 4, 13)
+    >>> _with_party_name("学习中共某区委三届七次全会精神", plenum).attrs
+    (('inner', '中共某区委三届七次全会'),)
+    """
+    if (
+        dict(meeting.attrs).get("kind", "meeting") != "meeting"
+        or text[meeting.start - 2 : meeting.start] != "中共"
+    ):
+        return meeting
+    return replace(meeting, attrs=(*meeting.attrs, ("inner", "中共" + meeting.text)))

@@ -297,3 +297,16 @@ def test_a_run_of_counted_units_ends_with_a_word_and_two_provinces_cooperate():
     found = _themes_of("村里严格落实四议两公开工作法，深化闽宁协作，推进沪滇合作，加强项目合作。")
     assert {"四议两公开", "闽宁协作", "沪滇合作"} <= found
     assert "四议两公" not in found and not any(name.endswith("项目合作") for name in found)
+
+
+def test_the_leaders_speeches_on_an_inspection_or_to_a_province_and_a_plenum_written_after_中共():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "会议强调，要深入贯彻习近平总书记在江西考察时的重要讲话和重要指示精神，"
+        "全面落实习近平总书记对宁夏重要讲话重要指示批示精神，学习贯彻中共江北区委十二届五次全会精神。"
+    )
+    themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
+    assert "习近平总书记在江西考察时的重要讲话和重要指示" in themes
+    assert "习近平总书记对宁夏重要讲话重要指示批示" in themes
+    assert "中共江北区委十二届五次全会" in themes["江北区委十二届五次全会"]
