@@ -392,7 +392,9 @@ def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
     return out
 
 
-_LIST_ITEM_ORG = re.compile(r"[\u3400-\u9fff]{2,12}(?=[、，,；;和及]|等|$)")
+_LIST_ITEM_ORG = re.compile(
+    r"(?:[\u3400-\u9fff]|[（(][\u3400-\u9fff]{1,4}[）)]){2,12}(?=[、，,；;和及]|等|$)"
+)
 
 
 def _listed_departments(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -424,8 +426,12 @@ def _list_item_org(text: str, i: int, lex: Lexicon) -> tuple[int, int, str] | No
     """The department named at ``i`` in a list: the whole item, or for the last item its shortest head
     that ends like a body (审计局 of 审计局负责同志参加)."""
     m = _LIST_ITEM_ORG.match(text, i)
-    if m and (suffix := lex.org_suffix_at_end(m.group(0))) and len(m.group(0)) > len(suffix):
-        return m.start(), m.end(), suffix
+    if (
+        m
+        and (suffix := lex.org_suffix_at_end(m.group(0)))
+        and (len(m.group(0)) > len(suffix) or len(suffix) >= 2)
+    ):
+        return m.start(), m.end(), suffix  # 住建(规划)局; 组织部, a department named by its suffix alone
     chunk = re.match(r"[\u3400-\u9fff]{2,12}", text[i:])
     for end in range(3, len(chunk.group(0)) + 1) if chunk else ():
         suffix = lex.org_suffix_at_end(text[i : i + end])

@@ -164,3 +164,10 @@ def test_a_body_after_和_a_village_a_meeting_or_leaders_and_after_暨_stands_al
 def test_a_post_inside_委员会_names_nobody():
     doc = extract_text("支部书记兼任业主委员会主任，推动小区治理。")
     assert not [e.name for e in doc.entities if e.type == "official"]
+
+
+def test_departments_named_by_their_suffix_alone_or_with_a_bracket_in_a_list_after_a_body():
+    doc = extract_text("区委书记率区委办、宣传部、农办、住建(交通)局、文旅局等部门负责人调研。")
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert {"区委办", "宣传部", "农办", "文旅局"} <= orgs
+    assert any(name.startswith("住建") and name.endswith("局") for name in orgs)
