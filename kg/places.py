@@ -436,14 +436,30 @@ def _a_known_place_and_a_word(text: str, start: int, end: int, known: list[Menti
     True
     """
     for k in known:
-        if k.end == end and start < k.start and all(c in FUNCTION_CHARACTERS for c in text[start : k.start]):
+        before = text[start : k.start]
+        if k.end == end and start < k.start and all(c in FUNCTION_CHARACTERS for c in before):
             return True
+        if k.end == end and len(before) >= 2 and _a_word_not_a_place(before):
+            return True  # 弘扬 + 黄河, 集团 + 黄河: a word before a place already found
         rest = text[k.end : end]
         in_general = len(rest) == 2 and rest[0] in "城乡镇村街县市区" and lex.is_generic("place", rest)
         landscape = len(rest) == 2 and rest[-1] in "山村" and lex.is_generic("place", rest)
         if k.start == start and (in_general or landscape):
             return True  # 城乡, 镇村: divisions in general; 大山, 山村: land in general, after a place found
     return False
+
+
+def _a_word_not_a_place(word: str) -> bool:
+    """A common dictionary word that names no place (弘扬, 集团; not 小金, 南岸).
+
+    >>> _a_word_not_a_place("弘扬"), _a_word_not_a_place("南岸")
+    (True, False)
+    """
+    return (
+        word_freq().get(word, 0) >= 100
+        and not word_tags().get(word, "").startswith(("ns", "f", "s"))
+        and not Gazetteer.load().lookup(word)
+    )
 
 
 def _longest_suffixes(text: str) -> dict[int, str]:
@@ -623,10 +639,15 @@ def _in_a_village_list(text: str, start: int, info: Suffix, out: list[Mention]) 
 
 
 def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> bool:
-    """A river or mountain of one character that is an ordinary word (星河), or a numbered road
-    without a name before its number (团一路 of 考察团一路参观; 中山一路 and 七一路 are roads)."""
+    """A river or mountain of one character that is an ordinary word (星河), a numbered formula
+    (三河一山), a road read from the ends of one of its sections (某某至某某段三级公路), or a numbered
+    road without a name before its number (团一路 of 考察团一路参观; 中山一路 and 七一路 are roads)."""
     if len(name) == 1 and info.kind in ("water", "mountain") and _ordinary_word(text, start, end):
         return True
+    if re.fullmatch(r"[一二三四五六七八九十][\u3400-\u9fff][一二三四五六七八九十]", name):
+        return True  # 三河一山: a numbered formula
+    if info.kind == "road" and ("段" in name or "至" in name):
+        return True  # 某某至某某段三级公路: a section of a road, read from its ends
     return info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS
 
 
@@ -855,14 +876,14 @@ def bare_zones(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
-_ROAD_CODE = re.compile(r"(?<![A-Za-z0-9])[GSX]\d{3}(?:线)?(?![A-Za-z0-9])")
+_ROAD_CODE = re.compile(r"(?:国道|省道|县道)?(?<![A-Za-z0-9])[GSX]\d{3}(?:线)?(?![A-Za-z0-9])")
 
 
 def coded_roads(text: str) -> list[Mention]:
     """National, provincial and county roads written by their code (G352, S218线).
 
-    >>> [m.text for m in coded_roads("走进G352涪洋段项目现场，S218线改造，5G基站和G20峰会")]
-    ['G352', 'S218线']
+    >>> [m.text for m in coded_roads("走进G352涪洋段项目现场，省道S218线改造，5G基站和G20峰会")]
+    ['G352', '省道S218线']
     """
     if "G" not in text and "S" not in text and "X" not in text:
         return []

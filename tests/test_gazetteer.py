@@ -418,3 +418,15 @@ def test_an_idiom_after_a_village_a_stream_and_kinds_of_village_by_people_or_ran
 
     doc = extract_text("石门村山清水秀，沿着绕村溪流查看水质，这里是少数民族村，也是首批示范村。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"石门村"}
+
+
+def test_coded_roads_with_their_class_mountain_slopes_and_no_place_in_a_formula_a_patrol_or_a_section():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "治理好三江一山，河长加强巡河，解决交界河段采砂问题，传承弘扬黄河文化。"
+        "秦岭北麓的省道S218穿过青石村，白杨至红柳段二级公路开工。"
+    )
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"秦岭北麓", "省道S218", "青石村"} <= places
+    assert not [p for p in places if p.endswith(("一山", "巡河", "交界河", "公路")) or p.startswith("弘扬")]
