@@ -145,6 +145,8 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
             continue
         if m.type == "place" and _built_as_a_project(m, project_spans, project_ends):
             continue
+        if m.type == "project" and any(_inside_a_body(m, o) for o in organisations):
+            continue  # 某某工程 of 某某工程技术研究中心, 某某工程公司: the body's name
         if m.type == "place" and any(
             ("party", "1") in o.attrs and o.start == m.start and m.end <= o.end for o in organisations
         ):
@@ -169,6 +171,24 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+def _inside_a_body(project: Mention, body: Mention) -> bool:
+    """Whether a project's name ends inside a body's name, which goes on past it (某某工程 of
+    某某工程技术研究中心), other than a zone's own committee (某某园区 of 某某园区管委会).
+
+    >>> body = Mention("organization", "淡水渔业工程技术研究中心", 0, 12)
+    >>> _inside_a_body(Mention("project", "淡水渔业工程", 0, 6), body)
+    True
+    >>> zone = Mention("organization", "白河工业园区管委会", 0, 9)
+    >>> _inside_a_body(Mention("project", "白河工业园区", 0, 6), zone)
+    False
+    """
+    rest = body.text[project.end - body.start :]
+    return body.start < project.end < body.end and not rest.startswith(_ZONE_BODIES)
+
+
+_ZONE_BODIES = ("党工委", "管委会", "管理委员会", "工委")
 
 
 def _after_a_post(name: Mention, official: Mention) -> bool:

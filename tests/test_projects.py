@@ -529,3 +529,8 @@ def test_a_project_named_with_its_owner_is_also_known_without_it_and_kinds_of_pr
     projects = {e.name: e.aliases for e in doc.entities if e.type == "project"}
     assert list(projects) == ["上海远航重工集团有限公司安徽芜湖智能装备产业园"]
     assert "安徽芜湖智能装备产业园" in projects["上海远航重工集团有限公司安徽芜湖智能装备产业园"]
+
+
+def test_a_works_word_inside_a_bodys_name_names_no_project_but_a_zone_before_its_committee_does():
+    doc = extract_text("参观省水利工程技术研究中心和华泰工程公司。青河工业园区管委会举行签约仪式。")
+    assert [e.name for e in doc.entities if e.type == "project"] == ["青河工业园区"]
