@@ -337,7 +337,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
             found.setdefault(mention.start, mention)
     for mention in _titles_after_names(text, lex):
         found.setdefault(mention.start, mention)
-    for mention in _titles_in_brackets(text, lex) if "（" in text or "(" in text else ():
+    for mention in _titles_in_brackets(text, lex):
         found.setdefault(mention.start, mention)
     for mention in _appointments(text, lex):
         found.setdefault(mention.start, mention)
@@ -679,9 +679,6 @@ def _titles_after_names(text: str, lex: Lexicon) -> Iterator[Mention]:
             yield Mention("official", m.group(1), span[0], span[1], titles=tuple(titles))
 
 
-_BRACKETED_TITLES = re.compile(r"[（(]([^（）()，。；]{2,24})[）)]")
-
-
 def _name_after_a_space(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     """A name set off from its post by a space at the end of a line (某村第一书记 徐某): a caption.
 
@@ -704,12 +701,17 @@ def _nominee(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return read_name(text, i + 2, lex) if text[i : i + 2] == "人选" else None
 
 
+_BRACKETED_TITLES = re.compile(r"[（(]([^（）()，。；]{2,24})[）)]")
+
+
 def _titles_in_brackets(text: str, lex: Lexicon) -> Iterator[Mention]:
     """``队员陈某（驻某村第一书记）`` — a name followed by its titles in brackets.
 
     >>> [(m.text, m.titles[0].text) for m in _titles_in_brackets("王明（县委副书记）出席", Lexicon.load())]
     [('王明', '县委副书记')]
     """
+    if "（" not in text and "(" not in text:
+        return
     for m in _BRACKETED_TITLES.finditer(text):
         segment = m.group(1)
         post = lex.post_at_end(segment)

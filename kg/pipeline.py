@@ -32,7 +32,7 @@ from kg.people import (
     find_role_persons,
 )
 from kg.places import find_places, world_places
-from kg.resolve import resolve_entities
+from kg.resolve import ZONE_BODIES, resolve_entities
 from kg.segment import SentenceSpan, split_articles
 from kg.text import normalize_page
 from kg.themes_find import find_themes, quoted_campaigns
@@ -185,10 +185,7 @@ def _inside_a_body(project: Mention, body: Mention) -> bool:
     False
     """
     rest = body.text[project.end - body.start :]
-    return body.start < project.end < body.end and not rest.startswith(_ZONE_BODIES)
-
-
-_ZONE_BODIES = ("党工委", "管委会", "管理委员会", "工委")
+    return body.start < project.end < body.end and not rest.startswith(ZONE_BODIES)
 
 
 def _after_a_post(name: Mention, official: Mention) -> bool:

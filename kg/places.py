@@ -734,7 +734,6 @@ def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon) -> bool:
         and len(name) == 2
         and name[1] in "山新渔"
         and name[0] not in "大小深高青"  # 小山村: a small village in the hills
-        and not lex.is_generic("place", name)
         and not _a_kind_of_place(name, name + suffix, lex)
         and word_freq().get(name, 0) < 300
     )
@@ -794,7 +793,7 @@ def _rejected(
         village_of_a_village or _named_like_a_hill_village(name, suffix, lex)
     ):
         return True
-    if lex.starts_with_modifier(name) or name[:1] in lex.generic.get("modifier", frozenset()):
+    if _a_kind_of_place(name, surface, lex):
         return True
     return bool(re.search(r"[的了是着过们]", name))
 

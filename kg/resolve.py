@@ -380,7 +380,8 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     return entities + projects + themes
 
 
-_ZONE_BODIES = ("管委会", "党工委", "管理委员会", "工委", "党工委管委会")
+ZONE_BODIES = ("管委会", "党工委", "管理委员会", "工委", "党工委管委会")
+"""The bodies a zone runs itself by (某某园区管委会, 某某开发区党工委)."""
 _ZONE_WORDS = ("园区", "开发区", "高新区", "经开区")
 
 
@@ -397,11 +398,11 @@ def _zones_with_their_own_bodies(
     ([], [('place/东湖产业园区', 'place')])
     """
     names = {n for o in organisations for n in (o.name, *o.aliases)}
-    stems = {n[: -len(b)] for n in names for b in _ZONE_BODIES if n.endswith(b) and len(n) - len(b) >= 2}
+    stems = {n[: -len(b)] for n in names for b in ZONE_BODIES if n.endswith(b) and len(n) - len(b) >= 2}
     kept, zones = [], []
     for project in projects:
         by_stem = project.name.endswith(_ZONE_WORDS) and any(project.name.startswith(s) for s in stems)
-        if not by_stem and not any(project.name + body in names for body in _ZONE_BODIES):
+        if not by_stem and not any(project.name + body in names for body in ZONE_BODIES):
             kept.append(project)
             continue
         zone = Entity(f"place/{project.name}", "place", project.name, aliases=list(project.aliases))

@@ -252,7 +252,7 @@ def _without_cuts_into_parties(found: list[Mention]) -> list[Mention]:
     return [
         m
         for m in found
-        if dict(m.attrs).get("party") or not any(p.start < m.start < p.end < m.end for p in parties)
+        if ("party", "1") in m.attrs or not any(p.start < m.start < p.end < m.end for p in parties)
     ]
 
 

@@ -511,8 +511,6 @@ def test_a_park_whose_committee_is_named_by_the_parks_head_is_a_zone():
 
 
 def test_project_names_start_after_的_关于_and_当地_and_keep_a_plus_between_figures():
-    from kg.pipeline import extract_text
-
     doc = extract_text(
         "集中开工的江苏恒信新材料产业园、华美精工等项目。听取了王平同志关于金桥综合体建设情况的汇报，"
         "考察了当地蜜柚种植基地，推进“3+2科创工程”。"
@@ -523,8 +521,6 @@ def test_project_names_start_after_的_关于_and_当地_and_keep_a_plus_between
 
 
 def test_a_project_named_with_its_owner_is_also_known_without_it_and_kinds_of_project_name_none():
-    from kg.pipeline import extract_text
-
     doc = extract_text("上海远航重工集团有限公司安徽芜湖智能装备产业园开工，全年实施战略性新兴产业项目12个。")
     projects = {e.name: e.aliases for e in doc.entities if e.type == "project"}
     assert list(projects) == ["上海远航重工集团有限公司安徽芜湖智能装备产业园"]
