@@ -370,7 +370,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 
 _LIST_END = re.compile(
-    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡](?:委|政府)?|[省市县区]级)?"
+    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡]{1,2}(?:委|政府)?|[省市县区]级)?"
     r"(?:四大家|[四五]大班子|[两三四五]套班子|党政)?领导(?:同志)?|负责同志"
     r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
     r"(?:负责同志|负责人|领导)"
@@ -387,7 +387,7 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         while start > 0 and (CJK.match(text[start - 1]) or text[start - 1] == "、"):
             start -= 1
         start, items = _listed_tail(text, start, end.start())
-        if len(items) < 2:
+        if len(items) < 2 and not _one_leader_for_many(text, start, items, end.group(0)):
             continue
         if end.group(0).endswith("席"):
             titles: tuple[Title, ...] = ()  # 甲、乙、丙出席会议: leaders attending, untitled
@@ -403,6 +403,18 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         if len(spans) == len(items):
             for rank, (a, b) in enumerate(spans, start=1):
                 yield Mention("official", text[a:b], a, b, titles=titles, rank=rank)
+
+
+def _one_leader_for_many(text: str, start: int, items: list[str], said: str) -> bool:
+    """One name standing for a group of leaders at a clause start: ``王某等市领导参加活动``.
+
+    >>> _one_leader_for_many("活动。王加培等市领导参加", 3, ["王加培"], "等市领导")
+    True
+    >>> _one_leader_for_many("要求王加培等市领导", 2, ["王加培"], "等市领导")
+    False
+    """
+    opens_clause = start == 0 or not CJK.match(text[start - 1])
+    return len(items) == 1 and opens_clause and said.startswith("等") and said.endswith(("领导", "同志"))
 
 
 def _said_of_a_list(said: str) -> tuple[Title, ...]:
@@ -507,7 +519,7 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     name = m.group(0)
     if "·" not in name and (
         name[0] in Lexicon.load().surnames
-        or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就来率带到赴"
+        or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就来率带到赴一二三四五六七八九十两几"
     ):
         return None
     if "·" in name:
@@ -654,10 +666,20 @@ def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[M
         if _BODY_AHEAD.match(text, i + 1):
             return  # 区长某某、区人大常委会主任…: the list of names has ended
         span = listed_name(text, i + 1, lex)
-        if not span:
+        if not span or _body_with_its_post(text, span, lex):
             return
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=first.titles, rank=rank)
         i, rank = span[1], rank + 1
+
+
+def _body_with_its_post(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The item read as a name is a body whose post follows (主任李某、区科委主任王某: 区科委).
+
+    >>> _body_with_its_post("主任李刚、区科委主任李文波", (5, 8), Lexicon.load())
+    True
+    """
+    item = text[span[0] : span[1]]
+    return bool(lex.org_suffix_at_end(item) and _posts_regex(lex).match(text, span[1]))
 
 
 _NAME_THEN_TITLES = re.compile(
@@ -775,7 +797,9 @@ def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Me
     i, rank = head.end(), 1
     while i < len(text):
         span = (
-            (read_name(text, i, lex) or _first_of_a_list(text, i)) if rank == 1 else listed_name(text, i, lex)
+            (read_name(text, i, lex) or _first_of_a_list(text, i, lex))
+            if rank == 1
+            else listed_name(text, i, lex)
         )
         if not span:
             return
@@ -787,10 +811,18 @@ def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Me
             return
 
 
-def _first_of_a_list(text: str, i: int) -> tuple[int, int] | None:
-    """The first name of a 、-list after 县领导 when its surname is rare (县领导缑某某、雷某某参加)."""
+def _first_of_a_list(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The first name of a 、-list after 县领导 when its surname is rare and a name follows it
+    (县领导缑某某、雷某某参加; not 跟着县领导护河、巡河去).
+
+    >>> lex = Lexicon.load()
+    >>> _first_of_a_list("县领导缑正、雷明参加", 3, lex), _first_of_a_list("县领导护河、巡河去", 3, lex)
+    ((3, 5), None)
+    """
     span = _short_list_item(text, i)
-    return span if span and text[span[1] : span[1] + 1] == "、" else None
+    if not span or text[span[1] : span[1] + 1] != "、":
+        return None
+    return span if read_name(text, span[1] + 1, lex) else None
 
 
 def _head_level(head: str) -> str:

@@ -201,6 +201,17 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int], r
     return False
 
 
+def _suffix_starts_a_word(text: str, end: int, freq: dict[str, int]) -> bool:
+    """Whether the division suffix ending at ``end`` begins a common word that runs on (县域, 县级).
+
+    >>> freq = word_freq()
+    >>> _suffix_starts_a_word("建设新县域", 4, freq), _suffix_starts_a_word("在新县调研", 3, freq)
+    (True, False)
+    """
+    word = text[end - 1 : end + 1]
+    return len(word) == 2 and word[0] in "县区市" and _frequent(word, freq) and not _is_placey(word)
+
+
 def _frequent(word: str, freq: dict[str, int]) -> bool:
     """A common word, or an idiom however rare (重于泰山, 长治久安)."""
     count = freq.get(word, 0)
@@ -258,6 +269,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             and _inside_longer_word(text, start, end, freq, right=is_short)
         ):
             continue
+        if not is_short and end - start == 2 and _suffix_starts_a_word(text, end, freq):
+            continue  # 新县 of 新县域: the county suffix begins a word (县域)
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
         if is_short and _named_as_a_place(text, start, end):
             attrs += (("anchored", "1"),)

@@ -430,3 +430,11 @@ def test_coded_roads_with_their_class_mountain_slopes_and_no_place_in_a_formula_
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"秦岭北麓", "省道S218", "青石村"} <= places
     assert not [p for p in places if p.endswith(("一山", "巡河", "交界河", "公路")) or p.startswith("弘扬")]
+
+
+def test_a_two_character_county_is_not_read_where_its_suffix_begins_a_word():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("全力建设强富美新县域。此前，考察组到新县调研茶产业。")
+    mentions = [m for e in doc.entities if e.type == "place" for m in e.mentions]
+    assert [(m.text, m.start) for m in mentions] == [("新县", 18)]

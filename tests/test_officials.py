@@ -282,3 +282,24 @@ def test_a_street_committee_after_its_street_an_election_and_a_nominee_name_offi
         "周上进": ["村党支部书记"],
         "赵宏亮": ["县委常委", "副县长"],
     }
+
+
+def test_a_body_with_its_own_post_ends_a_list_of_names_sharing_a_title():
+    found = officials("区发改委主任张强、区农委主任赵亮作政策解读。")
+    assert found == {"张强": ["区发改委主任"], "赵亮": ["区农委主任"]}
+
+
+def test_one_name_standing_for_a_group_of_leaders_and_leaders_of_province_and_city():
+    found = officials("傅国平、沈力、葛晓平等省市领导分赴各地。活动中，韦建新等市四套班子领导参加开工仪式。")
+    assert found == {
+        "傅国平": ["省市领导"],
+        "沈力": ["省市领导"],
+        "葛晓平": ["省市领导"],
+        "韦建新": ["市四套班子领导"],
+    }
+
+
+def test_a_southern_surname_and_no_name_in_a_numeral_or_a_verb_after_a_post():
+    assert officials("县政协主席丘海涛到镇里调研。") == {"丘海涛": ["县政协主席"]}
+    doc = extract_text("全镇村党组织书记主任一肩挑比例达百分之百。跟着县领导护河、巡河去！")
+    assert [(e.type, e.name) for e in doc.entities if e.type in ("official", "place")] == []
