@@ -257,13 +257,20 @@ def _place_part(org: str) -> str:
 
 
 def _titles_before(
-    text: str, post_start: int, post_end: int, lex: Lexicon, previous: Title | None = None
+    text: str,
+    post_start: int,
+    post_end: int,
+    lex: Lexicon,
+    previous: Title | None = None,
+    floor: int = 0,
 ) -> list[Title]:
-    """The titles ending at ``post_end``, and the 、-listed titles before them, in text order."""
+    """The titles ending at ``post_end``, and the 、-listed titles before them, in text order; none
+    begins before ``floor`` (the end of a name read earlier in the sentence)."""
     chain: list[tuple[str, str]] = []
-    start = title_start(text, post_start)
+    start = max(title_start(text, post_start), floor)
+    start = _after_joined_name(text, start, post_start)
     chain.append((text[start:post_end], text[post_start:post_end]))
-    while start > 1 and text[start - 1] in "、，" and len(chain) < 5:
+    while start > max(1, floor) and text[start - 1] in "、，" and len(chain) < 5:
         prev_end = start - 1
         prev_start = title_start(text, prev_end)
         segment = text[prev_start:prev_end]
@@ -278,6 +285,40 @@ def _titles_before(
         title = _expand_title(bare, post, next((t for t in reversed(titles) if t.org), previous))
         titles.append(_with_level(title))
     return titles
+
+
+_JOINS_NAMES = "与和及同、"
+_TITLE_AFTER_JOIN = re.compile(r"(?<=[\u3400-\u9fff])(?<![省市州盟县区旗])[与和及同](?=[省市州盟县区旗镇乡])")
+
+
+def _after_joined_name(text: str, start: int, post_start: int) -> int:
+    """A title begins again after 与/和 and a level of government (甲与省某委主任: 省某委主任).
+
+    >>> s = "王刚与省发改委主任"; s[_after_joined_name(s, 0, 7):]
+    '省发改委主任'
+    >>> s = "马鞍山市和县县长"; s[_after_joined_name(s, 0, 6):]
+    '马鞍山市和县县长'
+    """
+    ends = [m.end() for m in _TITLE_AFTER_JOIN.finditer(text, start, post_start)]
+    return ends[-1] if ends else start
+
+
+def _after_last_name(text: str, found: dict[int, Mention], post_start: int) -> int:
+    """Where a title ending in a post at ``post_start`` may begin at the earliest: after the last
+    name found before it and the word joining the two (副市长甲与省某委主任乙: the second title is
+    省某委主任). 0 when no name stands before the post.
+
+    >>> s = "副市长王刚与省发改委主任李强座谈"
+    >>> _after_last_name(s, {3: Mention("official", "王刚", 3, 5)}, 10)
+    6
+    """
+    ends = [m.end for m in found.values() if m.end <= post_start]
+    if not ends:
+        return 0
+    floor = max(ends)
+    while floor < post_start and text[floor] in _JOINS_NAMES:
+        floor += 1
+    return floor
 
 
 def _with_level(title: Title) -> Title:
@@ -356,7 +397,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if not span or span[0] in found or text[span[1] : span[1] + 1] in ("”", "’", "》"):
             continue  # “各级书记解难题”: a quoted phrase, not a name
         span = _with_transliteration(text, span)
-        titles = _titles_before(text, m.start(), m.end(), lex, last_with_org)
+        floor = _after_last_name(text, found, m.start())
+        titles = _titles_before(text, m.start(), m.end(), lex, last_with_org, floor)
         if not titles or _ACADEMIC.search(titles[-1].org):
             continue
         last_with_org = next((t for t in reversed(titles) if t.org), last_with_org)

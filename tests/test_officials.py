@@ -303,3 +303,9 @@ def test_a_southern_surname_and_no_name_in_a_numeral_or_a_verb_after_a_post():
     assert officials("县政协主席丘海涛到镇里调研。") == {"丘海涛": ["县政协主席"]}
     doc = extract_text("全镇村党组织书记主任一肩挑比例达百分之百。跟着县领导护河、巡河去！")
     assert [(e.type, e.name) for e in doc.entities if e.type in ("official", "place")] == []
+
+
+def test_a_title_begins_after_the_name_and_the_word_joining_two_officials():
+    found = officials("会上，副市长孟庆伟与省交通运输厅副厅长程立新座谈。万海涛和市商务局局长梁冰一行会谈。")
+    assert found == {"孟庆伟": ["副市长"], "程立新": ["省交通运输厅副厅长"], "梁冰": ["市商务局局长"]}
+    assert officials("马鞍山市和县县长钱卫东主持。") == {"钱卫东": ["马鞍山市和县县长"]}
