@@ -292,15 +292,19 @@ def _company_words() -> dict[str, set[str]]:
 def _short_company_regex() -> re.Pattern[str]:
     trades = "|".join(sorted(_company_words()["trade"], key=len, reverse=True))
     return re.compile(
-        rf"(?<=[、，,和及与到在入进赴])([\u3400-\u9fff]{{2}})(?:{trades})(?=[、，,。；;和及与等]|公司|$)"
+        rf"(?:(?<=[、，,和及与到在入进赴])|^)([\u3400-\u9fff]{{2}})(?:{trades})"
+        rf"(?=[、，,。；;和及与等]|公司|$|[\u3400-\u9fff]{{0,16}}?(?:项目|产业园|基地|工厂))"
     )
 
 
 def _short_company_names(text: str, found: list[Mention], known: list[Mention]) -> list[Mention]:
-    """Companies named short by a brand and their trade in a list or a visit (来到甲锂业、乙股份).
+    """Companies named short by a brand and their trade in a list or a visit (来到甲锂业、乙股份),
+    or at the head of their project (甲药业生产基地项目).
 
     >>> [m.text for m in _short_company_names("先后来到恒通锂业、华盛股份等企业调研。", [], [])]
     ['恒通锂业', '华盛股份']
+    >>> [m.text for m in _short_company_names("签约，恒瑞光学精密镜头项目、这些股份项目", [], [])]
+    ['恒瑞光学']
     """
     out = []
     for m in _short_company_regex().finditer(text):
@@ -312,10 +316,24 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
             or brand in _company_words()["not_a_brand"]
         ):
             continue  # 发展生物, 这些电子, 家居建材: no brand but a word
-        if any(k.start < m.end() and m.start() < k.end for k in [*found, *known]):
+        if _heads_a_works(text, m.end()) and Gazetteer.load().lookup(brand):
+            continue  # 某市生物医药产业园: the place's industry, no company
+        if any(_overlaps_unless_heading(k, m.start(), m.end()) for k in [*found, *known]):
             continue
         out.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "enterprise"),)))
     return out
+
+
+def _heads_a_works(text: str, end: int) -> bool:
+    """Whether a short company name ending at ``end`` is read only as the head of a works after it."""
+    return not (end == len(text) or text[end] in "、，,。；;和及与等" or text.startswith("公司", end))
+
+
+def _overlaps_unless_heading(known: Mention, start: int, end: int) -> bool:
+    """Whether a span overlaps a known mention, other than a project that it begins."""
+    if known.type == "project" and known.start == start and known.end > end:
+        return False
+    return known.start < end and start < known.end
 
 
 _COMPANY_LIST_END = re.compile(
@@ -705,7 +723,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             continue  # 思想上行动上, 行动不便: the common word, no campaign
         if _joined_as_phase_or_work(text, found, m):
             continue
-        coordinated = suffix.suffix in _WORKS
+        coordinated = suffix.suffix in _WORKS or text.startswith(_WORKS, m.end())  # 甲及乙基地项目
         over = previous_end if previous_end < m.start() else 0  # 工程项目: one suffix after another
         floor = max(_name_floor([*known, *found], m.start()), over)
         start, name = _project_name(text, m.start(), suffix.max_name, floor, known, coordinated)
@@ -740,7 +758,10 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
                 attrs = (*attrs, ("inner", surface))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
-        if _names_no_project(name, surface, m.group(0), lex) or _LIST_OF_PROJECTS.match(text, m.end()):
+        company = any(k.start == start and _attr_kind(k) == "enterprise" for k in known)
+        if _names_no_project(name, surface, m.group(0), lex, company) or _LIST_OF_PROJECTS.match(
+            text, m.end()
+        ):
             continue  # 重点项目清单: a list of projects, not one
         project = _joined_with_coordinate(text, found, start, m.end(), surface, suffix)
         project = _with_inner_names(text, project, known, start, name, m.start())
@@ -972,9 +993,10 @@ def _name_floor(mentions: list[Mention], position: int) -> int:
     return max(ends, default=0)
 
 
-def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
+def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon, company: bool = False) -> bool:
     """Names that name no particular project (the reasons, one per line); a year before a name dates a
-    batch of a programme (2026年高标准农田项目), so only the common-words test reads it."""
+    batch of a programme (2026年高标准农田项目), so only the common-words test reads it; a name that
+    begins with its company (``company``) names one however common its words."""
     dated = name
     if year := YEAR_HEAD.match(name):
         name, surface = name[year.end() :], surface[year.end() :]
@@ -987,7 +1009,9 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon) -> boo
         or only_descriptors(_ZONE_HEAD.sub("", without_divisions(name, keep=1)))
         or surface.endswith("加工厂")  # a processing works is an enterprise
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
-        or (suffix == "项目" and _ordinary_words(dated))  # 商贸流通项目, 基础设施建设项目: a sector
+        or (
+            suffix == "项目" and not company and _ordinary_words(dated)
+        )  # 商贸流通项目, 基础设施建设项目: a sector
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
@@ -1354,11 +1378,22 @@ def _project_name(
     head = next((k for k in known if k.start < start <= k.end and k.type in ("organization", "place")), None)
     if head is not None and head.start >= floor:
         start = head.start
-    if any(k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" for k in known):
-        return start, ""  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目 is named)
+    if any(
+        k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" and _full_company(k.text)
+        for k in known
+    ):
+        return (
+            start,
+            "",
+        )  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目, 某某光学项目 are named)
     if suffix_start - start > 2 and text[start] in "及和与并或":
         start += 1  # 建设发展及涉农项目: the word that joins it to what comes before
     return start, text[start:suffix_start]
+
+
+def _full_company(name: str) -> bool:
+    """A company named in full (某某有限公司, 某某集团), not short by brand and trade (某某光学)."""
+    return name.endswith(("公司", "集团", "厂"))
 
 
 def _cut_words_only(text: str, a: int, b: int) -> bool:

@@ -530,3 +530,20 @@ def test_a_project_named_with_its_owner_is_also_known_without_it_and_kinds_of_pr
 def test_a_works_word_inside_a_bodys_name_names_no_project_but_a_zone_before_its_committee_does():
     doc = extract_text("参观省水利工程技术研究中心和华泰工程公司。青河工业园区管委会举行签约仪式。")
     assert [e.name for e in doc.entities if e.type == "project"] == ["青河工业园区"]
+
+
+def test_a_company_named_short_at_the_head_of_its_project_is_a_company_too():
+    doc = extract_text(
+        "重点项目取得突破，海拓药业生产基地项目、瑞宁光学项目等相继签约。弘昌股份光伏组件产业园项目开工。"
+        "津市生物医药产业园建设提速。"
+    )
+    found = {(e.type, e.name) for e in doc.entities if e.type in ("project", "organization")}
+    assert found == {
+        ("organization", "海拓药业"),
+        ("organization", "瑞宁光学"),
+        ("organization", "弘昌股份"),
+        ("project", "海拓药业生产基地项目"),
+        ("project", "瑞宁光学项目"),
+        ("project", "弘昌股份光伏组件产业园项目"),
+        ("project", "津市生物医药产业园"),
+    }
