@@ -49,7 +49,7 @@ _THEME_HEADS = (  # a quoted phrase ending so names a policy idea: “通道经�
 _PLACE_MODEL = re.compile(r"模式|经验|样板|实践|方案|路径|新篇章|新篇|篇章|答卷")
 _MODERNISATION = "中国式现代化"
 _PLACE_SLOGAN_HEAD = re.compile(
-    r"(?:平安|法治|健康|美丽|幸福|数字|智慧|文明|绿色|活力|宜居|人文|清廉|书香|和美|美丽幸福)$"
+    r"(?:平安|法治|健康|美丽|幸福|数字|智慧|文明|绿色|活力|宜居|人文|清廉|书香|和美|美丽幸福|现代化)$"
 )
 _MEETING_NAME = re.compile(
     r"^(?:党的)?((?:[一二三四五六七八九十]{1,3}|二十)届[一二三四五六七八九十]{1,3}中全会)"
@@ -242,6 +242,38 @@ def _parallel_campaign(content: str, after: str) -> bool:
     return len(parts) >= 2 and all(2 <= len(p) <= 8 for p in parts) and bool(_ACTIVITY_AFTER.match(after))
 
 
+_QUOTED_ITEMS_HEAD = re.compile(r"((?:“[\u3400-\u9fff]{1,6}”、?){2,6})([\u3400-\u9fff]{2,4})")
+_QUOTED_ITEM = re.compile(r"“([\u3400-\u9fff]{1,6})”")
+
+
+def quoted_items_sharing_a_head(text: str) -> list[Mention]:
+    """Quoted items written before the word they share, each a theme of the vocabulary with it
+    (打赢“蓝天”“碧水”保卫战: 蓝天保卫战, 碧水保卫战); each mention spans its quoted item.
+
+    >>> text = "坚决打赢“蓝天”“净土”保卫战"
+    >>> [(m.text, text[m.start : m.end]) for m in quoted_items_sharing_a_head(text)]
+    [('蓝天保卫战', '蓝天'), ('净土保卫战', '净土')]
+    """
+    out = []
+    vocabulary = ThemeVocabulary.load()
+    for m in _QUOTED_ITEMS_HEAD.finditer(text):
+        head = m.group(2)
+        for k in range(len(head), 1, -1):
+            items = [
+                (q, vocabulary.preferred(q.group(1) + head[:k]))
+                for q in _QUOTED_ITEM.finditer(text, m.start(1), m.end(1))
+            ]
+            if all(label for _, label in items):
+                out += [
+                    Mention(
+                        "theme", q.group(1) + head[:k], q.start(1), q.end(1), attrs=(("preferred", label),)
+                    )
+                    for q, label in items
+                ]
+                break
+    return out
+
+
 def place_slogans(text: str) -> list[Mention]:
     """Local slogans made of a quality and a place (平安长治, 美丽幸福吕梁) or of a place and a model
     (寿光模式, 中国式现代化新疆实践, 中国式现代化山西篇章).
@@ -409,7 +441,7 @@ def find_themes(text: str) -> list[Mention]:
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
     found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)
-    found += sector_slogans(text) + regional_cooperation(text)
+    found += sector_slogans(text) + regional_cooperation(text) + quoted_items_sharing_a_head(text)
     found += [
         Mention("theme", m.group(0), m.start(), m.end(), attrs=(("kind", "goal"),))
         for m in _MODERN_GOAL.finditer(text)

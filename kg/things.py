@@ -1603,7 +1603,7 @@ _STUDIED_MEETING = re.compile(
     r"(?:第[一二三四五六七八九十]{1,3}次)?"
     r"(?:中央|全国|国务院|中共中央|全省|全市|全州|全县|全区|(?:省|市|州|县|区|自治区)(?:委|政府|人大|政协)?)"
     r"[\u3400-\u9fff]{0,14}?(?:第[一二三四五六七八九十]{1,3}次)?(?:工作座谈会|工作会议|会议|全会|党代会)"
-    r"(?=(?:上的(?:重要)?讲话)?精神|(?:上的)?(?:安排|决策)?部署|[和、及][^，。；]{2,16}?(?:会议|全会)精神)"
+    r"(?=(?:上的(?:重要)?讲话)?精神|(?:上的)?(?:安排|决策)?部署|[和、及][^，。；]{2,40}?(?:会议|全会)精神)"
 )
 _MEETING_DAY = r"\d{1,2}月\d{1,2}日"  # 在2月19日某某会议上: the day it met, no part of its name
 _MEETING_NAME = rf"(?:{_MEETING_DAY})?[\u3400-\u9fff][\u3400-\u9fff\d]{{1,20}}?(?:座谈会|工作会议|会议|大会)"
@@ -1660,7 +1660,27 @@ def studied_meetings(text: str) -> list[Mention]:
         )
         plenum = re.fullmatch(r"[省市州县区旗]委全会", surface)
         if (len(surface) >= 5 or plenum) and not routine and not vague:
-            out.append(Mention("theme", surface, begin, m.end(), attrs=(("kind", "meeting"),)))
+            out += _joint_meetings(surface, begin)
+    return out
+
+
+_MEETING_BODY = re.compile(r"(?:中央|全国|国务院|中共|全?[省市州县区])")
+
+
+def _joint_meetings(surface: str, begin: int) -> list[Mention]:
+    """A meeting held with another (甲全会暨乙会议) is each meeting that names its body; the second
+    without one (某某全会暨经济工作会议) is only the first's session.
+
+    >>> [m.text for m in _joint_meetings("市委十二届八次全会暨经济工作会议", 0)]
+    ['市委十二届八次全会']
+    >>> [m.text for m in _joint_meetings("县委全会暨县委经济工作会议", 3)]
+    ['县委全会', '县委经济工作会议']
+    """
+    out, start = [], begin
+    for k, part in enumerate(surface.split("暨")):
+        if k == 0 or _MEETING_BODY.match(part):
+            out.append(Mention("theme", part, start, start + len(part), attrs=(("kind", "meeting"),)))
+        start += len(part) + 1
     return out
 
 
