@@ -400,6 +400,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         )
         if not (after_division and info.kind in ("village", "community")) and not named_alone:
             start = _trimmed_start(text, start, suffix_start, info, known)
+        start = _after_a_date(text, start, suffix_start)
         name = text[start:suffix_start]
         extended_start = _extended_over_short_name(text, start, suffix_start, info, known)
         if extended_start is None and not (
@@ -437,6 +438,17 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             continue
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
+
+
+def _after_a_date(text: str, start: int, suffix_start: int) -> int:
+    """A name read by its suffix begins after a date written before it (7月 + 廉江: no 月廉江).
+
+    >>> _after_a_date("今年7月廉江招商", 3, 5)
+    4
+    """
+    if 0 < start < suffix_start and text[start] in "年月日号" and text[start - 1].isdigit():
+        return start + 1
+    return start
 
 
 def _a_known_place_and_a_word(text: str, start: int, end: int, known: list[Mention], lex: Lexicon) -> bool:
@@ -734,6 +746,25 @@ def _attr(m: Mention, key: str) -> str | None:
     return dict(m.attrs).get(key)
 
 
+def _proper_name_before_a_kind(name: str, suffix: str, lex: Lexicon) -> bool:
+    """陈店新村: a name the dictionary does not hold before a kind of village (新村), which names one
+    village (移民新村, 美丽新村 name kinds).
+
+    >>> lex = Lexicon.load()
+    >>> _proper_name_before_a_kind("陈店新", "村", lex), _proper_name_before_a_kind("移民新", "村", lex)
+    (True, False)
+    """
+    head = name[:-1]
+    return (
+        suffix == "村"
+        and len(head) == 2
+        and lex.is_generic("place", name[-1] + suffix)
+        and head not in word_freq()
+        and head[0] not in FUNCTION_CHARACTERS
+        and not any(lex.is_generic("place", head[-k:] + name[-1] + suffix) for k in (1, 2))
+    )
+
+
 def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon) -> bool:
     """茅山村, 马新村: a village whose two-character name ends like a kind of village (山村, 新村) but is
     no ordinary word itself (大山村 is a village in the mountains).
@@ -803,7 +834,9 @@ def _rejected(
     if len(name) == 2 and word_tags().get(name) in ("f", "t") and word_freq().get(name, 0) >= 1000:
         return True  # 以前村 of 以前村里: a word of time or position
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not (
-        village_of_a_village or _named_like_a_hill_village(name, suffix, lex)
+        village_of_a_village
+        or _named_like_a_hill_village(name, suffix, lex)
+        or _proper_name_before_a_kind(name, suffix, lex)
     ):
         return True
     if _a_kind_of_place(name, surface, lex):

@@ -314,6 +314,7 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
             word_freq().get(brand, 0) >= 300
             or (tag and not tag.startswith(_BRAND_TAGS))
             or brand in _company_words()["not_a_brand"]
+            or brand[0] in _FUNCTION_CHARACTERS
         ):
             continue  # 发展生物, 这些电子, 家居建材: no brand but a word
         if _heads_a_works(text, m.end()) and Gazetteer.load().lookup(brand):

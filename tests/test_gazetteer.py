@@ -438,3 +438,14 @@ def test_a_two_character_county_is_not_read_where_its_suffix_begins_a_word():
     doc = extract_text("全力建设强富美新县域。此前，考察组到新县调研茶产业。")
     mentions = [m for e in doc.entities if e.type == "place" for m in e.mentions]
     assert [(m.text, m.start) for m in mentions] == [("新县", 18)]
+
+
+def test_a_village_named_before_a_kind_of_village_is_one_and_no_name_begins_with_a_date():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "学员来到乐平镇侯庄新村，又参观了移民新村。今年7月桃江举办推介会，9月澧江流域开展巡查。"
+    )
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert {"乐平镇", "侯庄新村"} <= places
+    assert not [p for p in places if p.startswith(("月", "移民"))]
