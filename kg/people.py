@@ -118,6 +118,23 @@ def _conjunction_before_a_mark(text: str, i: int) -> bool:
     return text[i : i + 1] in ("和", "与", "及", "同") and (i + 1 >= len(text) or not CJK.match(text[i + 1]))
 
 
+def _follower_inside_a_listed_name(text: str, i: int, shortest: int, longest: int) -> bool:
+    """Whether a word that follows names (在, 和) is a name's middle character: the longer name ends
+    at a list mark or 等, where a follower word would leave one character stranded (尤在晶等参加).
+
+    >>> _follower_inside_a_listed_name("秘书长尤在晶等参加", 3, 1, 3)
+    True
+    >>> _follower_inside_a_listed_name("王强在会上说", 0, 2, 3)
+    False
+    """
+    return (
+        text[i + shortest : i + shortest + 1] in ("在", "和", "与", "及", "同")
+        and i + longest < len(text)
+        and text[i + longest] in "、，,；;。等"
+        and text[i + longest : i + longest + 2] not in ("等地", "等处")
+    )
+
+
 _PLACE_GOES_ON = re.compile(r"(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区)")
 
 
@@ -168,7 +185,10 @@ def _name_tag(word: str) -> bool:
 
 def _name_fits(text: str, i: int, n: int, lex: Lexicon) -> bool:
     name = text[i : i + n]
-    if len(name) < n or any(not CJK.match(c) or c in _BAD_NAME_CHARS for c in name[1:]):
+    listed = n == 3 and _follower_inside_a_listed_name(text, i, 1, 3)  # 尤在晶等: 在 inside a name
+    if len(name) < n or any(
+        not CJK.match(c) or (c in _BAD_NAME_CHARS and not (listed and k == 0)) for k, c in enumerate(name[1:])
+    ):
         return False
     rest = text[i + n :]
     if not rest or not CJK.match(rest[0]):
@@ -195,9 +215,19 @@ def title_start(text: str, end: int, limit: int = 24) -> int:
     '市委副书记'
     """
     j = end
-    while j > 0 and end - j < limit and CJK.match(text[j - 1]):
-        j -= 1
+    while j > 0 and end - j < limit and (CJK.match(text[j - 1]) or _bracketed_place_ends(text, j)):
+        j = _bracketed_place_ends(text, j) or j - 1
     return j + last_boundary_end(text[j:end], _TITLE_BOUNDARY, _inside_org_word)
+
+
+_BRACKETED_PLACE = re.compile(r"[（(][\u3400-\u9fff]{2,6}[）)]$")
+
+
+def _bracketed_place_ends(text: str, j: int) -> int:
+    """Where a bracketed word that ends at ``j`` begins, when a name goes on before it (某某科技（扬州）
+    有限公司): 0 when none does."""
+    m = _BRACKETED_PLACE.search(text, max(0, j - 8), j)
+    return m.start() if m and m.start() > 0 and CJK.match(text[m.start() - 1]) else 0
 
 
 def _inside_org_word(prefix: str, k: int, word: str) -> bool:

@@ -309,3 +309,19 @@ def test_a_title_begins_after_the_name_and_the_word_joining_two_officials():
     found = officials("会上，副市长孟庆伟与省交通运输厅副厅长程立新座谈。万海涛和市商务局局长梁冰一行会谈。")
     assert found == {"孟庆伟": ["副市长"], "程立新": ["省交通运输厅副厅长"], "梁冰": ["市商务局局长"]}
     assert officials("马鞍山市和县县长钱卫东主持。") == {"钱卫东": ["马鞍山市和县县长"]}
+
+
+def test_a_name_with_在_inside_before_a_list_mark_and_a_company_with_its_city_in_brackets():
+    assert officials("市领导刘刚，市政府秘书长尤在晶等参加。副县长王强在会上讲话。") == {
+        "刘刚": ["市领导"],
+        "尤在晶": ["市政府秘书长"],
+        "王强": ["副县长"],
+    }
+    doc = extract_text(
+        "签约仪式上，中科发展集团有限公司总经理禹振飞、川奇光电科技（扬州）有限公司总经理彭乾坤介绍项目。"
+    )
+    people = {
+        e.name: (e.type, [t.text for t in e.titles]) for e in doc.entities if e.type in ("official", "person")
+    }
+    assert people["彭乾坤"][0] == "person"
+    assert people["禹振飞"] == ("official", ["中科发展集团有限公司总经理"])
