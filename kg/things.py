@@ -542,6 +542,9 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
         after, before = text[end - 1 : end + 1], text[max(0, start - 1) : end]
         if suffix == "中心" and start > 0 and text[start - 1] in "省市县区镇":  # 市中心: a town's centre
             return True
+        compounds = lex.generic.get("organization_compound", frozenset())
+        if any(text[start : start + n] in compounds for n in range(len(suffix) + 2, len(suffix) + 6)):
+            return True  # 市委中心工作, 副中心城市: the suffix begins a longer word
         return (
             len(after) == 2
             and freq.get(after, 0) >= 100

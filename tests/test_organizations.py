@@ -171,3 +171,8 @@ def test_departments_named_by_their_suffix_alone_or_with_a_bracket_in_a_list_aft
     orgs = {e.name for e in doc.entities if e.type == "organization"}
     assert {"区委办", "宣传部", "农办", "文旅局"} <= orgs
     assert any(name.startswith("住建") and name.endswith("局") for name in orgs)
+
+
+def test_a_centre_that_begins_a_longer_word_is_no_body():
+    doc = extract_text("要围绕县委中心工作，建设区域性副中心城市，县政务服务中心开展活动。")
+    assert {e.name for e in doc.entities if e.type == "organization"} == {"县委", "县政务服务中心"}
