@@ -19,7 +19,7 @@ from functools import cache
 
 from kg.lexicon import Lexicon, alternation, boundary_words, guarded, last_boundary_end
 from kg.model import Mention, Title
-from kg.words import word_freq, word_tags
+from kg.words import tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它")
@@ -443,7 +443,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 _LIST_END = re.compile(
     r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡]{1,2}(?:委|政府)?|[省市县区]级)?"
-    r"(?:四大家|[四五]大班子|[两三四五]套班子|党政)?领导(?:同志)?|负责同志"
+    r"(?:四大家|[四五]大班子|[两三四五]套班子|[四五]副班子|四家班子|党政)?领导(?:同志)?|负责同志"
     r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
     r"(?:负责同志|负责人|领导)"
     r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导))"
@@ -554,8 +554,8 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
     for pattern in (_ORG_NAME_POST, _NAME_POST):
         for m in pattern.finditer(text):
             span = read_name(text, m.start(1), lex)
-            if span is None or span != (m.start(1), m.end(1)):
-                continue
+            if span is None or span != (m.start(1), m.end(1)) or m.group(1)[-1] in "委办局厅":
+                continue  # 县委文明委主任: a body before its post, no name
             if pattern is _NAME_POST:
                 org, post = "", m.group(2)
             else:
@@ -618,6 +618,8 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         return None  # no transliteration holds 镇 or 村: 区长 of 万州区长滩镇茶坪村 is inside place names
     if any(_common_or_verbal(plain[k : k + 2], freq) for k in range(len(plain) - 1)):
         return None
+    if len(plain) == 2 and [t[:1] for _, t in tagged_words(plain)] == ["v", "f"]:
+        return None  # 县级领导靠前指挥: a verb and a position word
     return i, i + len(name)
 
 
@@ -734,14 +736,32 @@ def _short_list_item(text: str, i: int) -> tuple[int, int] | None:
 def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[Mention]:
     """副主任甲、乙、丙: names listed after a titled name share its titles."""
     i, rank = first.end, 2
-    while i < len(text) and text[i] == "、":
+    while i < len(text) and text[i] in "、，":
         if _BODY_AHEAD.match(text, i + 1):
             return  # 区长某某、区人大常委会主任…: the list of names has ended
-        span = listed_name(text, i + 1, lex)
+        span = listed_name(text, i + 1, lex) if text[i] == "、" else _name_between_commas(text, i + 1, lex)
         if not span or _body_with_its_post(text, span, lex):
             return
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=first.titles, rank=rank)
         i, rank = span[1], rank + 1
+
+
+def _name_between_commas(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name listed with commas after a titled name (副县长甲，乙，丙出席): the whole item between two
+    marks, or before a word that follows names, read as a name and no common word.
+
+    >>> lex = Lexicon.load()
+    >>> _name_between_commas("副县长龙水莲，黎俊昌，郑龙出席", 7, lex)
+    (7, 10)
+    >>> _name_between_commas("县长王强，高度重视", 5, lex)
+    """
+    span = read_name(text, i, lex)
+    if span is None or word_freq().get(text[span[0] : span[1]], 0) >= 50:
+        return None
+    after = text[span[1] : span[1] + 1]
+    if after in ("，", "、") or lex.starts_with_follower(text[span[1] :]):
+        return span
+    return None
 
 
 def _body_with_its_post(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
@@ -825,8 +845,9 @@ def _titles_in_brackets(text: str, lex: Lexicon) -> Iterator[Mention]:
 
 
 _APPOINTED = re.compile(
-    r"([\u3400-\u9fff·]{2,8}?)(?:为|(?:全票|高票|当场)?当选(?:为)?)([^，。；、为]{2,24}?)(?=[，。；、]|$)"
+    r"([\u3400-\u9fff·\d]{2,12}?)(?:为|(?:全票|高票|当场)?当选(?:为)?)([^，。；、为]{2,24}?)(?=[，。；、]|$)"
 )
+_COMRADES = re.compile(r"(?:等?[\d一二三四五六七八九十两]+(?:位|名)?(?:同志|人)|同志)$")  # 某某等47人为
 
 
 def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
@@ -836,13 +857,41 @@ def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
         post = lex.post_at_end(m.group(2))
         if not post:
             continue
-        for start in range(m.start(1), m.end(1) - 1):  # the name ends where 为 begins
+        comrades = _COMRADES.search(m.group(1))
+        name_end = m.start(1) + comrades.start() if comrades else m.end(1)
+        for start in range(m.start(1), name_end - 1):  # the name ends where 为 (or 同志, 等N人) begins
             span = read_name(text, start, lex)
-            if span and span[1] == m.end(1):
+            if span and span[1] == name_end:
                 titles = _titles_before(text, m.end(2) - len(post), m.end(2), lex)
                 if titles and title_start(text, m.end(2) - len(post)) >= m.start(2):
-                    yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
+                    for first, last in [*_names_listed_before(text, span[0], lex), span]:
+                        yield Mention("official", text[first:last], first, last, titles=tuple(titles))
                 break
+
+
+def _names_listed_before(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The names listed with 、 before the name at ``start`` (选举甲、乙、丙三位同志为…), in text order.
+
+    >>> text = "选举张亚军、尚卫东、赵伟三位同志为副主席"
+    >>> [text[a:b] for a, b in _names_listed_before(text, 10, Lexicon.load())]
+    ['张亚军', '尚卫东']
+    """
+    spans: list[tuple[int, int]] = []
+    end = start
+    while end > 0 and text[end - 1] == "、":
+        found = next(
+            (
+                (k, end - 1)
+                for k in (end - 4, end - 3, end - 5)
+                if k >= 0 and read_name(text, k, lex) == (k, end - 1)
+            ),
+            None,
+        )
+        if found is None:
+            break
+        spans.insert(0, found)
+        end = found[0]
+    return spans
 
 
 _STATE_FIRM = re.compile(

@@ -325,3 +325,35 @@ def test_a_name_with_在_inside_before_a_list_mark_and_a_company_with_its_city_i
     }
     assert people["彭乾坤"][0] == "person"
     assert people["禹振飞"] == ("official", ["中科发展集团有限公司总经理"])
+
+
+def test_names_elected_with_同志_or_a_count_and_names_listed_with_commas_after_a_post():
+    found = officials(
+        "选举韩立新同志为县政协主席，选举孙建、周海、吴明三位同志为县政协副主席，"
+        "选举钱小红、郑宇等35人为县政协常务委员。"
+    )
+    assert found == {
+        "韩立新": ["县政协主席"],
+        "孙建": ["县政协副主席"],
+        "周海": ["县政协副主席"],
+        "吴明": ["县政协副主席"],
+        "钱小红": ["县政协常务委员"],
+        "郑宇": ["县政协常务委员"],
+    }
+    found = officials("县政府副县长冯丽娟，贺明远，陶志远出席会议。县长魏东，高度重视此事。")
+    assert found == {
+        "冯丽娟": ["县政府副县长"],
+        "贺明远": ["县政府副县长"],
+        "陶志远": ["县政府副县长"],
+        "魏东": ["县长"],
+    }
+
+
+def test_a_body_before_its_post_a_verb_before_a_position_and_the_deputy_leaders_of_four_bodies():
+    assert officials("县委书记、县委文明委主任蒋光明作讲话。县级领导靠前指挥。") == {
+        "蒋光明": ["县委书记", "县委文明委主任"]
+    }
+    assert officials("汪为国、许海燕等县四副班子领导参加。") == {
+        "汪为国": ["县四副班子领导"],
+        "许海燕": ["县四副班子领导"],
+    }
