@@ -36,7 +36,7 @@ from kg.resolve import ZONE_BODIES, resolve_entities
 from kg.segment import SentenceSpan, split_articles
 from kg.text import normalize_page
 from kg.themes_find import find_themes, quoted_campaigns
-from kg.things import find_organizations, find_projects
+from kg.things import departments_of_titles, find_organizations, find_projects
 
 
 def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
@@ -51,6 +51,8 @@ def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
     found += find_places(text) + find_organizations(
         text, [m for m in found if m.type in ("official", "person")]
     )
+    officials = [m for m in found if m.type == "official"]
+    found += departments_of_titles(text, officials, [m for m in found if m.type == "organization"])
     projects = find_projects(text, found)
     found += projects + find_themes(text)
     found += [

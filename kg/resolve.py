@@ -305,7 +305,7 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
     groups: dict[str, list[Mention]] = defaultdict(list)
     keys: dict[tuple[str, str | None], str] = {}  # a page repeats its names: one key per surface
     for m in mentions:
-        surface = (m.text, _attr(m, "preferred"))
+        surface = (_attr(m, "full") or m.text, _attr(m, "preferred"))  # 组织部 of 市委组织部长
         if surface not in keys:
             keys[surface] = _surface_key(kind, *surface, city)
         groups[keys[surface]].append(m)
@@ -313,7 +313,8 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         groups = _one_congress(groups)
     out = []
     for key, group in groups.items():
-        name = max((m.text for m in group), key=len) if kind in ("organization", "project") else key
+        longest = max((_attr(m, "full") or m.text for m in group), key=len)
+        name = longest if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
         entity.aliases = sorted(_other_names(kind, name, key, group) - {name})
         sub_kind = _attr(group[0], "kind")

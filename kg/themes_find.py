@@ -248,11 +248,12 @@ _QUOTED_ITEM = re.compile(r"“([\u3400-\u9fff]{1,6})”")
 
 def quoted_items_sharing_a_head(text: str) -> list[Mention]:
     """Quoted items written before the word they share, each a theme of the vocabulary with it
-    (打赢“蓝天”“碧水”保卫战: 蓝天保卫战, 碧水保卫战); each mention spans its quoted item.
+    (打赢“蓝天”“碧水”保卫战: 蓝天保卫战, 碧水保卫战); each mention is its quoted item, with the
+    theme's preferred label.
 
-    >>> text = "坚决打赢“蓝天”“净土”保卫战"
-    >>> [(m.text, text[m.start : m.end]) for m in quoted_items_sharing_a_head(text)]
-    [('蓝天保卫战', '蓝天'), ('净土保卫战', '净土')]
+    >>> found = quoted_items_sharing_a_head("坚决打赢“蓝天”“净土”保卫战")
+    >>> [(m.text, dict(m.attrs)["preferred"]) for m in found]
+    [('蓝天', '蓝天保卫战'), ('净土', '净土保卫战')]
     """
     out = []
     vocabulary = ThemeVocabulary.load()
@@ -265,9 +266,7 @@ def quoted_items_sharing_a_head(text: str) -> list[Mention]:
             ]
             if all(label for _, label in items):
                 out += [
-                    Mention(
-                        "theme", q.group(1) + head[:k], q.start(1), q.end(1), attrs=(("preferred", label),)
-                    )
+                    Mention("theme", q.group(1), q.start(1), q.end(1), attrs=(("preferred", label),))
                     for q, label in items
                 ]
                 break

@@ -325,6 +325,33 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
     return out
 
 
+_PARTY_DEPARTMENT = re.compile(r"(?:组织部|宣传部|统战部|社会工作部|政法委|政研室|编办)$")
+
+
+def departments_of_titles(text: str, officials: list[Mention], orgs: list[Mention]) -> list[Mention]:
+    """The party department a title names with its committee read from the title before it
+    (市委常委、组织部长某某: 市委组织部), as a mention of the department word with the full name.
+
+    >>> from kg.people import find_officials
+    >>> text = "县委常委、宣传部部长童某主持会议"
+    >>> [(m.text, dict(m.attrs)["full"]) for m in departments_of_titles(text, find_officials(text), [])]
+    [('宣传部', '县委宣传部')]
+    """
+    out: list[Mention] = []
+    for official in officials:
+        for title in official.titles:
+            department = _PARTY_DEPARTMENT.search(title.org)
+            if not department or title.org in text:
+                continue
+            start = text.rfind(department.group(0), 0, official.start)
+            end = start + len(department.group(0))
+            if start < 0 or any(k.start < end and start < k.end for k in [*orgs, *out]):
+                continue
+            attrs = (("kind", "party"), ("full", title.org))
+            out.append(Mention("organization", department.group(0), start, end, attrs=attrs))
+    return out
+
+
 def _heads_a_works(text: str, end: int) -> bool:
     """Whether a short company name ending at ``end`` is read only as the head of a works after it."""
     return not (end == len(text) or text[end] in "、，,。；;和及与等" or text.startswith("公司", end))

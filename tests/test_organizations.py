@@ -176,3 +176,12 @@ def test_departments_named_by_their_suffix_alone_or_with_a_bracket_in_a_list_aft
 def test_a_centre_that_begins_a_longer_word_is_no_body():
     doc = extract_text("要围绕县委中心工作，建设区域性副中心城市，县政务服务中心开展活动。")
     assert {e.name for e in doc.entities if e.type == "organization"} == {"县委", "县政务服务中心"}
+
+
+def test_a_party_department_named_by_an_expanded_title_is_a_body_with_its_committee():
+    text = "县委常委、宣传部部长童明远主持会议。市委常委、组织部长张海出席。"
+    doc = extract_text(text)
+    orgs = {e.name: e.aliases for e in doc.entities if e.type == "organization"}
+    assert orgs["县委宣传部"] == ["宣传部"] and orgs["市委组织部"] == ["组织部"]
+    mention = next(e for e in doc.entities if e.name == "县委宣传部").mentions[0]
+    assert text[mention.start : mention.end] == "宣传部"
