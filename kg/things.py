@@ -224,6 +224,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
             Mention("organization", surface, start, m.end(), attrs=(("kind", lex.org_suffixes[suffix]),))
         )
     found = _without_cuts_into_parties(found)
+    found += media_sources(text)
     found += _short_company_names(text, found, known)
     found += _listed_companies(text, found, known, lex)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
@@ -322,6 +323,34 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
         if any(_overlaps_unless_heading(k, m.start(), m.end()) for k in [*found, *known]):
             continue
         out.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "enterprise"),)))
+    return out
+
+
+_MEDIA_AFTER_SOURCE = re.compile(
+    r"(?:^|(?<=[\s|｜]))(?:信息|新闻|稿件)?来源[:：]\s*([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；]|\d|$)"
+)
+_MEDIA_BEFORE_REPORT = re.compile(
+    r"^([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?(?:讯(?=\s*[（(]|\s|$)|报道[:：])"
+)
+
+
+def media_sources(text: str) -> list[Mention]:
+    """The paper, site or app a report comes from: after 来源 (来源：某某网), or before its 讯 or 报道
+    at a report's start (某某网8月27日讯（通讯员…）, 云上某某报道：).
+
+    >>> [m.text for m in media_sources("来源: 洛阳网 2025.10.28 20:18")]
+    ['洛阳网']
+    >>> [m.text for m in media_sources("红网岳阳县分站11月28日讯(分站记者 张阳)")]
+    ['红网岳阳县分站']
+    >>> media_sources("本报讯（记者 王某）") + media_sources("资金来源：财政拨款")
+    []
+    """
+    out = []
+    for m in [*_MEDIA_AFTER_SOURCE.finditer(text), *_MEDIA_BEFORE_REPORT.finditer(text)]:
+        name = m.group(1)
+        if name.startswith(("本报", "本刊", "本台", "本网")) or name in ("记者", "通讯员"):
+            continue
+        out.append(Mention("organization", name, m.start(1), m.end(1), attrs=(("kind", "media"),)))
     return out
 
 

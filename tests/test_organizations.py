@@ -185,3 +185,14 @@ def test_a_party_department_named_by_an_expanded_title_is_a_body_with_its_commit
     assert orgs["县委宣传部"] == ["宣传部"] and orgs["市委组织部"] == ["组织部"]
     mention = next(e for e in doc.entities if e.name == "县委宣传部").mentions[0]
     assert text[mention.start : mention.end] == "宣传部"
+
+
+def test_the_paper_site_or_app_a_report_comes_from_is_a_body():
+    doc = extract_text(
+        "县政协会议隆重开幕\n信息来源：桃源政府网\n\n"
+        "云上通山报道：（全媒体记者 伍文俊）3月2日下午，县安委会召开全体会议。\n"
+        "资金来源：财政拨款。"
+    )
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert {"桃源政府网", "云上通山", "县安委会"} <= orgs
+    assert not orgs & {"桃源政府", "县安委", "财政拨款"}
