@@ -412,6 +412,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         found.setdefault(mention.start, mention)
     for mention in _appointments(text, lex):
         found.setdefault(mention.start, mention)
+    for mention in _names_after_a_held_post(text, lex):
+        found.setdefault(mention.start, mention)
     for mention in _names_before_posts(text, lex):
         found.setdefault(mention.start, mention)
     last_with_org: Title | None = None
@@ -575,11 +577,16 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 
 
-_DIVISION_CHARS = set("省县镇乡村街")
+_DIVISION_CHARS = set("省县区镇乡村街")
 _SPEECH = ("表示", "介绍", "指出", "强调", "主持", "说", "出席", "参加", "讲话", "汇报", "发言")
 # 某某才旦及部门负责人, 某某平措同志调研, 某某其木格在会上
 _NAME_ENDS = ("同志", "一行", "及", "调研", "陪同", "带队", "在", "应邀", "受", "率", "等")
 _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,8}(?:·[\u3400-\u9fff]{2,8})?")
+
+
+_UNUSUAL_NAME_NEVER_STARTS = (
+    "从对和与及在为向把被将于以由同跟给的了是也都还又就来率带到赴要会能应该请让去一二三四五六七八九十两几"
+)
 
 
 def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
@@ -589,10 +596,7 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     if not m:
         return None
     name = m.group(0)
-    if "·" not in name and (
-        name[0] in Lexicon.load().surnames
-        or name[0] in "从对和与及在为向把被将于以由同跟给的了是也都还又就来率带到赴一二三四五六七八九十两几"
-    ):
+    if "·" not in name and (name[0] in Lexicon.load().surnames or name[0] in _UNUSUAL_NAME_NEVER_STARTS):
         return None
     if "·" in name:
         dot = name.index("·")
@@ -847,7 +851,9 @@ def _titles_in_brackets(text: str, lex: Lexicon) -> Iterator[Mention]:
 _APPOINTED = re.compile(
     r"([\u3400-\u9fff·\d]{2,12}?)(?:为|(?:全票|高票|当场)?当选(?:为)?)([^，。；、为]{2,24}?)(?=[，。；、]|$)"
 )
-_COMRADES = re.compile(r"(?:等?[\d一二三四五六七八九十两]+(?:位|名)?(?:同志|人)|同志)$")  # 某某等47人为
+_COMRADES = re.compile(  # 某某等47人为, 某某被选为
+    r"(?:等?[\d一二三四五六七八九十两]+(?:位|名)?(?:同志|人)|同志|被(?:选|推选|选举|任命|提拔|评))$"
+)
 
 
 def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
@@ -867,6 +873,26 @@ def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
                     for first, last in [*_names_listed_before(text, span[0], lex), span]:
                         yield Mention("official", text[first:last], first, last, titles=tuple(titles))
                 break
+
+
+_HELD_POST = re.compile(r"(?:时任|曾任|现任|原任|担任|任)([^，。；、“”]{2,24}?)的(?=[\u3400-\u9fff]{2})")
+
+
+def _names_after_a_held_post(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``时任某某公社书记的黄某某``: the name after the post someone held or holds.
+
+    >>> found = _names_after_a_held_post("时任岩门公社书记的黄泽明，眼见", Lexicon.load())
+    >>> [(m.text, m.titles[0].text) for m in found]
+    [('黄泽明', '岩门公社书记')]
+    """
+    for m in _HELD_POST.finditer(text):
+        post = lex.post_at_end(m.group(1))
+        span = read_name(text, m.end(), lex) if post else None
+        if span is None:
+            continue
+        titles = _titles_before(text, m.end(1) - len(post), m.end(1), lex)
+        if titles and title_start(text, m.end(1) - len(post)) >= m.start(1):
+            yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
 
 
 def _names_listed_before(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:

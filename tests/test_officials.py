@@ -357,3 +357,16 @@ def test_a_body_before_its_post_a_verb_before_a_position_and_the_deputy_leaders_
         "汪为国": ["县四副班子领导"],
         "许海燕": ["县四副班子领导"],
     }
+
+
+def test_a_name_after_a_post_once_held_elected_with_被_or_before_an_adverb_and_no_district_as_a_name():
+    found = officials(
+        "1974年，时任岩门公社书记的罗德明，眼见村民起早贪黑。2002年，韦永华被选为村党支部书记。"
+        "北方村党总支书记、村委会主任林国新本不愿搞新产业。"
+    )
+    assert found == {
+        "罗德明": ["岩门公社书记"],
+        "韦永华": ["村党支部书记"],
+        "林国新": ["北方村党总支书记", "北方村村委会主任"],
+    }
+    assert officials("“三村”书记\n北碚区创新建立选派“三村”书记。“余书记要去哪？”") == {}
