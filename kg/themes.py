@@ -248,8 +248,8 @@ def _parallel(text: str, i: int, h: _Heads) -> int:
                 heads.append(head)
                 pos = j + len(head)
         break
-    if len(heads) < 2 or any(set(x) & _FUNCTION_CHARS for x in heads):
-        return -1
+    if len(heads) < 2 or any(set(x) & _FUNCTION_CHARS or "第" in x for x in heads):
+        return -1  # 百坭村第一书记: an ordinal (第一) counts no unit
     listed = set(h.classifier + h.direct + h.parallel)
     if any(_is_negative(x, h) for x in heads) and not any(x in listed for x in heads):
         return -1

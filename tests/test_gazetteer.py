@@ -449,3 +449,10 @@ def test_a_village_named_before_a_kind_of_village_is_one_and_no_name_begins_with
     places = {e.name for e in doc.entities if e.type == "place"}
     assert {"乐平镇", "侯庄新村"} <= places
     assert not [p for p in places if p.startswith(("月", "移民"))]
+
+
+def test_kinds_of_village_by_wealth_or_standing_are_no_places():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("收入超50万元的“经济强村”达440个，普通村、后进村也在增收，桃源村最富。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"桃源村"}

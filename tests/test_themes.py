@@ -330,3 +330,8 @@ def test_quoted_items_sharing_a_head_joint_meetings_a_modern_city_and_ways_of_dr
         "延链补链强链",
     } <= found
     assert not any("暨" in name for name in found) and "经济工作会议" not in found
+
+
+def test_an_ordinal_inside_a_run_of_numerals_makes_no_formula():
+    found = _themes_of("杨某担任百坭村第一书记后，落实一户一策。")
+    assert "一户一策" in found and not any("第一" in name for name in found)
