@@ -938,12 +938,30 @@ def coded_roads(text: str) -> list[Mention]:
     ]
 
 
+_STATIONED_IN_A_VILLAGE = re.compile(r"(?<=驻)([\u3400-\u9fff]{1,3}村)(?=第一书记)")
+
+
+def villages_of_first_secretaries(text: str) -> list[Mention]:
+    """The village a first secretary is stationed in (驻某某村第一书记), a village even when its name
+    is an ordinary word (新村, 马路村).
+
+    >>> [m.text for m in villages_of_first_secretaries("陈某（驻新村第一书记）、唐某（驻马路村第一书记）")]
+    ['新村', '马路村']
+    """
+    return [
+        Mention("place", m.group(1), m.start(1), m.end(1), attrs=(("source", "village"),))
+        for m in _STATIONED_IN_A_VILLAGE.finditer(text)
+    ]
+
+
 def find_places(text: str) -> list[Mention]:
     """All place mentions in a sentence, longest first where they overlap."""
     gazetteer = list(gazetteer_places(text))
     candidates = gazetteer + suffix_places(text, gazetteer) + listed_townships(text) + coded_roads(text)
     if "日电" in text:
         candidates += dateline_townships(text)
+    if "第一书记" in text:
+        candidates += villages_of_first_secretaries(text)
     candidates += bare_zones(text, candidates)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     chosen: list[Mention] = []

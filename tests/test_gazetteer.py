@@ -456,3 +456,10 @@ def test_kinds_of_village_by_wealth_or_standing_are_no_places():
 
     doc = extract_text("收入超50万元的“经济强村”达440个，普通村、后进村也在增收，桃源村最富。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"桃源村"}
+
+
+def test_the_village_a_first_secretary_is_stationed_in_is_a_village_even_named_by_a_word():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("工作队队员陈晓鹏（驻新村第一书记）、唐海荣（驻马路村第一书记）参加。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"新村", "马路村"}
