@@ -1075,6 +1075,7 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon, compan
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
+        or _only_doing_words(name)  # 充分认识 + 创建: what is done, no name
         or (suffix == "计划" and name.endswith(("工作", "学习", "培训")))  # 某委2024年工作计划: a plan
         or bool(_ORDINAL_COUNT.search(name))  # 国内第五家专业钣金制造基地: a description
         or (suffix == "项目" and _counted_kind(without_divisions(name, keep=0)))  # 某市15个重大项目
@@ -1558,6 +1559,16 @@ def _before_a_verb(words: tuple[tuple[str, str], ...], k: int, verbs: frozenset[
     while j < len(words) - 1 and (words[j][0] in _MODALS or words[j][1] == "d"):
         j += 1
     return j > k and j < len(words) - 1 and words[j][0] in verbs
+
+
+def _only_doing_words(name: str) -> bool:
+    """Whether a name is made only of verbs of doing (充分认识, 加快推进).
+
+    >>> _only_doing_words("充分认识"), _only_doing_words("农业品牌")
+    (True, False)
+    """
+    verbs = Lexicon.load().generic.get("project_leading_verb", frozenset())
+    return all(w in verbs for w, _ in tagged_words(name))
 
 
 def _strip_leading_verbs(name: str) -> str:

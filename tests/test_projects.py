@@ -547,3 +547,8 @@ def test_a_company_named_short_at_the_head_of_its_project_is_a_company_too():
         ("project", "弘昌股份光伏组件产业园项目"),
         ("project", "津市生物医药产业园"),
     }
+
+
+def test_verbs_of_doing_before_a_campaign_are_no_part_of_its_name_and_alone_name_none():
+    found = projects("要始终保持精神文明创建的热情，充分认识创建工作的重要性，安排部署国家森林城市创建工作。")
+    assert set(found) == {"精神文明创建", "国家森林城市创建"}
