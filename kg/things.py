@@ -1635,6 +1635,7 @@ def only_descriptors(name: str) -> bool:
     words, longest = _descriptors()
     name = re.sub(r"(?:19|20)\d\d年度?", "", name)  # 2020年一季度招商引资: a date is no name either
     name = re.sub(r"第[一二三四五六七八九十\d]+(?:次|批|季度)", "", name)  # 第一次重大: an ordinal neither
+    name = re.sub(r"^[“\"]?\d+[”\"]?(?=[\u3400-\u9fff])", "", name)  # “122”重特大: a formula's figures
     covered = [True] + [False] * len(name)  # covered[i]: name[:i] is a run of descriptor words
     for i in range(1, len(name) + 1):
         covered[i] = any(covered[i - n] and name[i - n : i] in words for n in range(1, min(longest, i) + 1))

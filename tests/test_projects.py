@@ -552,3 +552,11 @@ def test_a_company_named_short_at_the_head_of_its_project_is_a_company_too():
 def test_verbs_of_doing_before_a_campaign_are_no_part_of_its_name_and_alone_name_none():
     found = projects("要始终保持精神文明创建的热情，充分认识创建工作的重要性，安排部署国家森林城市创建工作。")
     assert set(found) == {"精神文明创建", "国家森林城市创建"}
+
+
+def test_a_projects_rank_venue_or_ceremony_with_its_level_or_figures_names_none():
+    found = projects(
+        "“122”重特大项目取得突破。在市主会场项目开工现场听取汇报。统一动工仪式项目共12个。"
+        "优势产业上下游项目落地，金鹰纸业年产30万吨特种纸项目开工。"
+    )
+    assert set(found) == {"金鹰纸业年产30万吨特种纸项目"}
