@@ -158,7 +158,9 @@ def quoted_slogans(text: str) -> list[Mention]:
     return out
 
 
-_FORMULA_HEAD = re.compile(r"(?:总体)?工作(?:机制|布局|法)|发展思路|(?:现代化)?产业(?:体系|格局)|战略|机制")
+_FORMULA_HEAD = re.compile(
+    r"(?:总体)?工作(?:机制|布局|法)|(?:发展)?(?:思路|战略|格局)|(?:现代化)?产业(?:体系|格局)|机制"
+)
 _DIGIT_FORMULA = re.compile(r"(?!(?:19|20)\d\d$)[\d+＋N]{3,9}")  # not a year (“2025”)
 
 

@@ -128,12 +128,22 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
         if hits and hits[0].start == 0:
             return True
         if word in "的与和及或同跟在对是了把被向从等":
-            return False
+            return _begins_a_noun(prefix, k)
         before = gazetteer_places(prefix[:k])  # 安徽鼎为光电: a firm's name after its province
         return k + 1 < len(prefix) and any(
             1 <= k - h.end <= 2 and not re.search("[省市县区州旗镇乡村]", prefix[h.end : k]) for h in before
         )
     return False
+
+
+def _begins_a_noun(prefix: str, k: int) -> bool:
+    """A one-character function word that with the character after it makes a noun or an attribute
+    inside a name (在线 of 某某在线财产保险, 同心 of 同心社区).
+
+    >>> _begins_a_noun("众安在线财产保险股份有限", 2), _begins_a_noun("会议在市政府", 2)
+    (True, False)
+    """
+    return word_tags().get(prefix[k : k + 2], "")[:1] in ("b", "n") and k + 2 < len(prefix)
 
 
 def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
@@ -294,7 +304,8 @@ def _short_company_regex() -> re.Pattern[str]:
     trades = "|".join(sorted(_company_words()["trade"], key=len, reverse=True))
     return re.compile(
         rf"(?:(?<=[、，,和及与到在入进赴])|^)([\u3400-\u9fff]{{2}})(?:{trades})"
-        rf"(?=[、，,。；;和及与等]|公司|$|[\u3400-\u9fff]{{0,16}}?(?:项目|产业园|基地|工厂))"
+        rf"(?=[、，,。；;和及与等]|公司|$|签约|签署|合作|投资|落户|入驻"
+        rf"|[\u3400-\u9fff]{{0,16}}?(?:项目|产业园|基地|工厂))"
     )
 
 
@@ -383,7 +394,11 @@ def departments_of_titles(text: str, officials: list[Mention], orgs: list[Mentio
 
 def _heads_a_works(text: str, end: int) -> bool:
     """Whether a short company name ending at ``end`` is read only as the head of a works after it."""
-    return not (end == len(text) or text[end] in "、，,。；;和及与等" or text.startswith("公司", end))
+    return not (
+        end == len(text)
+        or text[end] in "、，,。；;和及与等"
+        or text.startswith(("公司", "签约", "签署", "合作", "投资", "落户", "入驻"), end)
+    )
 
 
 def _overlaps_unless_heading(known: Mention, start: int, end: int) -> bool:

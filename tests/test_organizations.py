@@ -196,3 +196,12 @@ def test_the_paper_site_or_app_a_report_comes_from_is_a_body():
     orgs = {e.name for e in doc.entities if e.type == "organization"}
     assert {"桃源政府网", "云上通山", "县安委会"} <= orgs
     assert not orgs & {"桃源政府", "县安委", "财政拨款"}
+
+
+def test_a_function_word_that_begins_a_noun_inside_a_firms_name_and_no_country_inside_a_word():
+    doc = extract_text("众安在线财产保险股份有限公司与中海地产签约，会议在市政府召开。")
+    names = {(e.type, e.name) for e in doc.entities}
+    assert {"众安在线财产保险股份有限公司", "中海地产", "市政府"} <= {
+        n for t, n in names if t == "organization"
+    }
+    assert not [n for t, n in names if t == "place"]

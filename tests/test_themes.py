@@ -335,3 +335,11 @@ def test_quoted_items_sharing_a_head_joint_meetings_a_modern_city_and_ways_of_dr
 def test_an_ordinal_inside_a_run_of_numerals_makes_no_formula():
     found = _themes_of("杨某担任百坭村第一书记后，落实一户一策。")
     assert "一户一策" in found and not any("第一" in name for name in found)
+
+
+def test_a_formula_in_figures_with_its_development_strategy():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("全区上下正深入贯彻落实“532”发展战略。")
+    themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
+    assert "532发展战略" in themes["532"]
