@@ -370,3 +370,10 @@ def test_a_name_after_a_post_once_held_elected_with_被_or_before_an_adverb_and_
         "林国新": ["北方村党总支书记", "北方村村委会主任"],
     }
     assert officials("“三村”书记\n北碚区创新建立选派“三村”书记。“余书记要去哪？”") == {}
+
+
+def test_government_counsellors_listed_after_their_post():
+    assert officials("市政府参事周保国、阮忠良参加调研。") == {
+        "周保国": ["市政府参事"],
+        "阮忠良": ["市政府参事"],
+    }
