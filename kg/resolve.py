@@ -304,8 +304,9 @@ def _one_congress(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
 def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     keys: dict[tuple[str, str | None], str] = {}  # a page repeats its names: one key per surface
+    named_in_full = kind == "organization"  # 组织部 of 市委组织部长: the department named in full
     for m in mentions:
-        surface = (_attr(m, "full") or m.text, _attr(m, "preferred"))  # 组织部 of 市委组织部长
+        surface = ((named_in_full and _attr(m, "full")) or m.text, _attr(m, "preferred"))
         if surface not in keys:
             keys[surface] = _surface_key(kind, *surface, city)
         groups[keys[surface]].append(m)
@@ -313,7 +314,7 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         groups = _one_congress(groups)
     out = []
     for key, group in groups.items():
-        longest = max((_attr(m, "full") or m.text for m in group), key=len)
+        longest = max(((named_in_full and _attr(m, "full")) or m.text for m in group), key=len)
         name = longest if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
         entity.aliases = sorted(_other_names(kind, name, key, group) - {name})

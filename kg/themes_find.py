@@ -257,7 +257,9 @@ def quoted_items_sharing_a_head(text: str) -> list[Mention]:
     >>> [(m.text, dict(m.attrs)["preferred"]) for m in found]
     [('蓝天', '蓝天保卫战'), ('净土', '净土保卫战')]
     """
-    out = []
+    out: list[Mention] = []
+    if "”“" not in text and "”、“" not in text:
+        return out
     vocabulary = ThemeVocabulary.load()
     for m in _QUOTED_ITEMS_HEAD.finditer(text):
         head = m.group(2)

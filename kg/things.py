@@ -356,7 +356,9 @@ def media_sources(text: str) -> list[Mention]:
     >>> media_sources("本报讯（记者 王某）") + media_sources("资金来源：财政拨款")
     []
     """
-    out = []
+    out: list[Mention] = []
+    if "来源" not in text and "讯" not in text and "报道" not in text:
+        return out
     for m in [*_MEDIA_AFTER_SOURCE.finditer(text), *_MEDIA_BEFORE_REPORT.finditer(text)]:
         name = m.group(1)
         if name.startswith(("本报", "本刊", "本台", "本网")) or name in ("记者", "通讯员"):
