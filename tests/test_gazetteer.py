@@ -463,3 +463,10 @@ def test_the_village_a_first_secretary_is_stationed_in_is_a_village_even_named_b
 
     doc = extract_text("工作队队员陈晓鹏（驻新村第一书记）、唐海荣（驻马路村第一书记）参加。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"新村", "马路村"}
+
+
+def test_a_province_that_brands_a_firm_is_no_place_there_but_a_district_in_a_local_firm_is():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("安徽交控集团党委书记、董事长项小龙率队来我县。随后来到龙沙区热力公司调度中心。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"龙沙区"}
