@@ -127,12 +127,13 @@ def _follower_inside_a_listed_name(text: str, i: int, shortest: int, longest: in
     >>> _follower_inside_a_listed_name("王强在会上说", 0, 2, 3)
     False
     """
-    return (
-        text[i + shortest : i + shortest + 1] in ("在", "和", "与", "及", "同")
-        and i + longest < len(text)
-        and text[i + longest] in "、，,；;。等"
-        and text[i + longest : i + longest + 2] not in ("等地", "等处")
-    )
+    if text[i + shortest : i + shortest + 1] not in ("在", "和", "与", "及", "同") or i + longest >= len(
+        text
+    ):
+        return False
+    if text[i + longest] in "、，,；;。等":
+        return text[i + longest : i + longest + 2] not in ("等地", "等处")
+    return text.startswith(("参加", "出席", "陪同", "主持"), i + longest)  # 某在某参加有关活动
 
 
 _PLACE_GOES_ON = re.compile(r"(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区)")
@@ -813,10 +814,14 @@ def _name_after_a_space(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
 def _nominee(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     """The name after a post's nominee (提名副县长人选某某): the nominee for the post.
 
-    >>> _nominee("提名副县长人选张宏亮陪同", 5, Lexicon.load())
-    (7, 10)
+    >>> lex = Lexicon.load()
+    >>> _nominee("提名副县长人选张宏亮陪同", 5, lex), _nominee("副旗长提名人选刘海涛及", 3, lex)
+    ((7, 10), (7, 10))
     """
-    return read_name(text, i + 2, lex) if text[i : i + 2] == "人选" else None
+    for word in ("提名人选", "人选", "候选人"):
+        if text.startswith(word, i):
+            return read_name(text, i + len(word), lex)
+    return None
 
 
 _BRACKETED_TITLES = re.compile(r"[（(]([^（）()，。；]{2,24})[）)]")
@@ -921,7 +926,7 @@ def _names_listed_before(text: str, start: int, lex: Lexicon) -> list[tuple[int,
 
 
 _STATE_FIRM = re.compile(
-    r"集团|国有|国投|城投|交投|电力|电网|石油|石化|煤矿|煤业|铁路|银行|烟草|中国|中煤|中铁|中建"
+    r"集团|国有|国投|城投|交投|交控|电力|电网|石油|石化|煤矿|煤业|铁路|银行|烟草|中国|中煤|中铁|中建"
 )
 
 
@@ -934,7 +939,7 @@ def _private_company_staff(m: Mention) -> Mention:
     return m
 
 
-_FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工程师"}
+_FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工程师", "总裁", "副总裁"}
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:

@@ -377,3 +377,16 @@ def test_government_counsellors_listed_after_their_post():
         "周保国": ["市政府参事"],
         "阮忠良": ["市政府参事"],
     }
+
+
+def test_nominees_a_name_with_在_before_a_verb_of_attending_and_managers_of_state_firms():
+    found = officials(
+        "旗委常委、副旗长提名人选刘海涛及旗政府副旗长李建民出席。市政协副主席、湄潭县委书记魏在平参加有关活动。"
+        "安徽交控资源公司党委书记、董事长马祖桥出席。某某科技有限公司总裁王明介绍。"
+    )
+    assert found == {
+        "刘海涛": ["旗委常委", "副旗长"],
+        "李建民": ["旗政府副旗长"],
+        "魏在平": ["市政协副主席", "湄潭县委书记"],
+        "马祖桥": ["安徽交控资源公司党委书记", "安徽交控资源公司董事长"],
+    }
