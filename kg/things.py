@@ -353,8 +353,8 @@ def media_sources(text: str) -> list[Mention]:
     ['洛阳网']
     >>> [m.text for m in media_sources("红网岳阳县分站11月28日讯(分站记者 张阳)")]
     ['红网岳阳县分站']
-    >>> media_sources("本报讯（记者 王某）") + media_sources("资金来源：财政拨款")
-    []
+    >>> [media_sources(t) for t in ("本报讯（记者 王某）", "资金来源：财政拨款", "来看报道：")]
+    [[], [], []]
     """
     out: list[Mention] = []
     if "来源" not in text and "讯" not in text and "报道" not in text:
@@ -363,6 +363,8 @@ def media_sources(text: str) -> list[Mention]:
         name = m.group(1)
         if name.startswith(("本报", "本刊", "本台", "本网")) or name in ("记者", "通讯员"):
             continue
+        if tagged_words(name)[0][1][:1] in ("v", "d", "p", "r", "c", "u"):
+            continue  # 来看报道：, 详见: a call to read on, no source
         out.append(Mention("organization", name, m.start(1), m.end(1), attrs=(("kind", "media"),)))
     return out
 
