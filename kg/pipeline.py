@@ -150,6 +150,9 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]
     themes = [m for m in mentions if m.type == "theme"]
     theme_spans = {(m.start, m.end) for m in themes}
+    regions = [
+        m for m in mentions if m.type == "place" and m.text.endswith(("城市群", "都市圈", "经济圈", "经济带"))
+    ]
     projects = [m for m in mentions if m.type == "project"]
     project_spans = {(p.start, p.end) for p in projects}
     project_ends = {p.end: p.start for p in projects}
@@ -165,8 +168,10 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
             ("party", "1") in o.attrs and o.start == m.start and m.end <= o.end for o in organisations
         ):
             continue  # 九三学社区 of 九三学社区委会: the party's name, not a community
-        if m.type == "theme" and (_nested(m, organisations) or _fragment_of_a_programme(m, projects)):
-            continue
+        if m.type == "theme" and (
+            _nested(m, organisations) or _nested(m, regions) or _fragment_of_a_programme(m, projects)
+        ):
+            continue  # 城市群 of 中原城市群: the region's name
         if m.type in ("place", "organization", "project") and any(
             p.start < m.end
             and m.start < p.end

@@ -343,3 +343,12 @@ def test_a_formula_in_figures_with_its_development_strategy():
     doc = extract_text("全区上下正深入贯彻落实“532”发展战略。")
     themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
     assert "532发展战略" in themes["532"]
+
+
+def test_a_theme_inside_a_regions_name_is_the_regions():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("建强中原城市群副中心城市。推动城市群和都市圈建设。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    themes = {e.name: [m.start for m in e.mentions] for e in doc.entities if e.type == "theme"}
+    assert "中原城市群" in places and themes["城市群"] == [15]
