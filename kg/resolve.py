@@ -233,8 +233,10 @@ def without_relative_place(name: str) -> str:
 
     >>> without_relative_place("县公共实训基地建设项目"), without_relative_place("市民中心项目")
     ('公共实训基地建设项目', '市民中心项目')
+    >>> without_relative_place("市百大项目")
+    '百大项目'
     """
-    if len(name) >= 6 and name[0] in "省市州盟县区旗镇乡" and tagged_words(name)[0][0] == name[0]:
+    if len(name) >= 5 and name[0] in "省市州盟县区旗镇乡" and tagged_words(name)[0][0] == name[0]:
         return name[1:]
     return name
 
@@ -275,6 +277,8 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
         surfaces |= {f for f in [facility_of_works(name)] if f}
+        if name.endswith("工程项目"):  # 某某工程项目 is also 某某工程
+            surfaces.add(name.removesuffix("项目"))
     return surfaces
 
 

@@ -733,12 +733,12 @@ def _without_term(m: Mention) -> Mention:
 
 
 def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
-    """市发改委党组 is the party group of 市发改委: keep the body itself as the organisation, with the
-    party group's name as printed among its names."""
+    """市发改委党组 is the party group of 市发改委, 某某集团党委 the party committee of 某某集团: keep
+    the body itself as the organisation, with the party group's name as printed among its names."""
     out = []
     for m in mentions:
         base = re.sub(r"(?:党组|党委|党办)$", "", m.text)
-        if base != m.text and len(base) >= 3 and re.search(r"[委局厅办部院会联]$", base):
+        if base != m.text and len(base) >= 3 and re.search(r"(?:[委局厅办部院会联协]|集团|公司)$", base):
             attrs = (*m.attrs, ("printed", m.text))
             out.append(Mention("organization", base, m.start, m.start + len(base), attrs=attrs))
         else:

@@ -205,3 +205,9 @@ def test_a_function_word_that_begins_a_noun_inside_a_firms_name_and_no_country_i
         n for t, n in names if t == "organization"
     }
     assert not [n for t, n in names if t == "place"]
+
+
+def test_a_firms_party_committee_and_a_bodys_party_group_are_the_firm_and_the_body():
+    doc = extract_text("安徽交控集团党委书记、董事长项小龙，县政协党组书记王强出席。")
+    orgs = {e.name: e.aliases for e in doc.entities if e.type == "organization"}
+    assert orgs == {"安徽交控集团": ["安徽交控集团党委"], "县政协": ["县政协党组"]}

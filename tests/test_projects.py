@@ -560,3 +560,10 @@ def test_a_projects_rank_venue_or_ceremony_with_its_level_or_figures_names_none(
         "优势产业上下游项目落地，金鹰纸业年产30万吨特种纸项目开工。"
     )
     assert set(found) == {"金鹰纸业年产30万吨特种纸项目"}
+
+
+def test_a_works_project_is_also_the_works_and_a_citys_programme_also_the_programme():
+    found = projects("实施贝头溪引水入渠工程项目，加快市百大项目建设，打造宜居宜业和美乡村示范点。")
+    assert "贝头溪引水入渠工程" in found["贝头溪引水入渠工程项目"]
+    assert "百大项目" in found["市百大项目"]
+    assert "宜居宜业和美乡村示范点" in found
