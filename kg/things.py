@@ -341,7 +341,11 @@ _MEDIA_AFTER_SOURCE = re.compile(
     r"(?:^|(?<=[\s|｜]))(?:信息|新闻|稿件)?来源[:：]\s*([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；]|\d|$)"
 )
 _MEDIA_BEFORE_REPORT = re.compile(
-    r"^([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?(?:讯(?=\s*[（(]|\s|$)|报道[:：])"
+    r"^(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
+    r"(?:讯(?=\s*[（(]|\s|$)|报道[:：])"
+)
+_MEDIA_AFTER_TIME = re.compile(  # 2021-07-23 09:58 某某融媒, 来源: 2021-10-09 08:27 某某报社
+    r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源[:：]\s*)?([\u3400-\u9fff]{2,15})\s*$"
 )
 
 
@@ -357,15 +361,19 @@ def media_sources(text: str) -> list[Mention]:
     [[], [], []]
     """
     out: list[Mention] = []
-    if "来源" not in text and "讯" not in text and "报道" not in text:
+    if "来源" not in text and "讯" not in text and "报道" not in text and ":" not in text:
         return out
-    for m in [*_MEDIA_AFTER_SOURCE.finditer(text), *_MEDIA_BEFORE_REPORT.finditer(text)]:
-        name = m.group(1)
+    found = [*_MEDIA_AFTER_SOURCE.finditer(text), *_MEDIA_AFTER_TIME.finditer(text)]
+    spans = [(m.start(1), m.end(1)) for m in found]
+    for m in _MEDIA_BEFORE_REPORT.finditer(text):  # 湖南日报·新湖南客户端12月23日讯: each
+        spans += [(m.start(k), m.end(k)) for k in (1, 2) if m.group(k)]
+    for start, end in spans:
+        name = text[start:end]
         if name.startswith(("本报", "本刊", "本台", "本网")) or name in ("记者", "通讯员"):
             continue
         if tagged_words(name)[0][1][:1] in ("v", "d", "p", "r", "c", "u"):
             continue  # 来看报道：, 详见: a call to read on, no source
-        out.append(Mention("organization", name, m.start(1), m.end(1), attrs=(("kind", "media"),)))
+        out.append(Mention("organization", name, start, end, attrs=(("kind", "media"),)))
     return out
 
 

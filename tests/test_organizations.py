@@ -211,3 +211,12 @@ def test_a_firms_party_committee_and_a_bodys_party_group_are_the_firm_and_the_bo
     doc = extract_text("安徽交控集团党委书记、董事长项小龙，县政协党组书记王强出席。")
     orgs = {e.name: e.aliases for e in doc.entities if e.type == "organization"}
     assert orgs == {"安徽交控集团": ["安徽交控集团党委"], "县政协": ["县政协党组"]}
+
+
+def test_media_named_after_a_publishing_time_or_joined_before_a_report():
+    doc = extract_text(
+        "赴甘棠检查指导防台防汛工作\n2021-07-23 09:58 今日福安\n\n7月22日上午，市委书记周某赴甘棠检查。\n\n"
+        "湖南日报·新湖南客户端12月23日讯 (通讯员 陈曾伟)12月21日，县委书记王兆铭主持召开会议。\n"
+    )
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert {"今日福安", "湖南日报", "新湖南客户端"} <= orgs
