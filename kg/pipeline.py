@@ -54,12 +54,33 @@ def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
     )
     officials = [m for m in found if m.type == "official"]
     found += departments_of_titles(text, officials, [m for m in found if m.type == "organization"])
+    found = [m for m in found if not _bare_body_in_a_title(text, m)]
     projects = find_projects(text, found)
     found += projects + find_themes(text)
     found += [
         c for c in quoted_campaigns(text) if all(c.end <= p.start or c.start >= p.end for p in projects)
     ]
     return found
+
+
+_BARE_BODY = re.compile(r"[省市州盟县区旗镇乡](?:委|政府|人大常委会|人大|政协|纪委|监委)")
+
+
+def _bare_body_in_a_title(text: str, m: Mention) -> bool:
+    """A body named only by its level, read as part of a post (县委 of 县委书记, 市政协 of 市政协主席): the
+    title's, not a body the page names (annotators list the bodies a page names; a body printed
+    alone elsewhere on the page is still found there).
+
+    >>> text = "县委书记王某主持会议，市政协参加"
+    >>> bodies = [Mention("organization", "县委", 0, 2), Mention("organization", "市政协", 10, 13)]
+    >>> [_bare_body_in_a_title(text, m) for m in bodies]
+    [True, False]
+    """
+    return (
+        m.type == "organization"
+        and _BARE_BODY.fullmatch(m.text) is not None
+        and Lexicon.load().patterns.posts.match(text, m.end) is not None
+    )
 
 
 def _to_original(m: Mention, span: SentenceSpan) -> Mention:

@@ -132,7 +132,7 @@ def test_a_party_group_is_its_body_with_the_party_groups_name_among_its_names():
 
 
 def test_a_body_named_with_its_term_is_the_body_and_a_good_start_is_no_bureau():
-    found = organisations("市六届人大一次会议开幕。县十届政协委员出席。要为乡村振兴开好局。")
+    found = organisations("市六届人大一次会议开幕。县十届政协二次会议闭幕。要为乡村振兴开好局。")
     assert found == {"市人大": ["市六届人大"], "县政协": ["县十届政协"]}
 
 
@@ -208,9 +208,16 @@ def test_a_function_word_that_begins_a_noun_inside_a_firms_name_and_no_country_i
 
 
 def test_a_firms_party_committee_and_a_bodys_party_group_are_the_firm_and_the_body():
-    doc = extract_text("安徽交控集团党委书记、董事长项小龙，县政协党组书记王强出席。")
+    doc = extract_text("安徽交控集团党委书记、董事长项小龙出席。县政协党组召开会议。")
     orgs = {e.name: e.aliases for e in doc.entities if e.type == "organization"}
     assert orgs == {"安徽交控集团": ["安徽交控集团党委"], "县政协": ["县政协党组"]}
+
+
+def test_a_body_named_only_by_its_level_inside_a_title_is_the_titles():
+    doc = extract_text("县委书记王强主持会议，市政协主席李明讲话。县委召开常委会议。")
+    assert {e.name for e in doc.entities if e.type == "organization"} == {"县委"}
+    mentions = [m.start for e in doc.entities if e.name == "县委" for m in e.mentions]
+    assert mentions == [21]
 
 
 def test_media_named_after_a_publishing_time_or_joined_before_a_report():
