@@ -60,7 +60,24 @@ def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
     found += [
         c for c in quoted_campaigns(text) if all(c.end <= p.start or c.start >= p.end for p in projects)
     ]
-    return found
+    return [_counted_campaign_as_theme(m) for m in found]
+
+
+_COUNTED_CAMPAIGN = re.compile(r"[一二三四五六七八九十两百千\d]+(?:个|项|号)[\u3400-\u9fff]{1,8}?(?=活动$|$)")
+
+
+def _counted_campaign_as_theme(m: Mention) -> Mention:
+    """A campaign named by a count (“三个年”活动, 一号工程, 两个专项行动, 十项重大工程) is a numbered
+    formula, a theme: annotators list such names as themes, not as projects.
+
+    >>> campaigns = [Mention("project", t, 0, len(t)) for t in ("三个年活动", "百日攻坚行动")]
+    >>> [_counted_campaign_as_theme(m).text for m in campaigns]
+    ['三个年', '百日攻坚行动']
+    """
+    counted = _COUNTED_CAMPAIGN.match(m.text) if m.type == "project" else None
+    if counted is None:
+        return m
+    return Mention("theme", counted.group(0), m.start, m.start + counted.end(), attrs=(("kind", "formula"),))
 
 
 _BARE_BODY = re.compile(r"[省市州盟县区旗镇乡](?:委|政府|人大常委会|人大|政协|纪委|监委)")

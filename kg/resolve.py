@@ -274,6 +274,8 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
     inner = {value for m in group for k, value in m.attrs if k == "inner"}  # names read inside a mention
     if kind == "theme":  # “211”工作机制 is also 211工作机制
         surfaces |= inner
+    if kind == "theme" and _attr(group[0], "kind") == "speech" and not name.endswith("精神"):
+        surfaces.add(name + "精神")  # the leader's speech is studied as its spirit
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
         surfaces |= {f for f in [facility_of_works(name)] if f}

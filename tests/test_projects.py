@@ -346,8 +346,13 @@ def test_a_programmes_works_named_after_it_are_one_project():
 
 
 def test_a_quoted_campaign_keeps_the_word_that_says_what_it_is_with_the_bare_name_as_alias():
-    found = projects("全区实施“三个一”工程，开展“五个一”活动。")
-    assert found == {"三个一工程": ["三个一"], "五个一活动": ["五个一"]}
+    found = projects("全区实施“清风护苗”工程，开展“邻里守望”活动。")
+    assert found == {"清风护苗工程": ["清风护苗"], "邻里守望活动": ["邻里守望"]}
+
+
+def test_a_quoted_campaign_named_by_a_count_is_a_numbered_formula():
+    doc = extract_text("全区实施“三个一”工程，开展“五个一”活动。")
+    assert {(e.type, e.name) for e in doc.entities} == {("theme", "三个一工程"), ("theme", "五个一")}
 
 
 def test_verbs_and_joining_words_before_a_project_and_a_body_that_acts_name_no_project():

@@ -352,3 +352,13 @@ def test_a_theme_inside_a_regions_name_is_the_regions():
     places = {e.name for e in doc.entities if e.type == "place"}
     themes = {e.name: [m.start for m in e.mentions] for e in doc.entities if e.type == "theme"}
     assert "中原城市群" in places and themes["城市群"] == [15]
+
+
+def test_a_campaign_named_by_a_count_is_a_formula_and_a_speech_is_studied_as_its_spirit():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("开展“三个年”活动，推进两个专项行动。深入学习贯彻习近平总书记视察贵州重要讲话精神。")
+    themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
+    assert {"三个年", "两个专项行动"} <= set(themes)
+    assert not [e for e in doc.entities if e.type == "project"]
+    assert "习近平总书记视察贵州重要讲话精神" in themes["习近平总书记视察贵州重要讲话"]
