@@ -129,8 +129,13 @@ def _inside_another_name(
         or (
             _a_province(place.text)
             and _nested(place, [o for o in organisations if _FIRM_WORD.search(o.text)])
-        )
-    )  # 安徽 of 安徽某某集团党委: a province that brands a firm
+        )  # 安徽 of 安徽某某集团党委: a province that brands a firm
+        or _nested(place, [o for o in organisations if _PRIVATE_BODY_PARTY.search(_attr_printed(o))])
+    )  # 南昌 of 南昌某某学院党委: the college's name
+
+
+def _attr_printed(m: Mention) -> str:
+    return dict(m.attrs).get("printed", m.text)
 
 
 def _a_province(surface: str) -> bool:
@@ -138,6 +143,7 @@ def _a_province(surface: str) -> bool:
 
 
 _FIRM_WORD = re.compile(r"集团|公司|股份|有限")
+_PRIVATE_BODY_PARTY = re.compile(r"(?:公司|学院|大学|医院|学校)(?:党委|党组|党总支|党支部|纪委)?$")
 
 
 def _built_as_a_project(

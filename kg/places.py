@@ -408,6 +408,9 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             or _one_character_village(text, start, suffix_start, info, [*known, *out])
         ):
             continue
+        tail = text[suffix_start - 1 : end_index + 1]
+        if extended_start is not None and tail[0] not in _DIVISION_OR_LAND and lex.is_generic("place", tail):
+            continue  # 海南 + 侨乡: an epithet of the place, no place of its own (桐乡 + 镇 is a town)
         start = start if extended_start is None else extended_start
         name = text[start:suffix_start]
         surface = text[start : end_index + 1]
@@ -438,6 +441,9 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             continue
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
+
+
+_DIVISION_OR_LAND = set("省市州盟县区旗镇乡村街山湖河江")
 
 
 def _after_a_date(text: str, start: int, suffix_start: int) -> int:
@@ -514,6 +520,8 @@ def _suffix_blocked(
         return True  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
     if _word_across_the_suffix(text, suffix_start, end_index + 1):
         return True  # 乡 of 父老乡亲: an ordinary word begins before the suffix and runs past it
+    if suffix in ("河", "湖", "江") and text[end_index + 1 : end_index + 2] == "长":
+        return True  # 总河长, 湖长: a river chief's post, no river
     if (
         len(suffix) == 1
         and suffix_start > 0

@@ -470,3 +470,14 @@ def test_a_province_that_brands_a_firm_is_no_place_there_but_a_district_in_a_loc
 
     doc = extract_text("安徽交控集团党委书记、董事长项小龙率队来我县。随后来到龙沙区热力公司调度中心。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"龙沙区"}
+
+
+def test_epithets_honours_river_chiefs_idioms_and_a_colleges_party_committee_name_no_place():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "南昌师范学院党委书记王金平一行调研。打造海南侨乡、花城果乡，拿出真金白银。"
+        "区总河长王强巡河，疏浚区护城河。双峰村是川茶名镇所在地。"
+    )
+    places = {e.name for e in doc.entities if e.type == "place"}
+    assert places == {"海南省", "双峰村"}
