@@ -227,3 +227,8 @@ def test_media_named_after_a_publishing_time_or_joined_before_a_report():
     )
     orgs = {e.name for e in doc.entities if e.type == "organization"}
     assert {"今日福安", "湖南日报", "新湖南客户端"} <= orgs
+
+
+def test_a_paper_named_after_the_word_for_source_without_its_colon():
+    doc = extract_text("来源克孜勒苏日报 2024-05-06")
+    assert {e.name for e in doc.entities if e.type == "organization"} == {"克孜勒苏日报"}
