@@ -14,6 +14,13 @@ def g() -> Gazetteer:
     return Gazetteer.load()
 
 
+def place_names(text: str) -> set[str]:
+    """The names of the places extracted from a text."""
+    from kg.pipeline import extract_text
+
+    return {e.name for e in extract_text(text).entities if e.type == "place"}
+
+
 def _only(g: Gazetteer, surface: str) -> Division:
     found = g.lookup(surface)
     assert len(found) == 1, (surface, found)
@@ -441,43 +448,30 @@ def test_a_two_character_county_is_not_read_where_its_suffix_begins_a_word():
 
 
 def test_a_village_named_before_a_kind_of_village_is_one_and_no_name_begins_with_a_date():
-    from kg.pipeline import extract_text
-
-    doc = extract_text(
+    places = place_names(
         "学员来到乐平镇侯庄新村，又参观了移民新村。今年7月桃江举办推介会，9月澧江流域开展巡查。"
     )
-    places = {e.name for e in doc.entities if e.type == "place"}
     assert {"乐平镇", "侯庄新村"} <= places
     assert not [p for p in places if p.startswith(("月", "移民"))]
 
 
 def test_kinds_of_village_by_wealth_or_standing_are_no_places():
-    from kg.pipeline import extract_text
-
-    doc = extract_text("收入超50万元的“经济强村”达440个，普通村、后进村也在增收，桃源村最富。")
-    assert {e.name for e in doc.entities if e.type == "place"} == {"桃源村"}
+    assert place_names("收入超50万元的“经济强村”达440个，普通村、后进村也在增收，桃源村最富。") == {"桃源村"}
 
 
 def test_the_village_a_first_secretary_is_stationed_in_is_a_village_even_named_by_a_word():
-    from kg.pipeline import extract_text
-
-    doc = extract_text("工作队队员陈晓鹏（驻新村第一书记）、唐海荣（驻马路村第一书记）参加。")
-    assert {e.name for e in doc.entities if e.type == "place"} == {"新村", "马路村"}
+    found = place_names("工作队队员陈晓鹏（驻新村第一书记）、唐海荣（驻马路村第一书记）参加。")
+    assert found == {"新村", "马路村"}
 
 
 def test_a_province_that_brands_a_firm_is_no_place_there_but_a_district_in_a_local_firm_is():
-    from kg.pipeline import extract_text
-
-    doc = extract_text("安徽交控集团党委书记、董事长项小龙率队来我县。随后来到龙沙区热力公司调度中心。")
-    assert {e.name for e in doc.entities if e.type == "place"} == {"龙沙区"}
+    found = place_names("安徽交控集团党委书记、董事长项小龙率队来我县。随后来到龙沙区热力公司调度中心。")
+    assert found == {"龙沙区"}
 
 
 def test_epithets_honours_river_chiefs_idioms_and_a_colleges_party_committee_name_no_place():
-    from kg.pipeline import extract_text
-
-    doc = extract_text(
+    found = place_names(
         "南昌师范学院党委书记王金平一行调研。打造海南侨乡、花城果乡，拿出真金白银。"
         "区总河长王强巡河，疏浚区护城河。双峰村是川茶名镇所在地。"
     )
-    places = {e.name for e in doc.entities if e.type == "place"}
-    assert places == {"海南省", "双峰村"}
+    assert found == {"海南省", "双峰村"}
