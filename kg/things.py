@@ -846,7 +846,8 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
         company = any(k.start == start and _attr_kind(k) == "enterprise" for k in known)
-        if _names_no_project(name, surface, m.group(0), lex, company) or _LIST_OF_PROJECTS.match(
+        placed = any(k.start == start and k.type == "place" for k in known)
+        if _names_no_project(name, surface, m.group(0), lex, company, placed) or _LIST_OF_PROJECTS.match(
             text, m.end()
         ):
             continue  # 重点项目清单: a list of projects, not one
@@ -1080,7 +1081,9 @@ def _name_floor(mentions: list[Mention], position: int) -> int:
     return max(ends, default=0)
 
 
-def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon, company: bool = False) -> bool:
+def _names_no_project(
+    name: str, surface: str, suffix: str, lex: Lexicon, company: bool = False, placed: bool = False
+) -> bool:
     """Names that name no particular project (the reasons, one per line); a year before a name dates a
     batch of a programme (2026年高标准农田项目), so only the common-words test reads it; a name that
     begins with its company (``company``) names one however common its words."""
@@ -1096,9 +1099,8 @@ def _names_no_project(name: str, surface: str, suffix: str, lex: Lexicon, compan
         or only_descriptors(_ZONE_HEAD.sub("", without_divisions(name, keep=1)))
         or surface.endswith("加工厂")  # a processing works is an enterprise
         or (name.endswith("教育") and suffix.endswith("基地"))  # 爱国主义教育基地: an honour
-        or (
-            suffix == "项目" and not company and _ordinary_words(dated)
-        )  # 商贸流通项目, 基础设施建设项目: a sector
+        or (suffix == "项目" and not company and _ordinary_words(dated))  # 商贸流通项目: a sector
+        or (suffix == "基地" and not (company or placed) and _ordinary_words(dated))  # 蔬菜基地: a kind
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name

@@ -572,3 +572,8 @@ def test_a_works_project_is_also_the_works_and_a_citys_programme_also_the_progra
     assert "贝头溪引水入渠工程" in found["贝头溪引水入渠工程项目"]
     assert "百大项目" in found["市百大项目"]
     assert "宜居宜业和美乡村示范点" in found
+
+
+def test_a_base_named_only_by_ordinary_words_is_a_kind_of_base_unless_a_place_or_firm_heads_it():
+    found = projects("参观蔬菜基地和综合种植基地，来到盐井镇葡萄柚产业发展基地，考察莱茵衣藻种植基地。")
+    assert set(found) == {"盐井镇葡萄柚产业发展基地", "莱茵衣藻种植基地"}
