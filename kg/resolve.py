@@ -251,6 +251,9 @@ def _surface_key(kind: str, text: str, preferred: str | None, city: str | None) 
     return text
 
 
+_AFTER_A_VILLAGE = re.compile(r"[\u3400-\u9fff]{2,4}村(?!民|级|集体|委)([\u3400-\u9fff（）()]{4,})$")
+
+
 def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[str]:
     """The surfaces of an entity's mentions and the forms it is also written in.
 
@@ -278,6 +281,9 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces.add(name + "精神")  # the leader's speech is studied as its spirit
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
+        surfaces |= {
+            v.group(1) for v in map(_AFTER_A_VILLAGE.match, list(surfaces)) if v
+        }  # 某村 + 某某产业园
         surfaces |= {f for f in [facility_of_works(name)] if f}
         if name.endswith("工程项目"):  # 某某工程项目 is also 某某工程
             surfaces.add(name.removesuffix("项目"))

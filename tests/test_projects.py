@@ -577,3 +577,8 @@ def test_a_works_project_is_also_the_works_and_a_citys_programme_also_the_progra
 def test_a_base_named_only_by_ordinary_words_is_a_kind_of_base_unless_a_place_or_firm_heads_it():
     found = projects("参观蔬菜基地和综合种植基地，来到盐井镇葡萄柚产业发展基地，考察莱茵衣藻种植基地。")
     assert set(found) == {"盐井镇葡萄柚产业发展基地", "莱茵衣藻种植基地"}
+
+
+def test_a_park_written_after_its_town_and_village_is_also_known_by_its_own_name():
+    found = projects("到茌平区乐平铺镇小刘村信发现代农业产业园开展现场教学。")
+    assert "信发现代农业产业园" in found["茌平区乐平铺镇小刘村信发现代农业产业园"]
