@@ -475,3 +475,8 @@ def test_epithets_honours_river_chiefs_idioms_and_a_colleges_party_committee_nam
         "区总河长王强巡河，疏浚区护城河。双峰村是川茶名镇所在地。"
     )
     assert found == {"海南省", "双峰村"}
+
+
+def test_science_cities_and_pilot_zones_are_zones():
+    found = place_names("到梁溪科技城、中关村科学城调研，考察博鳌乐城先行区。")
+    assert {"梁溪科技城", "中关村科学城", "博鳌乐城先行区"} <= found
