@@ -962,6 +962,47 @@ def villages_of_first_secretaries(text: str) -> list[Mention]:
     ]
 
 
+_RIVER_SECTION = re.compile(
+    r"((?:(?![江河溪])[\u3400-\u9fff]){1,5}[江河溪])([（(][\u3400-\u9fff]{1,8}[）)])?([\u3400-\u9fff]{2,3}段)"
+    r"((?:、[\u3400-\u9fff]{2,3}段)*)"
+)
+_NO_SECTION_NAME = re.compile(
+    r"^(?:上游|中游|下游|上段|下段|城区|重点|部分|全线|沿线|主河|干流|支流|流域|河道|跨界|交界)"
+)
+
+
+def river_sections(text: str, known: list[Mention]) -> list[Mention]:
+    """Named sections of a river toured by its chiefs (某江某某段, and 某某段 listed after it): places.
+    The river must be a place already read; after its other name in brackets the section is named
+    alone.
+
+    >>> text = "先后到龙川江曲石段、大盈江（南底河）腾越段、和顺段巡查"
+    >>> rivers = [Mention("place", "龙川江", 3, 6), Mention("place", "大盈江", 10, 13)]
+    >>> [m.text for m in river_sections(text, rivers)]
+    ['龙川江曲石段', '腾越段', '和顺段']
+    >>> river_sections("推进长江干流段保护", [Mention("place", "长江", 2, 4)])
+    []
+    """
+    out: list[Mention] = []
+    for m in _RIVER_SECTION.finditer(text):
+        if _NO_SECTION_NAME.match(m.group(3)) or word_freq().get(text[m.end(1) - 1 : m.end(1) + 1], 0) >= 100:
+            continue  # 河道下游段: a kind of stretch, no named section
+        river = next((k for k in known if k.end == m.end(1) and k.start >= m.start(1)), None)
+        if river is None:
+            continue  # 推进 + 长江 read as one name: the river must be a place already read
+        start = m.start(3) if m.group(2) else river.start
+        out.append(Mention("place", text[start : m.end(3)], start, m.end(3), attrs=(("source", "water"),)))
+        position = m.end(3)
+        for item in m.group(4).split("、")[1:]:
+            position += 1
+            if not _NO_SECTION_NAME.match(item):
+                out.append(
+                    Mention("place", item, position, position + len(item), attrs=(("source", "water"),))
+                )
+            position += len(item)
+    return out
+
+
 def find_places(text: str) -> list[Mention]:
     """All place mentions in a sentence, longest first where they overlap."""
     gazetteer = list(gazetteer_places(text))
@@ -970,6 +1011,8 @@ def find_places(text: str) -> list[Mention]:
         candidates += dateline_townships(text)
     if "第一书记" in text:
         candidates += villages_of_first_secretaries(text)
+    if "段" in text:
+        candidates += river_sections(text, candidates)
     candidates += bare_zones(text, candidates)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     chosen: list[Mention] = []

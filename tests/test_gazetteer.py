@@ -480,3 +480,11 @@ def test_epithets_honours_river_chiefs_idioms_and_a_colleges_party_committee_nam
 def test_science_cities_and_pilot_zones_are_zones():
     found = place_names("到梁溪科技城、中关村科学城调研，考察博鳌乐城先行区。")
     assert {"梁溪科技城", "中关村科学城", "博鳌乐城先行区"} <= found
+
+
+def test_named_sections_of_a_river_are_places_and_kinds_of_stretch_are_not():
+    found = place_names(
+        "调研组先后到龙川江曲石段、大盈江（南底河）腾越段、和顺段巡查。加强河道下游段整治，推进长江干流段保护。"
+    )
+    assert {"龙川江曲石段", "腾越段", "和顺段", "大盈江", "长江"} <= found
+    assert not [p for p in found if p.endswith(("下游段", "干流段"))]
