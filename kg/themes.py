@@ -287,7 +287,9 @@ def _quoted(text: str, i: int, h: _Heads) -> int:
     close = next((k for k in range(i + 2, min(len(text), i + 10)) if text[k] in '”"」』'), -1)
     if close < 0:
         return -1
-    heads = [x[1:] if x[:1] in CLASSIFIERS and len(x) > 1 else x for x in _NUM_RE.split(text[i:close])[1:]]
+    heads = [  # 场 counts the battles of a quoted formula (“四场硬仗”)
+        x[1:] if x[:1] in CLASSIFIERS + "场" and len(x) > 1 else x for x in _NUM_RE.split(text[i:close])[1:]
+    ]
     if not all(_cjk(x) and len(x) <= 4 for x in heads) or all(_is_negative(x, h) for x in heads):
         return -1
     return close

@@ -362,3 +362,8 @@ def test_a_campaign_named_by_a_count_is_a_formula_and_a_speech_is_studied_as_its
     assert {"三个年", "两个专项行动"} <= set(themes)
     assert not [e for e in doc.entities if e.type == "project"]
     assert "习近平总书记视察贵州重要讲话精神" in themes["习近平总书记视察贵州重要讲话"]
+
+
+def test_a_quoted_count_of_battles_is_a_numbered_formula():
+    found = _themes_of("全力打响“四场硬仗”的发令枪，打好“两场硬仗”。三场比赛结束。")
+    assert {"四场硬仗", "两场硬仗"} <= found and "三场比赛" not in found
