@@ -367,3 +367,7 @@ def test_a_campaign_named_by_a_count_is_a_formula_and_a_speech_is_studied_as_its
 def test_a_quoted_count_of_battles_is_a_numbered_formula():
     found = _themes_of("全力打响“四场硬仗”的发令枪，打好“两场硬仗”。三场比赛结束。")
     assert {"四场硬仗", "两场硬仗"} <= found and "三场比赛" not in found
+
+
+def test_the_sessions_of_congress_and_cppcc_are_a_theme():
+    assert "两会" in _themes_of("县两会胜利闭幕，全县上下认真贯彻落实。")
