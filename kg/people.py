@@ -127,9 +127,8 @@ def _follower_inside_a_listed_name(text: str, i: int, shortest: int, longest: in
     >>> _follower_inside_a_listed_name("王强在会上说", 0, 2, 3)
     False
     """
-    if text[i + shortest : i + shortest + 1] not in ("在", "和", "与", "及", "同") or i + longest >= len(
-        text
-    ):
+    follower = text[i + shortest : i + shortest + 1]
+    if follower not in ("在", "和", "与", "及", "同") or i + longest >= len(text):
         return False
     if text[i + longest] in "、，,；;。等":
         return text[i + longest : i + longest + 2] not in ("等地", "等处")
@@ -216,8 +215,13 @@ def title_start(text: str, end: int, limit: int = 24) -> int:
     '市委副书记'
     """
     j = end
-    while j > 0 and end - j < limit and (CJK.match(text[j - 1]) or _bracketed_place_ends(text, j)):
-        j = _bracketed_place_ends(text, j) or j - 1
+    while j > 0 and end - j < limit:
+        if CJK.match(text[j - 1]):
+            j -= 1
+        elif bracket := _bracketed_place_ends(text, j):  # 某某科技（扬州）有限公司总经理
+            j = bracket
+        else:
+            break
     return j + last_boundary_end(text[j:end], _TITLE_BOUNDARY, _inside_org_word)
 
 
@@ -873,11 +877,18 @@ def _appointments(text: str, lex: Lexicon) -> Iterator[Mention]:
         for start in range(m.start(1), name_end - 1):  # the name ends where 为 (or 同志, 等N人) begins
             span = read_name(text, start, lex)
             if span and span[1] == name_end:
-                titles = _titles_before(text, m.end(2) - len(post), m.end(2), lex)
-                if titles and title_start(text, m.end(2) - len(post)) >= m.start(2):
-                    for first, last in [*_names_listed_before(text, span[0], lex), span]:
-                        yield Mention("official", text[first:last], first, last, titles=tuple(titles))
+                titles = _titles_inside(text, m.start(2), m.end(2), post, lex)
+                for first, last in [*_names_listed_before(text, span[0], lex), span] if titles else []:
+                    yield Mention("official", text[first:last], first, last, titles=titles)
                 break
+
+
+def _titles_inside(text: str, start: int, end: int, post: str, lex: Lexicon) -> tuple[Title, ...]:
+    """The titles ending in ``post`` at ``end`` when they begin inside ``text[start:end]`` (the part
+    of an appointment or of 时任…的 that holds the post), else none."""
+    if title_start(text, end - len(post)) < start:
+        return ()
+    return tuple(_titles_before(text, end - len(post), end, lex))
 
 
 _HELD_POST = re.compile(r"(?:时任|曾任|现任|原任|担任|任)([^，。；、“”]{2,24}?)的(?=[\u3400-\u9fff]{2})")
@@ -895,9 +906,9 @@ def _names_after_a_held_post(text: str, lex: Lexicon) -> Iterator[Mention]:
         span = read_name(text, m.end(), lex) if post else None
         if span is None:
             continue
-        titles = _titles_before(text, m.end(1) - len(post), m.end(1), lex)
-        if titles and title_start(text, m.end(1) - len(post)) >= m.start(1):
-            yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
+        titles = _titles_inside(text, m.start(1), m.end(1), post, lex)
+        if titles:
+            yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=titles)
 
 
 def _names_listed_before(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:

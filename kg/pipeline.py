@@ -21,7 +21,6 @@ from pathlib import Path
 
 import ahocorasick
 
-from kg.gazetteer import Gazetteer
 from kg.ingest import ReadError, read_documents
 from kg.lexicon import Lexicon
 from kg.model import Document, ExtractedDocument, Mention
@@ -126,24 +125,7 @@ def _inside_another_name(
         or (attrs.get("source") in ("water", "mountain") and _nested(place, themes))
         or _nested(place, [t for t in themes if dict(t.attrs).get("kind") == "sector"])  # 兴县 of 品牌兴县
         or (place.text in world_places() and _nested(place, organisations))
-        or (
-            _a_province(place.text)
-            and _nested(place, [o for o in organisations if _FIRM_WORD.search(o.text)])
-        )  # 安徽 of 安徽某某集团党委: a province that brands a firm
-        or _nested(place, [o for o in organisations if _PRIVATE_BODY_PARTY.search(_attr_printed(o))])
-    )  # 南昌 of 南昌某某学院党委: the college's name
-
-
-def _attr_printed(m: Mention) -> str:
-    return dict(m.attrs).get("printed", m.text)
-
-
-def _a_province(surface: str) -> bool:
-    return any(d.level == "provincial" for d in Gazetteer.load().lookup(surface))
-
-
-_FIRM_WORD = re.compile(r"集团|公司|股份|有限")
-_PRIVATE_BODY_PARTY = re.compile(r"(?:公司|学院|大学|医院|学校)(?:党委|党组|党总支|党支部|纪委)?$")
+    )
 
 
 def _built_as_a_project(

@@ -299,12 +299,16 @@ def _company_words() -> dict[str, set[str]]:
     return data_sections("company_trades.txt")
 
 
+_FIRM_LIST_MARKS = "、，,。；;和及与等"  # what ends a firm's short name in a list or a visit
+_FIRM_ACTS = ("公司", "签约", "签署", "合作", "投资", "落户", "入驻")  # or the word after it
+
+
 @cache
 def _short_company_regex() -> re.Pattern[str]:
     trades = "|".join(sorted(_company_words()["trade"], key=len, reverse=True))
     return re.compile(
         rf"(?:(?<=[、，,和及与到在入进赴])|^)([\u3400-\u9fff]{{2}})(?:{trades})"
-        rf"(?=[、，,。；;和及与等]|公司|$|签约|签署|合作|投资|落户|入驻"
+        rf"(?=[{_FIRM_LIST_MARKS}]|$|{'|'.join(_FIRM_ACTS)}"
         rf"|[\u3400-\u9fff]{{0,16}}?(?:项目|产业园|基地|工厂))"
     )
 
@@ -331,7 +335,7 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
             continue  # 发展生物, 这些电子, 家居建材: no brand but a word
         if _heads_a_works(text, m.end()) and Gazetteer.load().lookup(brand):
             continue  # 某市生物医药产业园: the place's industry, no company
-        if any(_overlaps_unless_heading(k, m.start(), m.end()) for k in [*found, *known]):
+        if any(k.start < m.end() and m.start() < k.end for k in [*found, *known]):
             continue
         out.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "enterprise"),)))
     return out
@@ -406,18 +410,7 @@ def departments_of_titles(text: str, officials: list[Mention], orgs: list[Mentio
 
 def _heads_a_works(text: str, end: int) -> bool:
     """Whether a short company name ending at ``end`` is read only as the head of a works after it."""
-    return not (
-        end == len(text)
-        or text[end] in "、，,。；;和及与等"
-        or text.startswith(("公司", "签约", "签署", "合作", "投资", "落户", "入驻"), end)
-    )
-
-
-def _overlaps_unless_heading(known: Mention, start: int, end: int) -> bool:
-    """Whether a span overlaps a known mention, other than a project that it begins."""
-    if known.type == "project" and known.start == start and known.end > end:
-        return False
-    return known.start < end and start < known.end
+    return not (end == len(text) or text[end] in _FIRM_LIST_MARKS or text.startswith(_FIRM_ACTS, end))
 
 
 _COMPANY_LIST_END = re.compile(
@@ -743,11 +736,18 @@ def _without_term(m: Mention) -> Mention:
 def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
     """市发改委党组 is the party group of 市发改委, 某某集团党委 the party committee of 某某集团: keep
     the body itself as the organisation, with the party group's name as printed among its names."""
+    lex = Lexicon.load()
     out = []
     for m in mentions:
         base = re.sub(r"(?:党组|党委|党办)$", "", m.text)
-        if base != m.text and len(base) >= 3 and re.search(r"(?:[委局厅办部院会联协]|集团|公司)$", base):
-            attrs = (*m.attrs, ("printed", m.text))
+        if (
+            base != m.text
+            and len(base) >= 3
+            and re.search(r"(?:[委局厅办部院会联协]|集团|公司|大学|学校)$", base)
+        ):
+            suffix = lex.org_suffix_at_end(base)
+            kind = lex.org_suffixes[suffix] if suffix else _attr_kind(m)  # 某某集团党委: the firm's kind
+            attrs = (*((k, v) for k, v in m.attrs if k != "kind"), ("kind", kind), ("printed", m.text))
             out.append(Mention("organization", base, m.start, m.start + len(base), attrs=attrs))
         else:
             out.append(m)
@@ -810,7 +810,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
             continue  # 思想上行动上, 行动不便: the common word, no campaign
         if _joined_as_phase_or_work(text, found, m):
             continue
-        coordinated = suffix.suffix in _WORKS or text.startswith(_WORKS, m.end())  # 甲及乙基地项目
+        coordinated = suffix.suffix in _WORKS
         over = previous_end if previous_end < m.start() else 0  # 工程项目: one suffix after another
         floor = max(_name_floor([*known, *found], m.start()), over)
         start, name = _project_name(text, m.start(), suffix.max_name, floor, known, coordinated)
@@ -1472,10 +1472,8 @@ def _project_name(
         k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" and _full_company(k.text)
         for k in known
     ):
-        return (
-            start,
-            "",
-        )  # 某某有限公司项目: the company's project, unnamed (某某处理中心项目, 某某光学项目 are named)
+        # 某某有限公司项目: the company's project, unnamed (某某处理中心项目, 某某光学项目 are named)
+        return start, ""
     if suffix_start - start > 2 and text[start] in "及和与并或":
         start += 1  # 建设发展及涉农项目: the word that joins it to what comes before
     return start, text[start:suffix_start]

@@ -369,5 +369,5 @@ def test_a_quoted_count_of_battles_is_a_numbered_formula():
     assert {"四场硬仗", "两场硬仗"} <= found and "三场比赛" not in found
 
 
-def test_the_sessions_of_congress_and_cppcc_are_a_theme():
-    assert "两会" in _themes_of("县两会胜利闭幕，全县上下认真贯彻落实。")
+def test_the_sessions_of_congress_and_cppcc_are_one_theme_however_named():
+    assert _themes_of("全国两会期间，代表们积极建言。今年两会召开后，全县上下认真贯彻落实。") == {"两会"}
