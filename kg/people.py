@@ -259,7 +259,7 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
             place = place[:-2]  # 某某街道党工委书记…，街道党工委委员: the street's own committee
         return Title(place + bare, post=post, org=place + org)
     if _GOV_POST.match(post):
-        place = re.sub(r"(?:委|政府|党委|党工委)$", "", base)
+        place = re.sub(r"(?:委|政府|党委|党工委|[省市州县区旗镇乡]级)$", "", base)
         level_char = post.lstrip("副常务代")[0]
         place = place if place and place[-1] in "省市州县区旗镇乡盟" else place + level_char
         text = post if place == level_char else place + post
@@ -351,6 +351,8 @@ def _after_last_name(text: str, found: dict[int, Mention], post_start: int) -> i
     if not ends:
         return 0
     floor = max(ends)
+    if text.startswith("同志", floor):
+        floor += 2  # 镇党委书记甲同志和镇长乙同志
     while floor < post_start and text[floor] in _JOINS_NAMES:
         floor += 1
     return floor
@@ -454,7 +456,8 @@ _LIST_END = re.compile(
     r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
     r"(?:负责同志|负责人|领导)"
     r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导))"
-    r"|(?<=[\u3400-\u9fff])[出列]席(?=会议|活动|仪式|[。，,并]))"
+    r"|(?<=[\u3400-\u9fff])[出列]席(?=会议|活动|仪式|[。，,并])"
+    r"|和(?:其他)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员)"
 )
 
 
@@ -468,8 +471,8 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         start, items = _listed_tail(text, start, end.start())
         if len(items) < 2 and not _one_leader_for_many(text, start, items, end.group(0)):
             continue
-        if end.group(0).endswith("席"):
-            titles: tuple[Title, ...] = ()  # 甲、乙、丙出席会议: leaders attending, untitled
+        if end.group(0).endswith(("席", "成员")):
+            titles: tuple[Title, ...] = ()  # 甲、乙、丙出席会议, 甲、乙和中心组成员: untitled leaders
         else:
             titles = _said_of_a_list(end.group(0)[1:].replace("同志", ""))  # 区领导 of 等区领导同志
         i, spans = start, []
@@ -1140,3 +1143,41 @@ def find_leaders(text: str, lex: Lexicon | None = None) -> list[Mention]:
         attrs = (("leader", ";".join(lex.leaders[name])),)
         out.append(Mention("official", name, m.start(), m.end(), titles=ts, attrs=attrs))
     return out
+
+
+def names_listed_with(text: str, start: int, end: int, lex: Lexicon | None = None) -> list[tuple[int, int]]:
+    """The other names of a 、-list that holds the name at ``start:end`` (会上，甲、乙、丙作了发言):
+    read right to the list's end, and left while an item begins after a mark.
+
+    >>> s = "会上，王清源、马金华、曹伟作了发言"
+    >>> [s[a:b] for a, b in names_listed_with(s, 3, 6)]
+    ['马金华', '曹伟']
+    >>> s = "会上，马金华、王清源作了发言"; [s[a:b] for a, b in names_listed_with(s, 7, 10)]
+    ['马金华']
+    """
+    lex = lex or Lexicon.load()
+    found: list[tuple[int, int]] = []
+    i = end
+    while text[i : i + 1] == "、" and not _BODY_AHEAD.match(text, i + 1):
+        span = listed_name(text, i + 1, lex)
+        if not span or span[0] != i + 1 or _body_with_its_post(text, span, lex):
+            break
+        found.append(span)
+        i = span[1]
+    i = start
+    while text[i - 1 : i] == "、" and i >= 3:
+        span = next(
+            (
+                (a, i - 1)
+                for n in (3, 2)
+                if (a := i - 1 - n) >= 0
+                and (a == 0 or not CJK.match(text[a - 1]) or text[a - 1] == "、")
+                and listed_name(text, a, lex) == (a, i - 1)
+            ),
+            None,
+        )
+        if span is None:
+            break
+        found.insert(0, span)
+        i = span[0]
+    return found

@@ -30,6 +30,7 @@ from kg.people import (
     find_leaders,
     find_officials,
     find_role_persons,
+    names_listed_with,
 )
 from kg.places import find_places, world_places
 from kg.resolve import ZONE_BODIES, resolve_entities
@@ -272,6 +273,36 @@ def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
     return out
 
 
+def _listed_with_officials(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
+    """Names listed with an official's name are officials too (甲、乙、丙作了发言, where 甲 holds a post).
+
+    >>> doc = extract_text("副区长王清源主持会议。会上，王清源、马金华、曹伟作了发言。")
+    >>> sorted(e.name for e in doc.entities if e.type == "official")
+    ['曹伟', '王清源', '马金华']
+    """
+    names = {m.text for m in mentions if m.type == "official"}
+    persons = {m.text for m in mentions if m.type == "person" and not _attr(m, "repeat")}
+    by_sentence = {(s.article, s.index): s for s in spans}
+    taken = {(m.article, m.sentence, m.start) for m in mentions if m.type in ("official", "person")}
+    out: list[Mention] = []
+    for m in mentions:
+        span = by_sentence.get((m.article, m.sentence))
+        if m.text not in names or span is None or m.type not in ("official", "person"):
+            continue
+        start = span.offsets.index(m.start)
+        for a, b in names_listed_with(span.text, start, start + len(m.text)):
+            name = span.text[a:b]
+            listed = _to_original(Mention("official", name, a, b), span)
+            if name not in persons and (listed.article, listed.sentence, listed.start) not in taken:
+                taken.add((listed.article, listed.sentence, listed.start))
+                out.append(listed)
+    return out
+
+
+def _attr(m: Mention, key: str) -> str | None:
+    return dict(m.attrs).get(key)
+
+
 def _author_roles(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
     """Give each author the role of the first note after their byline (（作者系市委党校教师）)."""
     notes = sorted((span.offsets[0], role) for span in spans if (role := author_note_role(span.text)))
@@ -308,6 +339,8 @@ def extract_document(doc: Document) -> ExtractedDocument:
     mentions = _author_roles(spans, _drop_conflicts(mentions))
     repeats = _repeat_names(spans, mentions)  # 永康 in a later 祝永康: the sentences they fall in again
     mentions = _drop_conflicts(mentions + repeats, {(m.article, m.sentence) for m in repeats})
+    listed = _listed_with_officials(spans, mentions)
+    mentions = _drop_conflicts(mentions + listed, {(m.article, m.sentence) for m in listed})
     mentions.sort(key=lambda m: (m.start, -m.end))
     entities = resolve_entities(mentions)
     return ExtractedDocument(doc, [a for a, _ in articles], mentions, entities)

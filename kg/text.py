@@ -33,7 +33,7 @@ SOFT_END = "，,、：:（(“《—-·"
 
 _MARKER = re.compile(r"[（(]\s*(?:[上下]转|[上下]接|转|接)第?\s*[一二三四五六七八九十\d]+\s*版\s*[）)]")
 _SPACED = re.compile(f"(?:[{CJK}，。、；：！？“”][ \u3000]){{2,}}[{CJK}，。、；：！？“”]")
-_LONE_SPACE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+_LONE_SPACE = re.compile(f"(?<=[{CJK}、，；：]) (?=[{CJK}])")
 _CREDIT_WORDS = re.compile(r"记者|通讯员|实习生|摄|编辑|作者")
 _DIGIT_CJK_SPACE = re.compile(f"(?<=[0-9])[ \u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000]+(?=[0-9])")
 _BYLINE = re.compile(

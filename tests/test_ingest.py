@@ -79,3 +79,10 @@ def test_normalised_offsets_point_into_the_original():
     assert "贺思宇表示" in body.text and "绿色低碳" in body.text and "下转" not in body.text
     for ch, offset in zip(body.text, body.offsets, strict=True):
         assert page[offset] == ch or (ch, page[offset]) in {("，", ","), ("（", "("), ("）", ")")}
+
+
+def test_a_space_after_a_list_mark_inside_a_sentence_is_dropped():
+    page = "9月7日下午，项目签约仪式在厦门举行。市领导付朝阳、戴龙成、高宇、王世文、王洋、 连向红出席。\n"
+    body = [b for b in normalize_page(page) if b.role == "body"][0]
+    assert "王洋、连向红出席" in body.text
+    assert page[body.offsets[body.text.index("连向红")]] == "连"

@@ -390,3 +390,34 @@ def test_nominees_a_name_with_在_before_a_verb_of_attending_and_managers_of_sta
         "魏在平": ["市政协副主席", "湄潭县委书记"],
         "马祖桥": ["安徽交控资源公司党委书记", "安徽交控资源公司董事长"],
     }
+
+
+def test_chiefs_of_rivers_and_forests_and_a_title_after_shou_or_after_a_comrade_and_he():
+    found = officials(
+        "市政府副市长、市级副总林长邱实深入湿地保护区巡林。镇级河长、镇长刘洋巡河。"
+        "受市委书记付朝阳的委托，市长戴龙成致辞。"
+        "西山镇党委书记潘振成同志和西山镇党委副书记黄旭妮同志慰问老党员。"
+    )
+    assert found == {
+        "邱实": ["市政府副市长", "市级副总林长"],
+        "刘洋": ["镇级河长", "镇长"],
+        "付朝阳": ["市委书记"],
+        "戴龙成": ["市长"],
+        "潘振成": ["西山镇党委书记"],
+        "黄旭妮": ["西山镇党委副书记"],
+    }
+
+
+def test_names_listed_with_the_study_group_or_with_an_official_are_officials():
+    found = officials(
+        "区委书记刘昌松主持会议。王清源、佟海燕、逯鹰和中心组成员等参加。"
+        "会上，王清源、马金华、曹伟作了发言。记者张华、李明采访。"
+    )
+    assert found == {
+        "刘昌松": ["区委书记"],
+        "王清源": [],
+        "佟海燕": [],
+        "逯鹰": [],
+        "马金华": [],
+        "曹伟": [],
+    }
