@@ -113,7 +113,7 @@ def _suffix_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn", "t")
+_NON_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "ad", "vn", "t", "i")
 
 
 def _trim_by_tags(name: str) -> str:
@@ -447,12 +447,13 @@ _DIVISION_OR_LAND = set("省市州盟县区旗镇乡村街山湖河江")
 
 
 def _after_a_date(text: str, start: int, suffix_start: int) -> int:
-    """A name read by its suffix begins after a date written before it (7月 + 廉江: no 月廉江).
+    """A name read by its suffix begins after a date or a count written before it (7月 + 廉江: no
+    月廉江; 5个 + 河渠: no 个河).
 
-    >>> _after_a_date("今年7月廉江招商", 3, 5)
-    4
+    >>> _after_a_date("今年7月廉江招商", 3, 5), _after_a_date("还有5个河渠", 3, 4)
+    (4, 4)
     """
-    if 0 < start < suffix_start and text[start] in "年月日号" and text[start - 1].isdigit():
+    if 0 < start < suffix_start and text[start] in "年月日号个条座处项" and text[start - 1].isdigit():
         return start + 1
     return start
 

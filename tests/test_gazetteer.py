@@ -488,3 +488,11 @@ def test_named_sections_of_a_river_are_places_and_kinds_of_stretch_are_not():
     )
     assert {"龙川江曲石段", "腾越段", "和顺段", "大盈江", "长江"} <= found
     assert not [p for p in found if p.endswith(("下游段", "干流段"))]
+
+
+def test_no_place_begins_with_an_idiom_a_measure_a_count_or_a_leaders_head():
+    found = place_names(
+        "要紧密结合新区实际。区领导孙殿镇、杨庸出席。10万元以上村占比上升。我们流域内还有5个河渠断面。"
+        "到兄弟村实地看。读万卷书·行万里路。明水乡祝家沟村变了样。"
+    )
+    assert found == {"明水满族乡", "祝家沟村"}
