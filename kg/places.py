@@ -532,7 +532,7 @@ def _suffix_blocked(
         return True  # 镇 of 城镇群, 城镇化: the suffix ends an ordinary word that goes on
     return any(
         (k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end)
-        and not (_attr(k, "short") and k.start < suffix_start)  # 安新 inside 雄安新区: the name wins
+        and not (_attr(k, "short") and k.start < suffix_start and k.end <= end_index + 1)  # 安新 of 雄安新区
         for k in known
     )
 

@@ -112,8 +112,11 @@ def _short_without_context(
     m: Mention, division: Division | None, context: set[str], gazetteer: Gazetteer
 ) -> bool:
     """A county or township named by its short form alone, in a document about another province
-    (富民, 嘉禾, 正阳 are also ordinary words): not taken as a place."""
+    (富民, 嘉禾, 正阳 are also ordinary words): not taken as a place. A short form that is itself
+    the name of a mountain, lake or river (武夷山 of 武夷山市, 千岛湖 of 千岛湖镇) is a place anywhere."""
     if not _attr(m, "short") or division is None or division.level not in ("county", "township"):
+        return False
+    if len(m.text) >= 3 and m.text[-1] in "山湖江河岛":
         return False
     if division.level == "county" and _attr(m, "anchored") and _unambiguous_name(m.text, gazetteer):
         return False  # 杜集, 秀屿: a county's short name, rare as a word, that names one county only

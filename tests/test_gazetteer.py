@@ -496,3 +496,9 @@ def test_no_place_begins_with_an_idiom_a_measure_a_count_or_a_leaders_head():
         "到兄弟村实地看。读万卷书·行万里路。明水乡祝家沟村变了样。"
     )
     assert found == {"明水满族乡", "祝家沟村"}
+
+
+def test_a_short_form_named_like_a_mountain_or_lake_is_a_place_on_any_page():
+    found = place_names("景区有武夷山和千岛湖。")
+    assert {"武夷山市", "千岛湖镇"} <= found
+    assert not [p for p in found if p.startswith("和")]
