@@ -342,11 +342,14 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
 
 
 _MEDIA_AFTER_SOURCE = re.compile(
-    r"(?:^|(?<=[\s|｜]))(?:信息|新闻|稿件)?来源[:：]\s*([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；]|\d|$)"
+    r"(?:^|(?<=[\s|｜\d]))(?:信息|新闻|稿件)?来源[:：]?\s*"
+    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；]|\d|作者|编辑|$)"
 )
 _MEDIA_BEFORE_REPORT = re.compile(
-    r"^(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
+    r"(?:^|(?<=作者[:：]))(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
     r"(?:讯(?=\s*[（(]|\s|$)|报道[:：])"
+    r"|^([\u3400-\u9fff]{1,10}?(?:网|社|台))(?:[\u3400-\u9fff]{2,6}?)?\d{1,2}月\d{1,2}日电"
+    r"|^【([\u3400-\u9fff]{2,12}?(?:网|报|台|客户端|融媒|新闻))】"
 )
 _MEDIA_AFTER_TIME = re.compile(  # 2021-07-23 09:58 某某融媒, 来源: 2021-10-09 08:27 某某报社
     r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源[:：]\s*)?([\u3400-\u9fff]{2,15})\s*$"
@@ -361,16 +364,18 @@ def media_sources(text: str) -> list[Mention]:
     ['洛阳网']
     >>> [m.text for m in media_sources("红网岳阳县分站11月28日讯(分站记者 张阳)")]
     ['红网岳阳县分站']
+    >>> [m.text for t in ("中新网绍兴2月24日电（董某）", "【泉州经济网】9月9日") for m in media_sources(t)]
+    ['中新网', '泉州经济网']
     >>> [media_sources(t) for t in ("本报讯（记者 王某）", "资金来源：财政拨款", "来看报道：")]
     [[], [], []]
     """
     out: list[Mention] = []
-    if "来源" not in text and "讯" not in text and "报道" not in text and ":" not in text:
+    if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【")):
         return out
     found = [*_MEDIA_AFTER_SOURCE.finditer(text), *_MEDIA_AFTER_TIME.finditer(text)]
     spans = [(m.start(1), m.end(1)) for m in found]
     for m in _MEDIA_BEFORE_REPORT.finditer(text):  # 湖南日报·新湖南客户端12月23日讯: each
-        spans += [(m.start(k), m.end(k)) for k in (1, 2) if m.group(k)]
+        spans += [(m.start(k), m.end(k)) for k in (1, 2, 3, 4) if m.group(k)]
     for start, end in spans:
         name = text[start:end]
         if name.startswith(("本报", "本刊", "本台", "本网")) or name in ("记者", "通讯员"):

@@ -236,3 +236,13 @@ def test_media_named_after_a_publishing_time_or_joined_before_a_report():
 def test_a_paper_named_after_the_word_for_source_without_its_colon():
     doc = extract_text("来源克孜勒苏日报 2024-05-06")
     assert {e.name for e in doc.entities if e.type == "organization"} == {"克孜勒苏日报"}
+
+
+def test_the_agency_or_site_of_a_dateline_a_bracketed_source_or_a_source_without_colon():
+    found = organisations(
+        "中新网四川新闻4月16日电(龙航 陈星)近日，射洪市召开会议。\n\n"
+        "发布时间:2023-02-14 来源团结报 作者:新湖南客户端2月13日讯(记者 张三)会议召开。\n\n"
+        "【泉州经济网】2024-09-09 第二十四届投洽会开幕。资金来源财政拨款。"
+    )
+    assert {"中新网", "团结报", "新湖南客户端", "泉州经济网"} <= set(found)
+    assert not any("财政" in name for name in found)
