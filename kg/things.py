@@ -219,7 +219,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         if lex.org_suffixes[suffix] == "enterprise":
             start = _after_a_zone(text, start, m.start())
         state_body = _grassroots_body(_trim_to_state_body(text[start : m.end()]))
-        trimmed = _after_a_year(state_body)
+        trimmed = _from_a_place_after_verbs(_after_a_year(state_body))
         start = m.end() - len(trimmed)
         surface = text[start : m.end()]
         name = text[start : m.start()]
@@ -654,6 +654,21 @@ def _trim_to_state_body(surface: str) -> str:
         if Gazetteer.load().lookup(head[i:]) or Gazetteer.load().lookup(head[i:-1]):
             return surface[i - 2 :] if surface[:i].endswith("中共") else surface[i:]  # 中共某某市委
     return surface[standalone.start() :]
+
+
+def _from_a_place_after_verbs(surface: str) -> str:
+    """A body's name begins at its place when only verbs stand before it (欢迎出席某省农业农村厅).
+
+    >>> _from_a_place_after_verbs("欢迎出席四川省农业农村厅"), _from_a_place_after_verbs("发展和改革委员会")
+    ('四川省农业农村厅', '发展和改革委员会')
+    """
+    hits = gazetteer_places(surface)
+    if not hits or hits[0].start == 0 or dict(hits[0].attrs).get("short"):
+        return surface
+    head = tagged_words(surface[: hits[0].start])
+    if all(tag.startswith(("v", "d", "p", "c", "u", "r")) and not tag.startswith("vn") for _, tag in head):
+        return surface[hits[0].start :]
+    return surface
 
 
 def _starts_with_place(surface: str) -> bool:

@@ -246,3 +246,8 @@ def test_the_agency_or_site_of_a_dateline_a_bracketed_source_or_a_source_without
     )
     assert {"中新网", "团结报", "新湖南客户端", "泉州经济网"} <= set(found)
     assert not any("财政" in name for name in found)
+
+
+def test_a_body_begins_at_its_place_when_only_verbs_stand_before_it():
+    found = organisations("欢迎出席四川省农业农村厅新闻发布会。")
+    assert "四川省农业农村厅" in found and not any(name.startswith("欢迎") for name in found)
