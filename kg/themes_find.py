@@ -153,6 +153,13 @@ def quoted_slogans(text: str) -> list[Mention]:
         numbered = _counted_formula(content, after)
         if _parallel_campaign(content, after) or (_CAMPAIGN_NAME.search(content) and not numbered):
             continue  # an activity or a programme: a project (quoted_campaigns)
+        if (
+            parallel
+            and len(parts) >= 3
+            and not re.search(_NUMERAL, content)
+            and not (named or headed or held)
+        ):
+            parallel = False  # “全域治理、流域治理、系统治理”: a run of three or more without a count
         if parallel or named or headed or held or numbered:  # “三件大事”, “四大支柱产业”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
@@ -367,11 +374,11 @@ _LIST_TAIL = re.compile(r"^(?:的|目标|要求|理念|方针|原则|思路|格�
 
 
 def parallel_slogans(text: str) -> list[Mention]:
-    """Unquoted slogans of parallel phrases joined by 、: one theme, as written (目标导向、项目导向、
-    结果导向; 一体学习、一体领悟、一体贯彻; 经济强省、美丽河北).
+    """Unquoted slogans of parallel phrases joined by 、: one theme, as written (经济强省、美丽河北;
+    两周一调度、一月一观摩; 一手抓防控、一手抓发展).
 
-    >>> [m.text for m in parallel_slogans("坚持目标导向、项目导向、结果导向，落实教育、医疗等工作。")]
-    ['目标导向、项目导向、结果导向']
+    >>> [m.text for m in parallel_slogans("建设经济强省、美丽河北，坚持目标导向、结果导向。")]
+    ['经济强省、美丽河北']
     """
     out: list[Mention] = []
     if "、" not in text:
@@ -398,8 +405,8 @@ _RHYTHM = re.compile(r"[一两二三每][天日周旬月季年]一[\u3400-\u9fff
 
 
 def _parallel(parts: list[str]) -> bool:
-    """Whether phrases make one slogan: of one length (3–5), none a body or a place, and either
-    place slogans or three or more sharing two characters at their head or end."""
+    """Whether phrases make one slogan: of one length (3–5), none a body or a place, and place
+    slogans, a working rhythm or two sharing three characters at their head."""
     size = len(parts[0])
     if not 3 <= size <= 5 or any(len(p) != size for p in parts):
         return False
@@ -416,9 +423,7 @@ def _parallel(parts: list[str]) -> bool:
         return True  # 实力眉县、活力眉县、美丽眉县; 经济强省、美丽河北
     if all(_RHYTHM.fullmatch(p) for p in parts):
         return True  # 两周一调度、一月一观摩: a working rhythm
-    if len(parts) == 2 and _shared_head(parts) >= 3:
-        return True  # 一手抓防控、一手抓发展
-    return len(parts) >= 3 and max(_shared_head(parts), _shared_end(parts)) >= 2  # 目标导向、项目导向、…
+    return len(parts) == 2 and _shared_head(parts) >= 3  # 一手抓防控、一手抓发展; no 目标导向、结果导向、…
 
 
 def _shared_head(parts: list[str]) -> int:
@@ -426,10 +431,6 @@ def _shared_head(parts: list[str]) -> int:
     while k < len(parts[0]) - 1 and all(p[k] == parts[0][k] for p in parts):
         k += 1
     return k
-
-
-def _shared_end(parts: list[str]) -> int:
-    return _shared_head([p[::-1] for p in parts])
 
 
 def find_themes(text: str) -> list[Mention]:

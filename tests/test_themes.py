@@ -134,12 +134,13 @@ def test_a_quoted_counted_name_is_a_theme_but_an_award_or_a_campaign_is_not():
     assert "十大杰出青年" not in found and "百日攻坚" not in found
 
 
-def test_unquoted_parallel_slogans_and_place_slogan_lists_are_one_theme_but_lists_of_places_are_not():
+def test_place_slogan_lists_are_one_theme_and_runs_of_three_like_phrases_none():
     found = _themes_of(
         "坚持问题导向、目标导向、结果导向，为建设工业强市、美丽鹤壁作出贡献。长治市、晋城市、运城市参加。"
+        "推进“全域治理、流域治理、系统治理”，落实“三确保、四提升、两强化”。"
     )
-    assert {"问题导向、目标导向、结果导向", "工业强市、美丽鹤壁"} <= found
-    assert not [t for t in found if "晋城" in t]
+    assert {"工业强市、美丽鹤壁", "三确保、四提升、两强化"} <= found
+    assert not [t for t in found if "晋城" in t or "导向、" in t or "治理、" in t]
 
 
 def test_a_township_short_name_gives_way_to_a_province_that_overlaps_it():
