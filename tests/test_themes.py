@@ -372,3 +372,9 @@ def test_a_quoted_count_of_battles_is_a_numbered_formula():
 
 def test_the_sessions_of_congress_and_cppcc_are_one_theme_however_named():
     assert _themes_of("全国两会期间，代表们积极建言。今年两会召开后，全县上下认真贯彻落实。") == {"两会"}
+
+
+def test_a_formula_of_short_words_joined_by_plus_is_a_theme_and_one_of_long_phrases_is_not():
+    found = _themes_of("探索“党建+服务”模式，推行“冰雪+文旅”，实行“源头治理+过程管控+科技赋能”。")
+    assert {"党建+服务", "冰雪+文旅"} <= found
+    assert not [t for t in found if "源头治理" in t]
