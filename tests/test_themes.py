@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.pipeline import extract_text
 from kg.themes import TOP_CONCEPTS, ThemeVocabulary, numbered_formulas
 
 
@@ -94,8 +95,6 @@ def test_non_slogans_rejected(text: str) -> None:
 
 
 def _themes_of(text: str) -> set[str]:
-    from kg.pipeline import extract_text
-
     return {e.name for e in extract_text(text).entities if e.type == "theme"}
 
 
@@ -378,3 +377,12 @@ def test_a_formula_of_short_words_joined_by_plus_is_a_theme_and_one_of_long_phra
     found = _themes_of("探索“党建+服务”模式，推行“冰雪+文旅”，实行“源头治理+过程管控+科技赋能”。")
     assert {"党建+服务", "冰雪+文旅"} <= found
     assert not [t for t in found if "源头治理" in t]
+
+
+def test_a_strategy_named_after_a_region_is_a_theme_and_the_region_itself_a_place():
+    doc = extract_text("融入粤港澳大湾区，推动长江经济带发展，加大招商引资力度，打造东北地区、华东重要节点。")
+    places = {e.name for e in doc.entities if e.type == "place"}
+    themes = {e.name for e in doc.entities if e.type == "theme"}
+    assert "粤港澳大湾区" in places and "粤港澳大湾区" not in themes
+    assert "长江经济带" in themes and "长江经济带" not in places
+    assert "东北地区" in places and "华东" not in places and "招商引资" not in themes
