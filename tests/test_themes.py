@@ -386,3 +386,20 @@ def test_a_strategy_named_after_a_region_is_a_theme_and_the_region_itself_a_plac
     assert "粤港澳大湾区" in places and "粤港澳大湾区" not in themes
     assert "长江经济带" in themes and "长江经济带" not in places
     assert "东北地区" in places and "华东" not in places and "招商引资" not in themes
+
+
+def test_the_listed_items_of_a_counted_formula_are_each_a_theme():
+    found = _themes_of(
+        "推动产业振兴、人才振兴、文化振兴、生态振兴、组织振兴。把握新发展阶段、新发展理念、新发展格局、高质量发展。"
+    )
+    assert {
+        "产业振兴",
+        "人才振兴",
+        "文化振兴",
+        "生态振兴",
+        "组织振兴",
+        "新发展理念",
+        "新发展格局",
+        "高质量发展",
+    } <= found
+    assert "五个振兴" not in found and "三新一高" not in found
