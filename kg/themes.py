@@ -292,6 +292,8 @@ def _quoted(text: str, i: int, h: _Heads) -> int:
     ]
     if not all(_cjk(x) and len(x) <= 4 for x in heads) or all(_is_negative(x, h) for x in heads):
         return -1
+    if len(heads) == 1 and text[i] == "一" and heads[0] not in h.classifier + h.direct + h.parallel:
+        return -1  # “一盘棋”, “一刀切”, “一碗粉”: one thing, no count of things
     return close
 
 

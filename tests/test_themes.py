@@ -403,3 +403,9 @@ def test_the_listed_items_of_a_counted_formula_are_each_a_theme():
         "高质量发展",
     } <= found
     assert "五个振兴" not in found and "三新一高" not in found
+
+
+def test_a_quoted_single_thing_after_yi_is_no_numbered_formula():
+    found = _themes_of("树立全市“一盘棋”思想，做强“一碗粉”产业，坚持“一核五化”，推行“一户一策”。")
+    assert {"一核五化", "一户一策"} <= found
+    assert "一盘棋" not in found and "一碗粉" not in found
