@@ -493,3 +493,9 @@ def test_a_short_form_named_like_a_mountain_or_lake_is_a_place_on_any_page():
     found = place_names("景区有武夷山和千岛湖。")
     assert {"武夷山市", "千岛湖镇"} <= found
     assert not [p for p in found if p.startswith("和")]
+
+
+def test_historic_blocks_cemeteries_and_bays_are_places():
+    found = place_names("游客漫步陶阳里历史文化街区，到天竺山烈士陵园祭扫，来到罗源湾畔，港湾风光好。")
+    assert {"陶阳里历史文化街区", "天竺山烈士陵园", "罗源湾"} <= found
+    assert "港湾" not in found
