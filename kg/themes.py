@@ -310,6 +310,15 @@ def _match_at(text: str, i: int, h: _Heads) -> int:
     return end
 
 
+def formula_idiom(phrase: str) -> bool:
+    """An idiom shaped like a numbered formula (一心一意, 一盘棋): never a slogan.
+
+    >>> formula_idiom("一盘棋"), formula_idiom("一核五化")
+    (True, False)
+    """
+    return phrase in _heads().idioms
+
+
 def numbered_formulas(text: str) -> list[tuple[int, int, str]]:
     """Numbered slogans found by pattern: ``(start, end, surface)``.
 

@@ -18,7 +18,7 @@ import ahocorasick
 from kg.lexicon import Lexicon, data_words
 from kg.model import Mention
 from kg.places import city_or_province, gazetteer_places
-from kg.themes import ThemeVocabulary, counts_things, numbered_formulas
+from kg.themes import ThemeVocabulary, counts_things, formula_idiom, numbered_formulas
 from kg.things import CENTRAL_COMMITTEE, PLENUM_OF, find_theme_patterns
 
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{3,40})[”\"’]")
@@ -137,6 +137,8 @@ def quoted_slogans(text: str) -> list[Mention]:
         if _parallel_clauses(content):  # “比学赶超抓项目，凝心聚力谋发展”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
             continue
+        if formula_idiom(content):
+            continue  # “一盘棋”思想: an idiom, no slogan
         if re.search(r"[，。！？：；,]", content) or content[0] in "、+＋" or content[-1] in "、+＋":
             continue  # "甲"、"乙": the quotes of two names, not one
         parts = [p for p in _PARALLEL.split(content) if p]
