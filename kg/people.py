@@ -28,7 +28,7 @@ _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机�
 _LEADERS_HEAD = re.compile(
     r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?!班子|干部|小组|机制|责任)"
     r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
-    r"|(?<=的)领导(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
+    r"|(?<=的)领导(?:有[:：])?(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
 )
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
 _PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
@@ -432,6 +432,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
             or _unusual_name(text, m.end())
             or _name_after_a_space(text, m.end(), lex)
             or _nominee(text, m.end(), lex)
+            or _name_after_a_colon(text, m.end(), lex)
         )
         if not span or span[0] in found or text[span[1] : span[1] + 1] in ("”", "’", "》"):
             continue  # “各级书记解难题”: a quoted phrase, not a name
@@ -451,13 +452,16 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 
 _LIST_END = re.compile(
-    r"(?:在主席台(?:前排)?就[座坐]|等(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡]{1,2}(?:委|政府)?|[省市县区]级)?"
+    r"(?:等?也?在主席台(?:前排)?就[座坐]|等(?:全体)?(?:在家的)?(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡]{1,2}(?:委|政府)?|[省市县区]级)?"
     r"(?:四大家|[四五]大班子|[两三四五]套班子|[四五]副班子|四家班子|党政)?领导(?:同志)?|负责同志"
     r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
     r"(?:负责同志|负责人|领导)"
     r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导))"
     r"|(?<=[\u3400-\u9fff])[出列]席(?=会议|活动|仪式|[。，,并])"
-    r"|和(?:其他)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员)"
+    r"|和(?:其他)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员"
+    r"|及其他(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))?(?:常委|领导|负责同志|成员)"
+    r"|等(?:[省市州盟县区旗])?(?:政协)?(?:常委(?:及委员)?|委员)|[\d一二三四五六七八九十]+名(?:委员|常委|代表)"
+    r"|(?<=[\u3400-\u9fff])参加(?=[。；]))"
 )
 
 
@@ -471,8 +475,17 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         start, items = _listed_tail(text, start, end.start())
         if len(items) < 2 and not _one_leader_for_many(text, start, items, end.group(0)):
             continue
-        if end.group(0).endswith(("席", "成员")):
+        said = end.group(0)
+        if said == "参加" and start > 0 and CJK.match(text[start - 1]):
+            continue  # 甲、乙参加 names attending leaders only where the list opens its clause
+        if said.endswith(("席", "成员", "座", "坐", "参加")) or said in ("及其他领导", "及其他负责同志"):
             titles: tuple[Title, ...] = ()  # 甲、乙、丙出席会议, 甲、乙和中心组成员: untitled leaders
+        elif said.startswith("及其他"):
+            titles = _said_of_a_list(said[3:])  # 甲、乙及其他市委常委
+        elif said[0].isdigit() or said[0] in "一二三四五六七八九十":
+            titles = (Title(said[-2:], post=said[-2:], level=""),)  # 甲、乙8名委员
+        elif said.endswith("及委员"):
+            titles = _said_of_a_list(said[1:-3])  # 甲、乙等常委及委员
         else:
             titles = _said_of_a_list(end.group(0)[1:].replace("同志", ""))  # 区领导 of 等区领导同志
         i, spans = start, []
@@ -531,7 +544,7 @@ def _listed_tail(text: str, start: int, end: int) -> tuple[int, list[str]]:
         if 2 <= len(item) <= 4:
             kept.insert(0, item)
             continue
-        joined = re.search(r"(?:以及|和|及|与)([\u3400-\u9fff]{2,4})$", item)
+        joined = re.search(r"(?:以及|和|及|与|还有)([\u3400-\u9fff]{2,4})$", item)
         if joined:
             kept.insert(0, joined.group(1))
         elif kept:
@@ -818,6 +831,16 @@ def _name_after_a_space(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
     return span if span and (span[1] == len(text) or not CJK.match(text[span[1]])) else None
 
 
+def _name_after_a_colon(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name after a post and a colon (大会的执行主席是：甲、乙): the post is theirs.
+
+    >>> s = "这次大会的执行主席是：王旭、韩学群"; _name_after_a_colon(s, 9, Lexicon.load())
+    (11, 13)
+    """
+    m = re.compile(r"(?:是|为|有)?[:：]").match(text, i)
+    return read_name(text, m.end(), lex) if m else None
+
+
 def _nominee(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     """The name after a post's nominee (提名副县长人选某某): the nominee for the post.
 
@@ -957,7 +980,7 @@ _FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
-    said = head.group(0).replace("同志", "")
+    said = re.sub("有[:：]$", "", head.group(0).replace("同志", ""))  # 列席大会的领导有：甲、乙
     post = "班子成员" if said.endswith("班子成员") else "领导"
     title = Title(said, post=post, org="", level=_head_level(said))
     i, rank = head.end(), 1
