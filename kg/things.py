@@ -208,6 +208,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     for m in _CENTRAL_COMMITTEE.finditer(text):
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
     found += democratic_parties(text)
+    found += congresses_by_term(text)
     for m in _org_regex().finditer(text):
         suffix = m.group(0)
         if _suffix_is_part_of_word(text, m.start(), m.end(), suffix, lex):
@@ -240,6 +241,44 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     found = [_without_term(m) for m in found]
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
+
+
+_BY_TERM = re.compile(
+    r"(?:中国人民政治协商会议|政协)([\u3400-\u9fff]{2,10}?)(?:第[一二三四五六七八九十]+届)?委员会(?!委员)"
+)
+
+
+def congresses_by_term(text: str) -> list[Mention]:
+    """A CPPCC committee named with its place and term, as printed (政协某某市第十届委员会,
+    中国人民政治协商会议某县第十届委员会): 政协某某市委员会, with the printed names among its names.
+
+    >>> [m.text for m in congresses_by_term("中国人民政治协商会议大庆市第十届委员会第五次会议开幕")]
+    ['政协大庆市第十届委员会']
+    >>> congresses_by_term("政协十一届委员会常委会议"), congresses_by_term("政协委员和政协各专门委员会")
+    ([], [])
+    """
+    out = []
+    for m in _BY_TERM.finditer(text):
+        place = m.group(1)
+        if not _places_only(place):
+            continue  # 政协各专门委员会, 政协十一届委员会: no place named
+        name = "政协" + m.group(0).removeprefix("中国人民政治协商会议").removeprefix("政协")
+        printed = (("printed", m.group(0)),) if name != m.group(0) else ()
+        out.append(Mention("organization", name, m.start(), m.end(), attrs=(("kind", "cppcc"), *printed)))
+    return out
+
+
+def _places_only(words: str) -> bool:
+    """Whether ``words`` are places and nothing else (北京市大兴区).
+
+    >>> _places_only("北京市大兴区"), _places_only("各专门")
+    (True, False)
+    """
+    end = 0
+    for place in sorted(gazetteer_places(words), key=lambda p: p.start):
+        if place.start == end:
+            end = place.end
+    return end == len(words) > 0
 
 
 def democratic_parties(text: str) -> list[Mention]:

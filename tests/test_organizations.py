@@ -251,3 +251,13 @@ def test_the_agency_or_site_of_a_dateline_a_bracketed_source_or_a_source_without
 def test_a_body_begins_at_its_place_when_only_verbs_stand_before_it():
     found = organisations("欢迎出席四川省农业农村厅新闻发布会。")
     assert "四川省农业农村厅" in found and not any(name.startswith("欢迎") for name in found)
+
+
+def test_a_cppcc_committee_named_with_its_place_and_term_and_no_institution_in_general():
+    found = organisations(
+        "中国人民政治协商会议北京市大兴区第六届委员会第三次会议开幕。政协大庆市第十届委员会召开常委会议。"
+        "人民政协是统一战线组织，政协委员和政协各专门委员会要履职尽责。"
+    )
+    assert "中国人民政治协商会议北京市大兴区第六届委员会" in found["政协北京市大兴区委员会"]
+    assert found["政协大庆市委员会"] == ["政协大庆市第十届委员会"]
+    assert "人民政协" not in found and not any("各专门" in name for name in found)
