@@ -44,7 +44,8 @@ CENTRAL_COMMITTEE = r"(?:中国共产党|中共)第([一二三四五六七八九
 PLENUM_OF = r"第([一二三四五六七八九十]{1,3})次全体会议"
 """A plenary session by its full name, after the body that holds it; the group is its number."""
 _MEETING = re.compile(
-    r"(?:党的)?(?:[一二三四五六七八九十]{1,3}|二十)(?:届[一二三四五六七八九十]{1,3}中全会|大)"
+    r"(?:中共|中国共产党)[\u3400-\u9fff]{2,10}?[省市州盟县区旗]第[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}中全会"
+    r"|(?<![第一二三四五六七八九十])(?:党的|中共)?(?:[一二三四五六七八九十]{1,3}|二十)(?:届[一二三四五六七八九十]{1,3}中全会|大)"
     r"|(?:中共|中国共产党)[\u3400-\u9fff]{2,10}?[省市州盟县区旗]第[一二三四五六七八九十]{1,3}次代表大会"
     r"|(?<![\u3400-\u9fff])[省市州县区旗]第[一二三四五六七八九十]{1,3}次党代会"
     r"|(?:[省市州县区旗]委)[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}次全会"
@@ -1868,10 +1869,26 @@ def find_theme_patterns(text: str) -> list[Mention]:
         if text.startswith("以来", m.end()):  # 党的十八大以来: a time, not a meeting studied
             continue
         surface = m.group(0).replace("“", "").replace("”", "")
-        if surface.endswith("大") and not surface.startswith("党的"):
+        if surface.endswith("大") and not surface.startswith(("党的", "中共")):
             continue
-        out.append(Mention("theme", surface, m.start(), m.end(), attrs=(("kind", "meeting"),)))
+        start = _with_its_place(text, m.start()) if surface[1:2] == "委" else m.start()
+        surface = text[start : m.start()] + surface  # 徐闻 + 县委十四届六次全会
+        out.append(Mention("theme", surface, start, m.end(), attrs=(("kind", "meeting"),)))
     return [_with_party_name(text, m) for m in out]
+
+
+def _with_its_place(text: str, start: int) -> int:
+    """Where a local committee's name begins when its place is written before its level
+    (徐闻 + 县委十四届六次全会).
+
+    >>> _with_its_place("中共徐闻县委十四届六次全会", 4)
+    2
+    """
+    window = max(0, start - 10)
+    ends = [
+        p.start + window for p in gazetteer_places(text[window : start + 1]) if p.end + window == start + 1
+    ]
+    return min(ends, default=start)
 
 
 def _with_party_name(text: str, meeting: Mention) -> Mention:
