@@ -259,6 +259,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if end - start == 2 and text[start] in "代副" and text[end : end + 1] == "长":
             continue  # 代县 of 代县长: an acting county head
+        if is_short and text[start] in "省市县区州" and start > 0 and CJK.match(text[start - 1]):
+            continue  # 市中 of 县级市中位列, 城市中: a short name that begins with a level is read alone
         if is_short and _common_word(text[start:end]) and not city_or_province(text[start:end]):
             continue
         strong = is_short and end - start >= 3 and city_or_province(text[start:end])  # 对内蒙古: 内蒙古

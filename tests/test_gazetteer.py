@@ -499,3 +499,8 @@ def test_historic_blocks_cemeteries_and_bays_are_places():
     found = place_names("游客漫步陶阳里历史文化街区，到天竺山烈士陵园祭扫，来到罗源湾畔，港湾风光好。")
     assert {"陶阳里历史文化街区", "天竺山烈士陵园", "罗源湾"} <= found
     assert "港湾" not in found
+
+
+def test_a_short_name_that_begins_with_a_level_is_no_place_inside_a_word():
+    found = place_names("信用建设在全国县级市中位列第24位，在助力桂林市打造世界级旅游城市中展现作为。")
+    assert found == {"桂林市"}
