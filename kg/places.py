@@ -441,6 +441,8 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             continue
         if _a_known_place_and_a_word(text, start, end_index + 1, known, lex):
             continue
+        if _divisions_in_a_row(start, end_index + 1, known):
+            continue  # 河北唐山, 江西九江: a province and its city, each a place, no mountain or river
         out.append(Mention("place", surface, start, end_index + 1, attrs=(("source", info.kind),)))
     return out
 
@@ -458,6 +460,20 @@ def _after_a_date(text: str, start: int, suffix_start: int) -> int:
     if 0 < start < suffix_start and text[start] in "年月日号个条座处项" and text[start - 1].isdigit():
         return start + 1
     return start
+
+
+def _divisions_in_a_row(start: int, end: int, known: list[Mention]) -> bool:
+    """Whether two or more provinces or cities found by the gazetteer fill ``start:end`` one after another.
+
+    >>> hebei, tangshan = Mention("place", "河北", 0, 2), Mention("place", "唐山", 2, 4)
+    >>> _divisions_in_a_row(0, 4, [hebei, tangshan]), _divisions_in_a_row(0, 4, [tangshan])
+    (True, False)
+    """
+    at, pieces = start, []
+    for k in sorted(known, key=lambda m: m.start):
+        if k.start == at and k.end <= end:
+            at, pieces = k.end, [*pieces, k.text]
+    return at == end and len(pieces) >= 2 and all(city_or_province(p) for p in pieces)  # no 合肥新城
 
 
 def _a_known_place_and_a_word(text: str, start: int, end: int, known: list[Mention], lex: Lexicon) -> bool:

@@ -504,3 +504,9 @@ def test_historic_blocks_cemeteries_and_bays_are_places():
 def test_a_short_name_that_begins_with_a_level_is_no_place_inside_a_word():
     found = place_names("信用建设在全国县级市中位列第24位，在助力桂林市打造世界级旅游城市中展现作为。")
     assert found == {"桂林市"}
+
+
+def test_a_province_and_its_city_written_together_are_two_places():
+    found = place_names("奋力谱写中国式现代化建设河北唐山篇章，与江西九江签订协议。")
+    assert {"河北省", "唐山市", "江西省", "九江市"} <= found
+    assert not [p for p in found if p in ("河北唐山", "江西九江")]
