@@ -899,6 +899,36 @@ def listed_townships(text: str) -> list[Mention]:
     return out
 
 
+_VILLAGE_LIST = re.compile(
+    r"((?:[\u3400-\u9fff]{2,3}、)+[\u3400-\u9fff]{2,3})等(?:[\d一二三四五六七八九十]+个)?(?:行政)?村"
+    r"(?![民级庄集干党委组居])"
+)
+
+
+def listed_villages(text: str) -> list[Mention]:
+    """Villages named by their short names in a list of them (万源楼、宝溪、道仁等村): each a village.
+
+    >>> [m.text for m in listed_villages("先后走访宝溪、朱罗、道仁等村，看望村民代表")]
+    ['宝溪', '朱罗', '道仁']
+    >>> listed_villages("交通、水利等村级设施"), listed_villages("防汛、教育等7个村民小组")
+    ([], [])
+    """
+    out = []
+    for m in _VILLAGE_LIST.finditer(text):
+        items = m.group(1).split("、")
+        head = text[max(0, m.start(1) - 4) : m.start(1) + len(items[0])]
+        after_township = re.search(r"(?:镇|乡|街道)([\u3400-\u9fff]{2,3})$", head)
+        items[0] = after_township.group(1) if after_township else _trim_by_tags(items[0]) or items[0]
+        if any(_frequent(item, word_freq()) for item in items):
+            continue  # 交通、水利等村: kinds of work, no villages
+        position = m.end(1) - len("、".join(items))
+        for item in items:
+            attrs = (("source", "village"), ("full", item + "村"))
+            out.append(Mention("place", item, position, position + len(item), attrs=attrs))
+            position += len(item) + 1
+    return out
+
+
 _DATELINE = re.compile(
     r"(?:日报|晚报|本报|新华社|中新社|通讯社)([\u3400-\u9fff]{2,3})(?=\d{1,2}月\d{1,2}日电)"
 )
@@ -1030,6 +1060,8 @@ def find_places(text: str) -> list[Mention]:
         candidates += dateline_townships(text)
     if "第一书记" in text:
         candidates += villages_of_first_secretaries(text)
+    if "等" in text and "村" in text:
+        candidates += listed_villages(text)
     if "段" in text:
         candidates += river_sections(text, candidates)
     candidates += bare_zones(text, candidates)

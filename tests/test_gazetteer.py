@@ -510,3 +510,9 @@ def test_a_province_and_its_city_written_together_are_two_places():
     found = place_names("奋力谱写中国式现代化建设河北唐山篇章，与江西九江签订协议。")
     assert {"河北省", "唐山市", "江西省", "九江市"} <= found
     assert not [p for p in found if p in ("河北唐山", "江西九江")]
+
+
+def test_villages_named_short_in_a_list_of_villages():
+    found = place_names("区长前往陈东乡蕉坑、石岭、道仁等村调研，推进交通、水利等村级设施建设。")
+    assert {"陈东乡", "蕉坑", "石岭", "道仁"} <= found
+    assert not [p for p in found if "等" in p or p in ("交通", "水利")]
