@@ -241,6 +241,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     found += _listed_companies(text, found, known, lex)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     found = [_without_term(m) for m in found]
+    found = [m for m in found if not _deputies_of(text, m)]
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
 
 
@@ -777,6 +778,18 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
 
 
 _TERM = re.compile(r"^(.*?[省市州县区旗盟])第?[一二三四五六七八九十]{1,3}届(人大常委会|人大|政协|委员会)$")
+
+
+def _deputies_of(text: str, m: Mention) -> bool:
+    """A congress named before its deputies (县人大代表): the deputies are meant, not the body.
+
+    >>> text = "全体县人大代表票决，市人大常委会审议"
+    >>> _deputies_of(text, Mention("organization", "县人大", 2, 5))
+    True
+    >>> _deputies_of(text, Mention("organization", "市人大常委会", 10, 16))
+    False
+    """
+    return m.text.endswith("人大") and text.startswith("代表", m.end)
 
 
 def _without_term(m: Mention) -> Mention:

@@ -261,3 +261,8 @@ def test_a_cppcc_committee_named_with_its_place_and_term_and_no_institution_in_g
     assert "中国人民政治协商会议北京市大兴区第六届委员会" in found["政协北京市大兴区委员会"]
     assert found["政协大庆市委员会"] == ["政协大庆市第十届委员会"]
     assert "人民政协" not in found and not any("各专门" in name for name in found)
+
+
+def test_a_congress_named_before_its_deputies_is_no_body():
+    found = organisations("全体县人大代表参加投票。会议听取了市人大常委会工作报告。")
+    assert "市人大常委会" in found and "县人大" not in found
