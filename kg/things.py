@@ -205,6 +205,8 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     for m in _known_orgs().finditer(text):
         if m.group(0) == "中国共产党" and _PARTY_NAME_GOES_ON.match(text, m.end()):
             continue  # 中国共产党某县第N届委员会, 《中国共产党党委(党组)…规则》: a longer name
+        if text[m.end() - 1 : m.end() + 1] in ("社区", "社会"):
+            continue  # 新华社区: a community named like the agency
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
     for m in _CENTRAL_COMMITTEE.finditer(text):
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
@@ -668,7 +670,8 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
         if any(text[start : start + n] in compounds for n in range(len(suffix) + 2, len(suffix) + 6)):
             return True  # 市委中心工作, 副中心城市: the suffix begins a longer word
         return (
-            len(after) == 2
+            len(suffix) <= 3  # 人大常委会审议: a long suffix ends its name whatever word follows
+            and len(after) == 2
             and freq.get(after, 0) >= 100
             and tags.get(after, "") not in ("nt", "ns", "nz", "j")
         )

@@ -266,3 +266,8 @@ def test_a_cppcc_committee_named_with_its_place_and_term_and_no_institution_in_g
 def test_a_congress_named_before_its_deputies_is_no_body():
     found = organisations("全体县人大代表参加投票。会议听取了市人大常委会工作报告。")
     assert "市人大常委会" in found and "县人大" not in found
+
+
+def test_a_long_suffix_ends_its_body_whatever_word_follows_and_a_short_one_may_not():
+    found = organisations("市人大常委会审议通过。高碑店市东盛街道新华社区开展活动。")
+    assert "市人大常委会" in found and not any(name.endswith("新华社") for name in found)
