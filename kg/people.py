@@ -577,8 +577,8 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
     for pattern in (_ORG_NAME_POST, _NAME_POST):
         for m in pattern.finditer(text):
             span = read_name(text, m.start(1), lex)
-            if span is None or span != (m.start(1), m.end(1)) or m.group(1)[-1] in "委办局厅":
-                continue  # 县委文明委主任: a body before its post, no name
+            if span is None or span != (m.start(1), m.end(1)) or m.group(1)[-1] in "委办局厅部组室处":
+                continue  # 县委文明委主任, 党支部书记: a body before its post, no name
             if pattern is _NAME_POST:
                 org, post = "", m.group(2)
             else:
@@ -592,8 +592,8 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
 def _post_inside_word(text: str, start: int, end: int) -> bool:
     """主席台, 书记处: the post characters begin a longer ordinary word; 主委 of 业主委员会 is part of
     委员会."""
-    if text[end - 1 : end + 1] == "委员":
-        return True
+    if text[end - 1 : end + 1] == "委员" or text[end : end + 1] == "制":
+        return True  # 河长制, 林长制: the system of the post, no holder
     word = text[start : end + 1]
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 

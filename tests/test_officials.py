@@ -441,3 +441,8 @@ def test_names_listed_on_the_rostrum_by_count_as_members_or_after_a_post_and_col
         "张俊录": [], "吉辉": [],
         "赵洪军": ["镇党委书记"],
     }  # fmt: skip
+
+
+def test_a_branch_before_its_post_and_the_system_of_a_post_name_nobody():
+    found = officials("镇党委书记赵洪军带领中层干部、党支部书记前往各村拉练。全面推行河长制巡林工作。")
+    assert found == {"赵洪军": ["镇党委书记"]}
