@@ -266,15 +266,34 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
         return Title(text, post=post, org=place + "政府")
     if _PARTY_DEPT.match(post):
         return Title(base + post, post=post, org=base + post[:-1])
-    parent = _PARTY_GROUP.sub("", base) or base
+    parent = (
+        _place_part(base) if post.startswith(("党工委", "党委")) else (_PARTY_GROUP.sub("", base) or base)
+    )
     if len(parent) == 1 and post.startswith(parent):  # 村党支部书记、村委会主任: 村委会主任, not 村村委会主任
         return Title(post, post=post, org="")
     return Title(parent + post, post=post, org=parent)
 
 
+def _a_base(title: Title) -> bool:
+    """Whether a title's organisation is a body the next titles may belong to: not a field of work
+    held inside one (政法 of 政法委员: 副镇长 after it is the town's).
+
+    >>> _a_base(Title("某镇党委书记", post="书记", org="某镇党委"))
+    True
+    >>> _a_base(Title("某镇政法委员", post="委员", org="某镇政法"))
+    False
+    """
+    return bool(title.org) and (
+        not _FIELD_OF_WORK.search(title.org) or _ORG_TAIL.search(title.org) is not None
+    )
+
+
+_FIELD_OF_WORK = re.compile(r"(?:政法|宣传|统战|组织|纪检|武装|人武)$")
 _SIBLING_BODY = re.compile(r"人大常委会|人大|政协|人民政府|政府|纪委|监委")
 _PLACE_OF_BODY = re.compile(r"^[\u3400-\u9fff]*?[省市州盟县区旗](?=人大|政协|人民政府|政府|委|纪委)")
-_ORG_TAIL = re.compile(r"(?:党工委|党委|党组|工委|地委|管委会|委员会|人民政府|政府|委)$")
+_ORG_TAIL = re.compile(
+    r"(?:人大工委|人大常委会|人大|政协|纪工委|办事处|党工委|党委|党组|工委|地委|管委会|委员会|人民政府|政府|委)$"
+)
 
 
 def _relative_org(org: str) -> bool:
@@ -317,7 +336,7 @@ def _titles_before(
     chain.reverse()
     titles: list[Title] = []
     for bare, post in chain:
-        title = _expand_title(bare, post, next((t for t in reversed(titles) if t.org), previous))
+        title = _expand_title(bare, post, next((t for t in reversed(titles) if _a_base(t)), previous))
         titles.append(_with_level(title))
     return titles
 
@@ -441,7 +460,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         titles = _titles_before(text, m.start(), m.end(), lex, last_with_org, floor)
         if not titles or _ACADEMIC.search(titles[-1].org):
             continue
-        last_with_org = next((t for t in reversed(titles) if t.org), last_with_org)
+        last_with_org = next((t for t in reversed(titles) if _a_base(t)), last_with_org)
         first = Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
         found[span[0]] = first
         for mention in _names_sharing_titles(text, first, lex):

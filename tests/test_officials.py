@@ -446,3 +446,12 @@ def test_names_listed_on_the_rostrum_by_count_as_members_or_after_a_post_and_col
 def test_a_branch_before_its_post_and_the_system_of_a_post_name_nobody():
     found = officials("镇党委书记赵洪军带领中层干部、党支部书记前往各村拉练。全面推行河长制巡林工作。")
     assert found == {"赵洪军": ["镇党委书记"]}
+
+
+def test_a_field_of_work_is_no_body_for_the_titles_after_it_and_a_street_keeps_its_party_committee():
+    found = officials(
+        "西山镇党委书记潘振成，党委副书记、政法委员、副镇长赖诚陪同。"
+        "西渡街道党工委书记、人大工委主任袁飞，党工委副书记、办事处主任涂军平参加。"
+    )
+    assert found["赖诚"] == ["西山镇党委副书记", "西山镇政法委员", "西山镇副镇长"]
+    assert found["涂军平"] == ["西渡街道党工委副书记", "西渡街道办事处主任"]
