@@ -300,16 +300,6 @@ def _listed_with_officials(spans: list[SentenceSpan], mentions: list[Mention]) -
     return out
 
 
-def _foreign_place(m: Mention) -> bool:
-    """A country, continent or foreign city: read so that its name is no other thing (首尔 no person),
-    then left out, as the places of a Chinese page are its own country's (annotators list none).
-
-    >>> _foreign_place(Mention("place", "新加坡", 0, 3)), _foreign_place(Mention("place", "泉州", 0, 2))
-    (True, False)
-    """
-    return m.type == "place" and m.text in world_places()
-
-
 def _attr(m: Mention, key: str) -> str | None:
     return dict(m.attrs).get(key)
 
@@ -352,7 +342,6 @@ def extract_document(doc: Document) -> ExtractedDocument:
     mentions = _drop_conflicts(mentions + repeats, {(m.article, m.sentence) for m in repeats})
     listed = _listed_with_officials(spans, mentions)
     mentions = _drop_conflicts(mentions + listed, {(m.article, m.sentence) for m in listed})
-    mentions = [m for m in mentions if not _foreign_place(m)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     entities = resolve_entities(mentions)
     return ExtractedDocument(doc, [a for a, _ in articles], mentions, entities)

@@ -24,7 +24,7 @@ from functools import cache
 from kg.gazetteer import Division, Gazetteer, without_divisions
 from kg.lexicon import Lexicon, data_rows
 from kg.model import Entity, ExtractedDocument, Mention, Title
-from kg.places import gazetteer_places
+from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
 from kg.things import YEAR_HEAD, facility_of_works, only_descriptors
@@ -145,6 +145,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
     }
     groups: dict[str, list[Mention]] = defaultdict(list)
     divisions: dict[str, Division] = {}
+    world = world_places()
     divisions_named: dict[str, Division | None] = {}  # a page names each of its places many times
     for m in mentions:
         surface = _attr(m, "full") or m.text  # 蒙村镇 for 蒙村 of 蒙村、陶邓等乡镇
@@ -153,14 +154,14 @@ def _places(mentions: list[Mention]) -> list[Entity]:
         division = divisions_named[surface]
         if _short_without_context(m, division, context, gazetteer):
             continue
-        key = division.name + "@" + division.code if division else m.text
+        key = division.name + "@" + division.code if division else world.get(m.text, ("", m.text, ""))[1]
         if division:
             divisions[key] = division
         groups[key].append(m)
     out = []
     for key, group in groups.items():
         division = divisions.get(key)
-        name = division.name if division else group[0].text
+        name = division.name if division else world.get(group[0].text, ("", group[0].text, ""))[1]
         entity = Entity(f"place/{name}", "place", name)
         entity.aliases = sorted({m.text for m in group} - {name})
         if division:
@@ -170,6 +171,12 @@ def _places(mentions: list[Mention]) -> list[Entity]:
             entity.parents = [{"code": d.code, "name": d.name, "level": d.level} for d in chain[:-1]]
             if len(gazetteer.lookup(name)) > 1:
                 entity.id = f"place/{name}#{division.code}"
+        elif name in world:
+            kind, _, country = world[name]
+            entity.level = kind
+            entity.attrs["kind"] = kind
+            if kind == "city" and country:
+                entity.parents = [{"code": "", "name": country, "level": "country"}]
         else:
             entity.attrs["kind"] = _attr(group[0], "source") or ""
             entity.parents = _enclosing_chain(group, mentions, divisions, context, gazetteer)

@@ -162,9 +162,12 @@ def test_slogans_and_meetings(congress):
         assert theme in themes, theme
 
 
-def test_foreign_countries_and_cities_are_no_places_and_no_other_names():
-    doc = extract_text("我市与德国企业签约，代表团访问了大韩民国首尔。新加坡客商到泉州考察。", "x.txt")
-    assert {e.name for e in doc.entities} == {"泉州市"}
+def test_foreign_countries_and_cities_are_places():
+    doc = extract_text("我市与德国企业签约，代表团访问了大韩民国首尔。中国共产党领导。", "x.txt")
+    places = by_name(doc, "place")
+    assert places["韩国"].aliases == ["大韩民国"]
+    assert [p["name"] for p in places["首尔"].parents] == ["韩国"]
+    assert "德国" in places and "中国" not in places
 
 
 def test_projects_carry_their_investment_and_themes_their_broader_theme(seeds):
