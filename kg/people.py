@@ -266,9 +266,10 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
         return Title(text, post=post, org=place + "政府")
     if _PARTY_DEPT.match(post):
         return Title(base + post, post=post, org=base + post[:-1])
-    parent = (
-        _place_part(base) if post.startswith(("党工委", "党委")) else (_PARTY_GROUP.sub("", base) or base)
-    )
+    if post.startswith(("党工委", "党委")):  # 街道人大工委主任…，党工委副书记: the street's committee
+        parent = _BODY_OF_A_PLACE.sub("", _place_part(base)) or base
+    else:
+        parent = _PARTY_GROUP.sub("", base) or base
     if len(parent) == 1 and post.startswith(parent):  # 村党支部书记、村委会主任: 村委会主任, not 村村委会主任
         return Title(post, post=post, org="")
     return Title(parent + post, post=post, org=parent)
@@ -291,9 +292,8 @@ def _a_base(title: Title) -> bool:
 _FIELD_OF_WORK = re.compile(r"(?:政法|宣传|统战|组织|纪检|武装|人武)$")
 _SIBLING_BODY = re.compile(r"人大常委会|人大|政协|人民政府|政府|纪委|监委")
 _PLACE_OF_BODY = re.compile(r"^[\u3400-\u9fff]*?[省市州盟县区旗](?=人大|政协|人民政府|政府|委|纪委)")
-_ORG_TAIL = re.compile(
-    r"(?:人大工委|人大常委会|人大|政协|纪工委|办事处|党工委|党委|党组|工委|地委|管委会|委员会|人民政府|政府|委)$"
-)
+_ORG_TAIL = re.compile(r"(?:党工委|党委|党组|工委|地委|管委会|委员会|人民政府|政府|委)$")
+_BODY_OF_A_PLACE = re.compile(r"(?:人大工委|人大常委会|人大|政协|纪工委|办事处)$")
 
 
 def _relative_org(org: str) -> bool:

@@ -452,6 +452,8 @@ def test_a_field_of_work_is_no_body_for_the_titles_after_it_and_a_street_keeps_i
     found = officials(
         "西山镇党委书记潘振成，党委副书记、政法委员、副镇长赖诚陪同。"
         "西渡街道党工委书记、人大工委主任袁飞，党工委副书记、办事处主任涂军平参加。"
+        "县人大常委会副主任、办公室主任李四参加。"
     )
+    assert found["李四"] == ["县人大常委会副主任", "县人大常委会办公室主任"]
     assert found["赖诚"] == ["西山镇党委副书记", "西山镇政法委员", "西山镇副镇长"]
     assert found["涂军平"] == ["西渡街道党工委副书记", "西渡街道办事处主任"]
