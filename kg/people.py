@@ -856,8 +856,11 @@ def _name_after_a_colon(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
     >>> s = "这次大会的执行主席是：王旭、韩学群"; _name_after_a_colon(s, 9, Lexicon.load())
     (11, 13)
     """
-    m = re.compile(r"(?:是|为|有)?[:：]").match(text, i)
+    m = _COLON_AFTER_POST.match(text, i)
     return read_name(text, m.end(), lex) if m else None
+
+
+_COLON_AFTER_POST = re.compile(r"(?:是|为|有)?[:：]")
 
 
 def _nominee(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:

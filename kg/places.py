@@ -462,18 +462,25 @@ def _after_a_date(text: str, start: int, suffix_start: int) -> int:
     return start
 
 
-def _divisions_in_a_row(start: int, end: int, known: list[Mention]) -> bool:
-    """Whether two or more provinces or cities found by the gazetteer fill ``start:end`` one after another.
+def divisions_filling(start: int, end: int, known: list[Mention]) -> list[str]:
+    """The divisions found by the gazetteer that fill ``start:end`` one after another, or none when
+    they leave a gap.
 
     >>> hebei, tangshan = Mention("place", "河北", 0, 2), Mention("place", "唐山", 2, 4)
-    >>> _divisions_in_a_row(0, 4, [hebei, tangshan]), _divisions_in_a_row(0, 4, [tangshan])
-    (True, False)
+    >>> divisions_filling(0, 4, [hebei, tangshan]), divisions_filling(0, 4, [tangshan])
+    (['河北', '唐山'], [])
     """
     at, pieces = start, []
     for k in sorted(known, key=lambda m: m.start):
         if k.start == at and k.end <= end:
             at, pieces = k.end, [*pieces, k.text]
-    return at == end and len(pieces) >= 2 and all(city_or_province(p) for p in pieces)  # no 合肥新城
+    return pieces if at == end else []
+
+
+def _divisions_in_a_row(start: int, end: int, known: list[Mention]) -> bool:
+    """Whether two or more provinces or cities fill ``start:end`` (河北唐山; no 合肥新城)."""
+    pieces = divisions_filling(start, end, known)
+    return len(pieces) >= 2 and all(city_or_province(p) for p in pieces)
 
 
 def _a_known_place_and_a_word(text: str, start: int, end: int, known: list[Mention], lex: Lexicon) -> bool:

@@ -26,7 +26,7 @@ from kg.lexicon import (
 )
 from kg.model import Mention
 from kg.places import FUNCTION_CHARACTERS as _FUNCTION_CHARACTERS
-from kg.places import gazetteer_places
+from kg.places import divisions_filling, gazetteer_places
 from kg.themes import ThemeVocabulary
 from kg.words import tagged_words, word_freq, word_tags
 
@@ -264,25 +264,12 @@ def congresses_by_term(text: str) -> list[Mention]:
     out = []
     for m in _BY_TERM.finditer(text):
         place = m.group(1)
-        if not _places_only(place):
+        if not divisions_filling(0, len(place), list(gazetteer_places(place))):
             continue  # 政协各专门委员会, 政协十一届委员会: no place named
         name = "政协" + m.group(0).removeprefix("中国人民政治协商会议").removeprefix("政协")
         printed = (("printed", m.group(0)),) if name != m.group(0) else ()
         out.append(Mention("organization", name, m.start(), m.end(), attrs=(("kind", "cppcc"), *printed)))
     return out
-
-
-def _places_only(words: str) -> bool:
-    """Whether ``words`` are places and nothing else (北京市大兴区).
-
-    >>> _places_only("北京市大兴区"), _places_only("各专门")
-    (True, False)
-    """
-    end = 0
-    for place in sorted(gazetteer_places(words), key=lambda p: p.start):
-        if place.start == end:
-            end = place.end
-    return end == len(words) > 0
 
 
 def democratic_parties(text: str) -> list[Mention]:
