@@ -504,7 +504,7 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         elif said[0].isdigit() or said[0] in "一二三四五六七八九十":
             titles = (Title(said[-2:], post=said[-2:], level=""),)  # 甲、乙8名委员
         elif said.endswith("及委员"):
-            titles = _said_of_a_list(said[1:-3])  # 甲、乙等常委及委员
+            titles = (*_said_of_a_list(said[1:-3]), Title("委员", post="委员"))  # 甲、乙等常委及委员
         else:
             titles = _said_of_a_list(end.group(0)[1:].replace("同志", ""))  # 区领导 of 等区领导同志
         i, spans = start, []
