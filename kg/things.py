@@ -167,7 +167,13 @@ def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
 def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     """建设 right before the suffix ends the name's noun phrase (乡村建设 + 行动, 一体化建设 + 项目),
     and after a noun it is part of one (县城建设提质升级行动); a one-character boundary that begins
-    a noun is that noun's (有 of 有机农畜产品)."""
+    a noun is that noun's (有 of 有机农畜产品); 和 joins two names (遗址保护和某某示范点) unless a
+    policy term or a department spans it (生态保护和高质量发展示范区, 住房和城乡建设局)."""
+    if word == "和":
+        return any(
+            k >= (at := term.index("和")) and prefix[k - at : k - at + len(term)] == term
+            for term in _terms_with_he()
+        )
     at_end = k >= 2 and k + len(word) == len(prefix)
     if _PHASE.fullmatch(word) and k >= 2 and (at_end or prefix[k + len(word) :] in ("）", ")")):
         return True  # 法麦克斯三期项目, 雅化锂业(二期)项目: the phase of the named works
@@ -180,6 +186,15 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     if len(word) == 1 and len(noun) == 2 and word_tags().get(noun, "").startswith("n"):
         return word_freq().get(noun, 0) >= 200
     return _word_in_name(prefix, k, word)
+
+
+@cache
+def _terms_with_he() -> tuple[str, ...]:
+    """Policy terms and department names that hold 和 (统筹发展和安全, 住房和城乡建设)."""
+    labels = {label for label, _ in ThemeVocabulary.load().labels() if "和" in label}
+    return tuple(
+        labels | {"住房和城乡建设", "发展和改革", "工业和信息化", "文化和旅游", "人力资源和社会保障"}
+    )
 
 
 _VISITS = frozenset({"调研", "考察", "视察", "观摩", "督导", "检查", "督查", "调度", "走访", "察看", "查看"})

@@ -582,3 +582,14 @@ def test_a_base_named_only_by_ordinary_words_is_a_kind_of_base_unless_a_place_or
 def test_a_park_written_after_its_town_and_village_is_also_known_by_its_own_name():
     found = projects("到茌平区乐平铺镇小刘村信发现代农业产业园开展现场教学。")
     assert "信发现代农业产业园" in found["茌平区乐平铺镇小刘村信发现代农业产业园"]
+
+
+def test_he_joins_two_names_unless_a_policy_term_or_a_department_spans_it():
+    found = projects(
+        "察看了遗址保护和万马归朝保护利用示范点，调研猕猴桃试验站和场坪村乡村振兴示范点。"
+        "实施市住房和城乡建设局老旧小区改造项目。"
+    )
+    assert {"万马归朝保护利用示范点", "场坪村乡村振兴示范点", "市住房和城乡建设局老旧小区改造项目"} <= set(
+        found
+    )
+    assert not [p for p in found if "遗址保护和" in p or "试验站和" in p]
