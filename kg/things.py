@@ -192,9 +192,8 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
 def _terms_with_he() -> tuple[str, ...]:
     """Policy terms and department names that hold 和 (统筹发展和安全, 住房和城乡建设)."""
     labels = {label for label, _ in ThemeVocabulary.load().labels() if "和" in label}
-    return tuple(
-        labels | {"住房和城乡建设", "发展和改革", "工业和信息化", "文化和旅游", "人力资源和社会保障"}
-    )
+    departments = {"住房和城乡建设", "发展和改革", "工业和信息化", "文化和旅游", "人力资源和社会保障"}
+    return tuple(labels | departments | {"国民经济和社会发展"})
 
 
 _VISITS = frozenset({"调研", "考察", "视察", "观摩", "督导", "检查", "督查", "调度", "走访", "察看", "查看"})
