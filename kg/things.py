@@ -190,10 +190,9 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
 
 @cache
 def _terms_with_he() -> tuple[str, ...]:
-    """Policy terms and department names that hold 和 (统筹发展和安全, 住房和城乡建设)."""
+    """Policy terms and names that hold 和 (统筹发展和安全; 住房和城乡建设 of ``joined_terms.txt``)."""
     labels = {label for label, _ in ThemeVocabulary.load().labels() if "和" in label}
-    departments = {"住房和城乡建设", "发展和改革", "工业和信息化", "文化和旅游", "人力资源和社会保障"}
-    return tuple(labels | departments | {"国民经济和社会发展"})
+    return tuple(labels | set(data_words("joined_terms.txt")))
 
 
 _VISITS = frozenset({"调研", "考察", "视察", "观摩", "督导", "检查", "督查", "调度", "走访", "察看", "查看"})
