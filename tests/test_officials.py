@@ -459,3 +459,11 @@ def test_a_field_of_work_is_no_body_for_the_titles_after_it_and_a_street_keeps_i
     assert found["李四"] == ["县人大常委会副主任", "县人大常委会办公室主任"]
     assert found["赖诚"] == ["西山镇党委副书记", "西山镇政法委员", "西山镇副镇长"]
     assert found["涂军平"] == ["西渡街道党工委副书记", "西渡街道办事处主任"]
+
+
+def test_scientists_heading_laboratories_and_research_stations_are_no_officials():
+    found = officials(
+        "中国科学院院士、南京理工大学复杂多体系统动力学全国重点实验室主任芮筱亭出席。"
+        "中国科学院洪湖湿地生态系统野外科学观测研究站副站长厉恩华介绍。县农技站副站长李明指导。"
+    )
+    assert found == {"李明": ["县农技站副站长"]}
