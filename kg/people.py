@@ -33,8 +33,8 @@ _LEADERS_HEAD = re.compile(
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
 _PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
 _ACADEMIC = re.compile(
-    r"(?:教研室|教研部|教研组|研究生|学生|班|车间|班组|门店|工段|实验室|研究站|观测站|研究中心|研究院|研究所)$"
-)  # 某某全国重点实验室主任, 某某观测研究站副站长: scientists, annotated as officials in none of 3
+    r"(?:教研室|教研部|教研组|研究生|学生|班|车间|班组|门店|工段|实验室|研究站|观测站)$"
+)  # 某某全国重点实验室主任, 某某观测研究站副站长: scientists (annotated as officials in none of 3)
 
 LEVEL_BY_CHAR = {
     "省": "provincial",
