@@ -426,3 +426,11 @@ def test_a_county_plenum_keeps_its_place_and_a_party_congress_its_printed_name()
     )
     assert not [t for t in themes if t.startswith(("党的十八届", "党的八届"))]
     assert "社会稳定" in themes["维护社会稳定"]
+
+
+def test_labels_annotated_in_few_articles_that_name_them_are_left_out():
+    found = _themes_of(
+        "加强生态环境保护，推进高水平对外开放，做强实体经济，发挥民主监督作用，推动高质量发展。"
+    )
+    assert "高质量发展" in found
+    assert not found & {"生态环境保护", "高水平对外开放", "实体经济", "民主监督"}
