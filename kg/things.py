@@ -26,7 +26,7 @@ from kg.lexicon import (
 )
 from kg.model import Mention
 from kg.places import FUNCTION_CHARACTERS as _FUNCTION_CHARACTERS
-from kg.places import divisions_filling, gazetteer_places
+from kg.places import city_or_province, divisions_filling, gazetteer_places
 from kg.themes import ThemeVocabulary
 from kg.words import tagged_words, word_freq, word_tags
 
@@ -707,10 +707,16 @@ def _from_a_place_after_verbs(surface: str) -> str:
     ('四川省农业农村厅', '发展和改革委员会')
     """
     hits = gazetteer_places(surface)
-    if not hits or hits[0].start == 0 or dict(hits[0].attrs).get("short"):
+    if (
+        not hits
+        or hits[0].start == 0
+        or (dict(hits[0].attrs).get("short") and not city_or_province(hits[0].text))
+    ):
         return surface
     head = tagged_words(surface[: hits[0].start])
     if all(tag.startswith(("v", "d", "p", "c", "u", "r")) and not tag.startswith("vn") for _, tag in head):
+        return surface[hits[0].start :]
+    if any(tag in ("v", "l") for _, tag in head):  # 实地走访 + 上海某某机械股份有限公司: a clause before it
         return surface[hits[0].start :]
     return surface
 

@@ -248,9 +248,10 @@ def test_the_agency_or_site_of_a_dateline_a_bracketed_source_or_a_source_without
     assert not any("财政" in name for name in found)
 
 
-def test_a_body_begins_at_its_place_when_only_verbs_stand_before_it():
-    found = organisations("欢迎出席四川省农业农村厅新闻发布会。")
-    assert "四川省农业农村厅" in found and not any(name.startswith("欢迎") for name in found)
+def test_a_body_begins_at_its_place_when_only_verbs_or_a_clause_stand_before_it():
+    found = organisations("欢迎出席四川省农业农村厅新闻发布会。实地走访上海阿波罗机械股份有限公司。")
+    assert {"四川省农业农村厅", "上海阿波罗机械股份有限公司"} <= set(found)
+    assert not any(name.startswith(("欢迎", "实地")) for name in found)
 
 
 def test_a_cppcc_committee_named_with_its_place_and_term_and_no_institution_in_general():
