@@ -516,3 +516,8 @@ def test_villages_named_short_in_a_list_of_villages():
     found = place_names("区长前往陈东乡蕉坑、石岭、道仁等村调研，推进交通、水利等村级设施建设。")
     assert {"陈东乡", "蕉坑", "石岭", "道仁"} <= found
     assert not [p for p in found if "等" in p or p in ("交通", "水利")]
+
+
+def test_a_villages_roads_and_village_by_village_name_no_village_and_numbered_roads_stay():
+    found = place_names("协调后盾单位出钱,修缮村路,建活动场所。以县为单位逐村研判需求。在中山一路交汇处。")
+    assert found == {"中山一路"}
