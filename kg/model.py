@@ -137,6 +137,14 @@ class Mention:
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
 
+    def attr(self, key: str) -> str | None:
+        """The value of one of ``attrs``, or None.
+
+        >>> Mention("place", "蒙村", 0, 2, attrs=(("short", "1"),)).attr("short")
+        '1'
+        """
+        return next((v for k, v in self.attrs if k == key), None)
+
     def resolved(self, entity: str, type: str | None = None) -> Mention:
         """This mention, bound to an entity (a faster ``dataclasses.replace``).
 

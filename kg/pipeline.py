@@ -282,7 +282,7 @@ def _listed_with_officials(spans: list[SentenceSpan], mentions: list[Mention]) -
     ['曹伟', '王清源', '马金华']
     """
     names = {m.text for m in mentions if m.type == "official"}
-    persons = {m.text for m in mentions if m.type == "person" and not _attr(m, "repeat")}
+    persons = {m.text for m in mentions if m.type == "person" and not m.attr("repeat")}
     by_sentence = {(s.article, s.index): s for s in spans}
     taken = {(m.article, m.sentence, m.start) for m in mentions if m.type in ("official", "person")}
     out: list[Mention] = []
@@ -298,10 +298,6 @@ def _listed_with_officials(spans: list[SentenceSpan], mentions: list[Mention]) -
                 taken.add((listed.article, listed.sentence, listed.start))
                 out.append(listed)
     return out
-
-
-def _attr(m: Mention, key: str) -> str | None:
-    return dict(m.attrs).get(key)
 
 
 def _author_roles(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:

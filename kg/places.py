@@ -395,7 +395,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         start = _name_start(text, suffix_start, info, _place_name_floor(known, suffix_start, info))
         start, inner = _after_its_division(text, start, suffix_start, info)
         after_division = _hamlet_after_village(inner) or any(
-            k.end == start and not _attr(k, "short") for k in known
+            k.end == start and not k.attr("short") for k in known
         )
         named_alone = info.kind in ("road", "village") and _named_by_a_word(
             text, start, suffix_start, end_index + 1, known
@@ -557,7 +557,7 @@ def _suffix_blocked(
         return True  # 镇 of 城镇群, 城镇化: the suffix ends an ordinary word that goes on
     return any(
         (k.start <= suffix_start < k.end < end_index + 1 or k.start < end_index + 1 < k.end)
-        and not (_attr(k, "short") and k.start < suffix_start and k.end <= end_index + 1)  # 安新 of 雄安新区
+        and not (k.attr("short") and k.start < suffix_start and k.end <= end_index + 1)  # 安新 of 雄安新区
         for k in known
     )
 
@@ -592,7 +592,7 @@ def _place_name_floor(known: list[Mention], suffix_start: int, info: Suffix) -> 
                 k.end
                 for k in known
                 if k.end <= suffix_start
-                and not _attr(k, "short")
+                and not k.attr("short")
                 and (info.kind == "landmark" or Gazetteer.load().lookup(k.text))  # 黄河 + 大桥: the river
             ],
             default=0,
@@ -663,14 +663,14 @@ def _extended_over_short_name(
     adjacent = next((k for k in known if k.end == start), None)
     name = text[start:suffix_start]
     if adjacent is None or not (
-        (info.kind == "zone" and not name.startswith(("经济", "高新", "综改")) and _attr(adjacent, "short"))
+        (info.kind == "zone" and not name.startswith(("经济", "高新", "综改")) and adjacent.attr("short"))
         or (info.kind == "zone" and not name)
-        or ((len(name) < info.min_name or len(name) == 1) and _attr(adjacent, "short"))
+        or ((len(name) < info.min_name or len(name) == 1) and adjacent.attr("short"))
     ):
         return None
     start = adjacent.start
     while info.kind == "zone" and (outer := next((k for k in known if k.end == start), None)):
-        if not _attr(outer, "short"):
+        if not outer.attr("short"):
             break
         start = outer.start
     if info.kind == "village" and _position_word_begins_name(text, start):
@@ -694,7 +694,7 @@ def _position_word_begins_name(text: str, start: int) -> bool:
 
 def _in_a_village_list(text: str, start: int, info: Suffix, out: list[Mention]) -> bool:
     """西城镇联建村、团结村: a village named with ordinary words right after another of its kind."""
-    return any(o.end == start - 1 and text[o.end] == "、" and _attr(o, "source") == info.kind for o in out)
+    return any(o.end == start - 1 and text[o.end] == "、" and o.attr("source") == info.kind for o in out)
 
 
 def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> bool:
@@ -774,10 +774,6 @@ def _after_a_verb(prefix: str) -> bool:
     """
     words = tagged_words(prefix) if prefix else ()
     return not words or words[-1][1].startswith(("v", "p", "c", "d")) and not words[-1][1].startswith("vn")
-
-
-def _attr(m: Mention, key: str) -> str | None:
-    return dict(m.attrs).get(key)
 
 
 def _proper_name_before_a_kind(name: str, suffix: str, lex: Lexicon) -> bool:

@@ -33,15 +33,11 @@ from kg.words import tagged_words, word_freq
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
 
 
-def _attr(m: Mention, key: str) -> str | None:
-    return dict(m.attrs).get(key)
-
-
 def _person_type(mentions: list[Mention]) -> tuple[str, str]:
     """official or person, and the role for persons."""
     roles = [m.role for m in mentions if m.role]
-    titled = [m for m in mentions if m.type == "official" and (m.titles or not _attr(m, "leader"))]
-    leader_only = [m for m in mentions if m.type == "official" and _attr(m, "leader") and not m.titles]
+    titled = [m for m in mentions if m.type == "official" and (m.titles or not m.attr("leader"))]
+    leader_only = [m for m in mentions if m.type == "official" and m.attr("leader") and not m.titles]
     if titled:
         return "official", ""
     if leader_only and not roles:
@@ -58,7 +54,7 @@ def _merge_titles(mentions: list[Mention]) -> list[Title]:
 
 
 def _official_level(titles: list[Title], mentions: list[Mention]) -> str:
-    if any(_attr(m, "leader") for m in mentions) and not any(t.level not in ("", "national") for t in titles):
+    if any(m.attr("leader") for m in mentions) and not any(t.level not in ("", "national") for t in titles):
         return "national"
     levels = [t.level for t in titles if t.level]
     return levels[0] if levels else ""
@@ -70,13 +66,13 @@ def _people(mentions: list[Mention]) -> list[Entity]:
         by_name[m.text].append(m)
     out = []
     for name, group in by_name.items():
-        if all(_attr(m, "repeat") for m in group):
+        if all(m.attr("repeat") for m in group):
             continue
         kind, role = _person_type(group)
         titles = _merge_titles(group) if kind == "official" else []
         entity = Entity(f"{kind}/{name}", kind, name, titles=titles, role=role)
         entity.level = _official_level(titles, group) if kind == "official" else ""
-        leader = next((_attr(m, "leader") for m in group if _attr(m, "leader")), None)
+        leader = next((m.attr("leader") for m in group if m.attr("leader")), None)
         if kind == "official" and leader:
             entity.attrs["national_titles"] = leader.split(";")
         ranks = [m.rank for m in group if m.rank is not None]
@@ -114,11 +110,11 @@ def _short_without_context(
     """A county or township named by its short form alone, in a document about another province
     (富民, 嘉禾, 正阳 are also ordinary words): not taken as a place. A short form that is itself
     the name of a mountain, lake or river (武夷山 of 武夷山市, 千岛湖 of 千岛湖镇) is a place anywhere."""
-    if not _attr(m, "short") or division is None or division.level not in ("county", "township"):
+    if not m.attr("short") or division is None or division.level not in ("county", "township"):
         return False
     if len(m.text) >= 3 and m.text[-1] in "山湖江河岛":
         return False
-    if division.level == "county" and _attr(m, "anchored") and _unambiguous_name(m.text, gazetteer):
+    if division.level == "county" and m.attr("anchored") and _unambiguous_name(m.text, gazetteer):
         return False  # 杜集, 秀屿: a county's short name, rare as a word, that names one county only
     return not _in_context(division, context, gazetteer)
 
@@ -135,11 +131,11 @@ def _unambiguous_name(short: str, gazetteer: Gazetteer) -> bool:
 
 def _places(mentions: list[Mention]) -> list[Entity]:
     gazetteer = Gazetteer.load()
-    context = _context_codes([m for m in mentions if not _attr(m, "short")], gazetteer)
+    context = _context_codes([m for m in mentions if not m.attr("short")], gazetteer)
     context |= {
         d.code
         for m in mentions
-        if _attr(m, "short")
+        if m.attr("short")
         for d in gazetteer.lookup(m.text)[:1]
         if d.level == "city" and len(gazetteer.lookup(m.text)) == 1
     }
@@ -148,7 +144,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
     world = world_places()
     divisions_named: dict[str, Division | None] = {}  # a page names each of its places many times
     for m in mentions:
-        surface = _attr(m, "full") or m.text  # 蒙村镇 for 蒙村 of 蒙村、陶邓等乡镇
+        surface = m.attr("full") or m.text  # 蒙村镇 for 蒙村 of 蒙村、陶邓等乡镇
         if surface not in divisions_named:
             divisions_named[surface] = _division_of(surface, context, gazetteer)
         division = divisions_named[surface]
@@ -178,7 +174,7 @@ def _places(mentions: list[Mention]) -> list[Entity]:
             if kind == "city" and country:
                 entity.parents = [{"code": "", "name": country, "level": "country"}]
         else:
-            entity.attrs["kind"] = _attr(group[0], "source") or ""
+            entity.attrs["kind"] = group[0].attr("source") or ""
             entity.parents = _enclosing_chain(group, mentions, divisions, context, gazetteer)
         entity.mentions = [m.resolved(entity.id) for m in group]
         out.append(entity)
@@ -275,12 +271,12 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces.add(name.removeprefix("中共"))
     if kind == "organization":  # 市发改委 is also printed as its party group, 市发改委党组
         surfaces |= {value for m in group for k, value in m.attrs if k == "printed"}
-    if kind == "organization" and _attr(group[0], "kind") not in _STATE_BODIES:
+    if kind == "organization" and group[0].attr("kind") not in _STATE_BODIES:
         surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
     inner = {value for m in group for k, value in m.attrs if k == "inner"}  # names read inside a mention
     if kind == "theme":  # “211”工作机制 is also 211工作机制
         surfaces |= inner
-    if kind == "theme" and _attr(group[0], "kind") == "speech" and not name.endswith("精神"):
+    if kind == "theme" and group[0].attr("kind") == "speech" and not name.endswith("精神"):
         surfaces.add(name + "精神")  # the leader's speech is studied as its spirit
     if kind == "project":  # 某县某某工程 is also 某某工程; 某某产业园建设项目 also 某某产业园
         surfaces |= {key} | inner | {without_relative_place(without_divisions(i)) for i in inner}
@@ -321,7 +317,7 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
     keys: dict[tuple[str, str | None], str] = {}  # a page repeats its names: one key per surface
     named_in_full = kind == "organization"  # 组织部 of 市委组织部长: the department named in full
     for m in mentions:
-        surface = ((named_in_full and _attr(m, "full")) or m.text, _attr(m, "preferred"))
+        surface = ((named_in_full and m.attr("full")) or m.text, m.attr("preferred"))
         if surface not in keys:
             keys[surface] = _surface_key(kind, *surface, city)
         groups[keys[surface]].append(m)
@@ -329,14 +325,14 @@ def _by_surface(kind: str, mentions: list[Mention], city: str | None = None) -> 
         groups = _one_congress(groups)
     out = []
     for key, group in groups.items():
-        longest = max(((named_in_full and _attr(m, "full")) or m.text for m in group), key=len)
+        longest = max(((named_in_full and m.attr("full")) or m.text for m in group), key=len)
         name = longest if kind in ("organization", "project") else key
         entity = Entity(f"{kind}/{name}", kind, name)
         entity.aliases = sorted(_other_names(kind, name, key, group) - {name})
-        sub_kind = _attr(group[0], "kind")
+        sub_kind = group[0].attr("kind")
         if sub_kind:
             entity.attrs["kind"] = sub_kind
-        investment = next((_attr(m, "investment") for m in group if _attr(m, "investment")), None)
+        investment = next((m.attr("investment") for m in group if m.attr("investment")), None)
         if investment:
             entity.attrs["investment"] = investment
         concept = ThemeVocabulary.load().concept(name) if kind == "theme" else None
