@@ -177,15 +177,28 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     at_end = k >= 2 and k + len(word) == len(prefix)
     if _PHASE.fullmatch(word) and k >= 2 and (at_end or prefix[k + len(word) :] in ("）", ")")):
         return True  # 法麦克斯三期项目, 雅化锂业(二期)项目: the phase of the named works
-    after_noun = k >= 2 and word_tags().get(prefix[k - 2 : k], "").startswith("n")
+    after_noun = k >= 2 and _noun_before(prefix, k)
     if word in ("建设", "发展") and (at_end or after_noun):
         return True
-    if after_noun and not at_end and len(word) == 2 and word_tags().get(word) in ("vn", "j"):
-        return word not in _VISITS  # 药物制剂研发生产制造中心: 研发 names an activity of the thing
+    tag = word_tags().get(word)
+    if after_noun and len(word) == 2 and (tag == "j" or (tag == "vn" and not at_end)):
+        return word not in _VISITS  # 药物制剂研发生产制造中心, 新型显示器研发 + 项目: the thing's activity
     noun = prefix[k : k + 2]
     if len(word) == 1 and len(noun) == 2 and word_tags().get(noun, "").startswith("n"):
         return word_freq().get(noun, 0) >= 200
     return _word_in_name(prefix, k, word)
+
+
+def _noun_before(prefix: str, k: int) -> bool:
+    """Whether the word ending at ``k`` is a noun (显示器 of 新型显示器研发, 乡村 of 乡村建设).
+
+    >>> _noun_before("新型显示器研发", 5), _noun_before("全力推进研发", 4)
+    (True, False)
+    """
+    if word_tags().get(prefix[k - 2 : k], "").startswith("n"):
+        return True
+    words = tagged_words(prefix[:k])
+    return bool(words) and len(words[-1][0]) >= 2 and words[-1][1].startswith("n")
 
 
 @cache
