@@ -593,3 +593,13 @@ def test_he_joins_two_names_unless_a_policy_term_or_a_department_spans_it():
         found
     )
     assert not [p for p in found if "遗址保护和" in p or "试验站和" in p]
+
+
+def test_research_and_industrialisation_of_a_product_names_its_project():
+    found = projects("县长李某来到经开区，察看锂电池正极材料研发及产业化项目建设进度。")
+    assert "锂电池正极材料研发及产业化项目" in found
+
+
+def test_a_long_project_name_of_eighteen_characters_is_read_whole():
+    found = projects("签约的德邦新能源汽车高压线束充电模块智能制造项目总投资12亿元。")
+    assert "德邦新能源汽车高压线束充电模块智能制造项目" in found
