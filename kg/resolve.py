@@ -224,7 +224,17 @@ def organisation_key(name: str, city: str | None = None) -> str:
     return key
 
 
-_STATE_BODIES = {"party", "government", "congress", "cppcc", "judicial", "police", "national", "village"}
+_STATE_BODIES = {
+    "party",
+    "government",
+    "congress",
+    "cppcc",
+    "judicial",
+    "police",
+    "military",
+    "national",
+    "village",
+}
 
 
 def without_relative_place(name: str) -> str:

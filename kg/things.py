@@ -32,7 +32,7 @@ from kg.words import tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = boundary_words("organization")
-_GOV_HEAD = re.compile(r"^(?:[省市州盟县区旗镇乡]|中共|中央|国家|国务院|全国)")
+_GOV_HEAD = re.compile(r"^(?:自治区|[省市州盟县区旗镇乡]|中共|中央|国家|国务院|全国)")
 _STANDALONE_ORGS = re.compile(
     r"(?:(?:自治区|省|市|州|县|区|旗|盟)(?:委|政府|人大常委会|人大|政协|纪委|监委)|(?:自治区|州)党委)(?:办公室|办)?"
 )
@@ -698,7 +698,7 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     return lex.is_generic("organization_tail", before)  # 全局, 格局, 干部 (but 民政局, 财政局 are bodies)
 
 
-_STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police"}
+_STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police", "military"}
 
 
 def _trim_to_state_body(surface: str) -> str:
@@ -738,7 +738,10 @@ def _starts_with_place(surface: str) -> bool:
     if _GOV_HEAD.match(surface):
         return True
     hits = gazetteer_places(surface)
-    return bool(hits) and hits[0].start == 0
+    if hits and hits[0].start == 0:
+        return True
+    gazetteer = Gazetteer.load()  # 遵义军分区: a city's short name, though 义军 reads as a word
+    return any(d.level == "city" for n in (2, 3) for d in gazetteer.lookup(surface[:n]))
 
 
 def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
@@ -752,8 +755,8 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return False
     if _generic_body_after_a_verb(surface, lex):  # 确保本次乡镇党委, 他希望村委: no named body
         return False
-    if name.endswith("党政") and suffix == "代表团":  # 某县党政代表团: a visiting delegation, no body
-        return False
+    if name.endswith("党政") and suffix == "代表团" and not _starts_with_place(surface):
+        return False  # 我市党政代表团: the paper's own delegation, unnamed (曲靖市党政代表团 is named)
     modifiers = lex.generic.get("modifier", frozenset())
     if suffix == "厂":  # 九鼎钢结构厂: a works with a name of its own (a 工厂 is a project)
         factory_project = surface.endswith("工厂") and not surface.endswith("加工厂")

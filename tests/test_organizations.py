@@ -44,8 +44,9 @@ def test_a_firm_named_after_its_province_keeps_a_word_that_looks_like_a_boundary
     assert not any(name.startswith("凤翔区与") for name in found)
 
 
-def test_a_visiting_delegation_is_no_body():
-    assert organisations("枞阳县党政代表团来我县考察学习。") == {}
+def test_a_delegation_is_a_body_when_its_place_names_it():
+    assert "枞阳县党政代表团" in organisations("枞阳县党政代表团来我县考察学习。")
+    assert organisations("县委书记率我县党政代表团赴浙江考察学习。") == {}
 
 
 def test_prefecture_bodies_and_federations_and_two_works_joined_by_he():
@@ -272,3 +273,15 @@ def test_a_congress_named_before_its_deputies_is_no_body():
 def test_a_long_suffix_ends_its_body_whatever_word_follows_and_a_short_one_may_not():
     found = organisations("市人大常委会审议通过。高碑店市东盛街道新华社区开展活动。")
     assert "市人大常委会" in found and not any(name.endswith("新华社") for name in found)
+
+
+def test_inspection_groups_and_military_subdistricts_are_bodies():
+    found = organisations(
+        "省委第四督察组、自治区党委第三巡视组和市人大常委会执法检查组先后进驻。会议邀请了遵义军分区负责同志。"
+    )
+    for body in ("省委第四督察组", "自治区党委第三巡视组", "市人大常委会执法检查组", "遵义军分区"):
+        assert body in found, body
+
+
+def test_an_inspection_group_without_its_sender_is_no_named_body():
+    assert organisations("督查组指出，检查组要求限期整改。") == {}
