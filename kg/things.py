@@ -244,6 +244,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
             continue
         floor = max([k.end for k in known if k.end <= m.start()], default=0)
         start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor, _word_in_org_name)
+        start = _past_a_figure_before_a_place(text, start, m.start())
         if lex.org_suffixes[suffix] not in _STATE_KINDS:
             start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
         if lex.org_suffixes[suffix] == "enterprise":
@@ -732,6 +733,21 @@ def _from_a_place_after_verbs(surface: str) -> str:
     if any(tag in ("v", "l") for _, tag in head):  # 实地走访 + 上海某某机械股份有限公司: a clause before it
         return surface[hits[0].start :]
     return surface
+
+
+def _past_a_figure_before_a_place(text: str, start: int, suffix_start: int) -> int:
+    """Where a body's name starts when a figure runs into it (浏览量:31790 + 湖南日报, 08:22 +
+    吉林市融媒体中心): at the place after the figure.
+
+    >>> text = "浏览量:31790湖南日报"
+    >>> text[_past_a_figure_before_a_place(text, 4, 11) :]
+    '湖南日报'
+    """
+    figure = re.match(r"\d+", text[start:suffix_start])
+    if figure is None:
+        return start
+    rest = start + figure.end()
+    return rest if _starts_with_place(text[rest:suffix_start]) else start
 
 
 def _starts_with_place(surface: str) -> bool:

@@ -285,3 +285,8 @@ def test_inspection_groups_and_military_subdistricts_are_bodies():
 
 def test_an_inspection_group_without_its_sender_is_no_named_body():
     assert organisations("督查组指出，检查组要求限期整改。") == {}
+
+
+def test_a_figure_run_into_a_body_s_name_is_no_part_of_it():
+    found = organisations("来源：县融媒体中心 浏览量:4512浙江日报·天目新闻客户端消息")
+    assert "浙江日报" in found and not any(name[0].isdigit() for name in found)
