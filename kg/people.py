@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, alternation, boundary_words, guarded, last_boundary_end
 from kg.model import Mention, Title
 from kg.words import tagged_words, word_freq, word_tags
@@ -815,8 +816,12 @@ def _body_with_its_post(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
 
     >>> _body_with_its_post("主任李刚、区科委主任李文波", (5, 8), Lexicon.load())
     True
+    >>> _body_with_its_post("区委书记黄某、邵武市委书记陈某", (7, 9), Lexicon.load())
+    True
     """
     item = text[span[0] : span[1]]
+    if _BODY_AHEAD.match(text, span[1]) and Gazetteer.load().lookup(item + text[span[1]]):
+        return True  # 书记甲、邵武市委书记乙: 邵武 + 市委 is the city's committee, no name
     return bool(lex.org_suffix_at_end(item) and _posts_regex(lex).match(text, span[1]))
 
 

@@ -467,3 +467,12 @@ def test_scientists_heading_laboratories_and_research_stations_are_no_officials(
         "中国科学院洪湖湿地生态系统野外科学观测研究站副站长厉恩华介绍。县农技站副站长李明指导。"
     )
     assert found == {"李明": ["县农技站副站长"]}
+
+
+def test_a_county_short_name_before_its_committee_in_a_list_of_secretaries_is_no_name():
+    found = officials("永定区委书记黄某明、武平县委书记林某生、上杭县委书记陈某参加。")
+    assert found == {
+        "黄某明": ["永定区委书记"],
+        "林某生": ["武平县委书记"],
+        "陈某": ["上杭县委书记"],
+    }
