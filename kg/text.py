@@ -47,7 +47,8 @@ _SIGNATURE = re.compile(r"^[·•]\s*[" + CJK + r"]{2,4}\s*[·•]$")
 _AUTHOR = re.compile(r"^[" + CJK + r"·]{2,5}$")
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:系|为|是|单位)")
 _LEAD = re.compile(
-    r"^(?:本报讯|本报[" + CJK + r"]{0,6}(?:电|讯)|新华社[" + CJK + r"]{0,6}电|据[" + CJK + r"]{1,8}报道)"
+    r"^(?:本报讯|本报[" + CJK + r"]{0,6}(?:电|讯)|新华社[" + CJK + r"]{0,6}电|据[" + CJK + r"]{1,8}报道"
+    r"|[" + CJK + r"·]{2,16}?\d{1,2}月\d{1,2}日(?:讯|电|消息))"  # 某某日报·某某客户端3月5日讯: a dateline
 )
 _JUNK = re.compile(r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|版面设计.*|校对.*)$")
 
@@ -219,6 +220,8 @@ def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
     text = prev.text
     if _ends_sentence(text) or text.endswith("——") or nxt.text.startswith("——"):
         return False
+    if _LEAD.match(nxt.text):
+        return False  # a long headline, then 某某晚报3月5日讯: the article's lead begins
     if _headline_like(text):
         return False
     if text[-1] in SOFT_END:

@@ -408,6 +408,9 @@ _MEDIA_BEFORE_REPORT = re.compile(
     r"|^([\u3400-\u9fff]{1,10}?(?:网|社|台))(?:[\u3400-\u9fff]{2,6}?)?\d{1,2}月\d{1,2}日电"
     r"|^【([\u3400-\u9fff]{2,12}?(?:网|报|台|客户端|融媒|新闻))】"
 )
+_MEDIA_OF_REPORTER = re.compile(  # （湘江早报全媒体记者 某某）: the reporter's paper in the credit
+    r"[（(]([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|商报|报|网|台))(?:全媒体|融媒体|新媒体)?记者"
+)
 _MEDIA_AFTER_TIME = re.compile(  # 2021-07-23 09:58 某某融媒, 来源: 2021-10-09 08:27 某某报社
     r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源[:：]\s*)?([\u3400-\u9fff]{2,15})\s*$"
 )
@@ -433,14 +436,32 @@ def media_sources(text: str) -> list[Mention]:
     spans = [(m.start(1), m.end(1)) for m in found]
     for m in _MEDIA_BEFORE_REPORT.finditer(text):  # 湖南日报·新湖南客户端12月23日讯: each
         spans += [(m.start(k), m.end(k)) for k in (1, 2, 3, 4) if m.group(k)]
-    for start, end in spans:
+    spans += [(m.start(1), m.end(1)) for m in _MEDIA_OF_REPORTER.finditer(text)]
+    for start, end in [part for span in spans for part in _paper_then_app(text, *span)]:
         name = text[start:end]
         if name.startswith(("本报", "本刊", "本台", "本网")) or name in ("记者", "通讯员"):
             continue
-        if tagged_words(name)[0][1][:1] in ("v", "d", "p", "r", "c", "u"):
+        after_paper = any(o.end == start for o in out)  # 长沙晚报 + 掌上长沙: the paper's app
+        if not after_paper and tagged_words(name)[0][1][:1] in ("v", "d", "p", "r", "c", "u"):
             continue  # 来看报道：, 详见: a call to read on, no source
         out.append(Mention("organization", name, start, end, attrs=(("kind", "media"),)))
     return out
+
+
+_PAPER_THEN_MORE = re.compile(
+    r"[\u3400-\u9fff]{2,8}?(?:日报|晚报|早报|商报)(?!社|传媒|集团|报业|全媒体|融媒|新闻|网)(?=[\u3400-\u9fff]{2})"
+)
+
+
+def _paper_then_app(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paper's name run into its app's in a dateline (长沙晚报掌上长沙2月22日讯): the two sources.
+
+    >>> text = "长沙晚报掌上长沙"
+    >>> [text[a:b] for a, b in _paper_then_app(text, 0, 8)]
+    ['长沙晚报', '掌上长沙']
+    """
+    paper = _PAPER_THEN_MORE.match(text, start, end)
+    return [(start, end)] if paper is None else [(start, paper.end()), (paper.end(), end)]
 
 
 _PARTY_DEPARTMENT = re.compile(r"(?:组织部|宣传部|统战部|社会工作部|政法委|政研室|编办)$")

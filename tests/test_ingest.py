@@ -86,3 +86,12 @@ def test_a_space_after_a_list_mark_inside_a_sentence_is_dropped():
     body = [b for b in normalize_page(page) if b.role == "body"][0]
     assert "王洋、连向红出席" in body.text
     assert page[body.offsets[body.text.index("连向红")]] == "连"
+
+
+def test_a_long_headline_does_not_run_into_the_dateline_after_it():
+    page = (
+        "株洲高新区12个重大项目集中签约落地，总投资达到86.5亿元\n\n"
+        "株洲日报掌上株洲3月8日讯（记者 李某）3月8日上午，项目集中签约仪式举行。\n"
+    )
+    texts = [b.text for b in normalize_page(page)]
+    assert texts[0].endswith("86.5亿元") and texts[1].startswith("株洲日报掌上株洲3月8日讯")

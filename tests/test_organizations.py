@@ -290,3 +290,8 @@ def test_an_inspection_group_without_its_sender_is_no_named_body():
 def test_a_figure_run_into_a_body_s_name_is_no_part_of_it():
     found = organisations("来源：县融媒体中心 浏览量:4512浙江日报·天目新闻客户端消息")
     assert "浙江日报" in found and not any(name[0].isdigit() for name in found)
+
+
+def test_a_dateline_names_the_paper_its_app_and_the_reporter_s_paper():
+    found = organisations("株洲日报掌上株洲3月8日讯（株洲晚报全媒体记者 李某）项目集中签约仪式举行。")
+    assert {"株洲日报", "掌上株洲", "株洲晚报"} <= set(found)
