@@ -1393,7 +1393,9 @@ def _with_inner_names(
         key=lambda k: k.end,
         default=None,
     )
-    if head is not None:
+    bare = text[head.end : suffix_start] if head is not None else ""
+    if bare and not only_descriptors(bare) and not (len(tagged_words(bare)) == 1 and _ordinary_words(bare)):
+        # 某公司 + 精密轴承生产项目 is the company's project by that name; 某公司 + 建设项目 names none
         project = replace(project, attrs=(*project.attrs, ("inner", text[head.end : project.end])))
     if text[start] in '“"' and len(name) >= 2:
         project = replace(project, attrs=(*project.attrs, ("inner", name)))
@@ -1611,6 +1613,8 @@ def _project_name(
         return start, ""
     if suffix_start - start > 2 and text[start] in "及和与并或":
         start += 1  # 建设发展及涉农项目: the word that joins it to what comes before
+    while start < suffix_start and text[start] in _NAME_DOTS:
+        start += 1  # 某某创业园—某某学院整体搬迁项目: the dash after the park, which is a name of its own
     return start, text[start:suffix_start]
 
 

@@ -603,3 +603,21 @@ def test_research_and_industrialisation_of_a_product_names_its_project():
 def test_a_long_project_name_of_eighteen_characters_is_read_whole():
     found = projects("签约的德邦新能源汽车高压线束充电模块智能制造项目总投资12亿元。")
     assert "德邦新能源汽车高压线束充电模块智能制造项目" in found
+
+
+def test_a_visit_word_and_a_dash_before_a_project_are_no_part_of_its_name():
+    found = projects(
+        "与会人员还前往广东鑫达精密模具产业园项目现场，仪式在高新区创新创业园—市职业技术学院新校区建设项目现场举行。"
+    )
+    assert "广东鑫达精密模具产业园项目" in found
+    assert "市职业技术学院新校区建设项目" in found
+
+
+def test_a_park_named_by_a_long_phrase_is_read_whole():
+    assert "古城风韵农文旅融合发展产业园" in projects("加快建设古城风韵农文旅融合发展产业园。")
+
+
+def test_a_company_s_works_word_alone_is_no_other_name_of_its_project():
+    found = projects("签约项目包括湖南宏大新材料有限公司建设项目和湖南宏大新材料有限公司精密轴承生产项目。")
+    assert not any(alias == "建设项目" for aliases in found.values() for alias in aliases)
+    assert any("精密轴承生产项目" in aliases for aliases in found.values())
