@@ -845,8 +845,8 @@ def _rejected(
         return True  # 一江一河, 一村一品, 百县千镇: counts; 侗族传统村: a people; 某某第一村: an honour
     if suffix in ("村", "社区") and name[0] in "村乡镇" and len(name) >= 3:
         return True  # 村示范村 of 美丽乡村示范村: the name begins inside the word before it
-    if lex.is_generic("place", surface) or lex.is_generic("place", name):
-        return True
+    if lex.is_generic("place", surface) or (lex.is_generic("place", name) and not village_of_a_village):
+        return True  # 新村 is a kind of village, 新村村 one village of that name
     if not name:
         return True
     if suffix == "屯" and set(name) & _FUNCTION_CHARS:  # 与奎屯: 奎屯 is a city, not a hamlet 与奎
@@ -869,7 +869,7 @@ def _rejected(
         or _proper_name_before_a_kind(name, suffix, lex)
     ):
         return True
-    if _a_kind_of_place(name, surface, lex):
+    if _a_kind_of_place(name, surface, lex) and not village_of_a_village:
         return True
     return bool(re.search(r"[的了是着过们]", name))
 

@@ -521,3 +521,10 @@ def test_villages_named_short_in_a_list_of_villages():
 def test_a_villages_roads_and_village_by_village_name_no_village_and_numbered_roads_stay():
     found = place_names("协调后盾单位出钱,修缮村路,建活动场所。以县为单位逐村研判需求。在中山一路交汇处。")
     assert found == {"中山一路"}
+
+
+def test_a_village_named_new_village_is_a_village_though_new_village_is_a_kind():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("他是大坪乡新村村的村民。县里推进新村建设。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"大坪乡", "新村村"}
