@@ -267,6 +267,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     found = _without_cuts_into_parties(found)
     found += media_sources(text)
     found += _short_company_names(text, found, known)
+    found += _investors(text, found, known)
     found += _listed_companies(text, found, known, lex)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     found = [_without_term(m) for m in found]
@@ -396,6 +397,38 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
             continue
         out.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "enterprise"),)))
     return out
+
+
+_INVESTED_BY = re.compile(r"由([\u3400-\u9fffA-Za-z、]{2,40}?)(?:共同)?投资(?:建设|兴建|新建)?")
+_INVESTOR_JOINS = re.compile(r"(联合|、|和|与|及)")
+
+
+def _investors(text: str, found: list[Mention], known: list[Mention]) -> list[Mention]:
+    """The companies a project is invested by, however short their names (由甲联合乙、丙投资建设):
+    each named item, not a common phrase (由政府投资, 由社会资本投资).
+
+    >>> [m.text for m in _investors("项目由湖北航特联合长江材料、柳州五菱投资建设", [], [])]
+    ['湖北航特', '长江材料', '柳州五菱']
+    >>> _investors("该项目由政府投资建设，由村集体和社会资本投资", [], [])
+    []
+    """
+    out = []
+    taken = [*found, *known]
+    for m in _INVESTED_BY.finditer(text):
+        position = m.start(1)
+        for item in _INVESTOR_JOINS.split(m.group(1)):  # the items and the words that join them
+            start, end, position = position, position + len(item), position + len(item)
+            if _INVESTOR_JOINS.fullmatch(item) or not _names_an_investor(item):
+                continue
+            if any(k.start < end and start < k.end for k in taken):
+                continue  # 由某某有限公司投资建设: read already by its suffix
+            out.append(Mention("organization", item, start, end, attrs=(("kind", "enterprise"),)))
+    return out
+
+
+def _names_an_investor(item: str) -> bool:
+    """Whether an item named as investor is a name (长江材料, 中核资源), not common words (社会资本)."""
+    return len(item) >= 4 and not set(item) & set("的了是在等各该") and not _ordinary_words(item, False)
 
 
 _MEDIA_AFTER_SOURCE = re.compile(

@@ -295,3 +295,9 @@ def test_a_figure_run_into_a_body_s_name_is_no_part_of_it():
 def test_a_dateline_names_the_paper_its_app_and_the_reporter_s_paper():
     found = organisations("株洲日报掌上株洲3月8日讯（株洲晚报全媒体记者 李某）项目集中签约仪式举行。")
     assert {"株洲日报", "掌上株洲", "株洲晚报"} <= set(found)
+
+
+def test_the_investors_of_a_project_are_companies_however_short_their_names():
+    found = organisations("该项目由江苏恒润联合华东材料、常州天合投资建设，配套道路由政府投资。")
+    assert {"江苏恒润", "华东材料", "常州天合"} <= set(found)
+    assert "政府" not in found
