@@ -476,3 +476,8 @@ def test_a_county_short_name_before_its_committee_in_a_list_of_secretaries_is_no
         "林某生": ["武平县委书记"],
         "陈某": ["上杭县委书记"],
     }
+
+
+def test_leaders_named_before_their_bare_posts_in_a_list_are_officials():
+    found = officials("会议期间，王东明书记、陈建华省长到代表团参加审议。")
+    assert found == {"王东明": ["书记"], "陈建华": ["省长"]}
