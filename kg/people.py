@@ -445,6 +445,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         found.setdefault(mention.start, mention)
     for mention in _names_before_posts(text, lex):
         found.setdefault(mention.start, mention)
+    for mention in _names_between_body_and_post(text, lex):
+        found.setdefault(mention.start, mention)
     last_with_org: Title | None = None
     for m in _posts_regex(lex).finditer(text):
         if _post_inside_word(text, m.start(), m.end()):
@@ -588,6 +590,33 @@ _NAME_POST = re.compile(
 )
 
 
+_BODY_NAME_POST = re.compile(  # 水利部太湖流域管理局 + 朱某某 + 副局长一行: a body, the name, its post
+    r"(?<=[局厅部办院])([\u3400-\u9fff]{2,3}?)((?:副)?(?:局长|厅长|部长|主任|院长|司长|处长|书记))"
+    r"(?=一行|在|率|带队|带领|主持|出席|参加|深入|调研|来到|到|前往|赴|陪同|先后|实地|察看|讲话|强调|指出)"
+)
+
+
+def _names_between_body_and_post(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """A name between a body and its post (水利部某某管理局朱某副局长一行).
+
+    >>> found = _names_between_body_and_post("省水利厅王建国厅长一行调研", Lexicon.load())
+    >>> [(m.text, m.titles[0].text) for m in found]
+    [('王建国', '省水利厅厅长')]
+    """
+    for m in _BODY_NAME_POST.finditer(text):
+        span = (m.start(1), m.end(1))
+        if read_name(text, m.start(1), lex) != span and (
+            m.group(1)[0] not in lex.surnames or _common_word(m.group(1))
+        ):
+            continue  # 朱某某 + 副局长: the name reader stops at no 副, so a surname and no word will do
+        org = text[title_start(text, m.start(1)) : m.start(1)]
+        if len(org) >= 3 and lex.org_suffix_at_end(org):
+            post = m.group(2)
+            yield Mention(
+                "official", m.group(1), *span, titles=(_with_level(Title(org + post, post=post, org=org)),)
+            )
+
+
 def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
     """Names written before their post: between the body and the post (``市委许某书记``), or alone
     before it where the leader speaks (``赵某书记的讲话``).
@@ -657,6 +686,8 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         name = name[: ends[0]]
     if text[i + len(name) : i + len(name) + 1] in ("”", "》", "’"):
         return None  # “委员大讲堂”: a quoted name of a thing
+    if name.endswith("副") or _posts_regex(Lexicon.load()).match(text, i + len(name)):
+        return None  # 省河长 + 办副主任: the body's name and its post, no name between two posts
     freq = word_freq()
     plain = name.replace("·", "")
     if freq.get(plain, 0) >= 50:
@@ -788,10 +819,15 @@ def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[M
         if _BODY_AHEAD.match(text, i + 1):
             return  # 区长某某、区人大常委会主任…: the list of names has ended
         span = listed_name(text, i + 1, lex) if text[i] == "、" else _name_between_commas(text, i + 1, lex)
-        if not span or _body_with_its_post(text, span, lex):
-            return
+        if not span or _body_with_its_post(text, span, lex) or _a_division(text[span[0] : span[1]]):
+            return  # 局长某某，霍山县、金寨县政府: the list of names has ended
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=first.titles, rank=rank)
         i, rank = span[1], rank + 1
+
+
+def _a_division(item: str) -> bool:
+    """Whether an item is a division's full name (霍山县, 邵武市), which no person bears."""
+    return item[-1:] in "省市县区州旗镇乡" and any(d.name == item for d in Gazetteer.load().lookup(item))
 
 
 def _name_between_commas(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:

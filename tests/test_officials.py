@@ -481,3 +481,16 @@ def test_a_county_short_name_before_its_committee_in_a_list_of_secretaries_is_no
 def test_leaders_named_before_their_bare_posts_in_a_list_are_officials():
     found = officials("会议期间，王东明书记、陈建华省长到代表团参加审议。")
     assert found == {"王东明": ["书记"], "陈建华": ["省长"]}
+
+
+def test_counties_after_an_official_and_a_body_s_office_between_posts_are_no_names():
+    found = officials(
+        "省交通运输厅党组书记、厅长赵某明，霍山县、岳西县政府有关负责同志参加。"
+        "省河长办副主任、省水利厅党组成员钱某参加。"
+    )
+    assert set(found) == {"赵某明", "钱某"}
+
+
+def test_a_name_between_a_body_and_its_post_is_an_official():
+    found = officials("长江水利委员会水文局孙晓东副局长一行来我县调研。")
+    assert found == {"孙晓东": ["长江水利委员会水文局副局长"]}
