@@ -434,3 +434,10 @@ def test_labels_annotated_in_few_articles_that_name_them_are_left_out():
     )
     assert "高质量发展" in found
     assert not found & {"生态环境保护", "高水平对外开放", "实体经济", "民主监督"}
+
+
+def test_the_northeast_formula_and_a_discipline_commission_plenum_with_its_term_are_themes():
+    found = _themes_of(
+        "会议学习了习近平总书记在二十届中央纪委四次全会上的重要讲话精神，要求做好结构调整“三篇大文章”。"
+    )
+    assert {"二十届中央纪委四次全会", "三篇大文章"} <= found
