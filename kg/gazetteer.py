@@ -412,6 +412,8 @@ def without_divisions(name: str, keep: int = 4) -> str:
     '城市生命线安全工程'
     >>> without_divisions("长治高新区")
     '长治高新区'
+    >>> without_divisions("高坪村肉牛产业示范园")
+    '高坪村肉牛产业示范园'
     """
     gazetteer = Gazetteer.load()
 
@@ -427,6 +429,6 @@ def without_divisions(name: str, keep: int = 4) -> str:
     rest = name
     while True:
         cut = next((n for n in range(min(len(rest) - keep, 12), 1, -1) if is_division(rest[:n])), 0)
-        if not cut:
-            return rest
+        if not cut or rest[cut : cut + 1] in ("村", "镇", "乡"):
+            return rest  # 高坪村肉牛产业园: 高坪 begins a village's name here, not the district's
         rest = rest[cut:]

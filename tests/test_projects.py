@@ -621,3 +621,8 @@ def test_a_company_s_works_word_alone_is_no_other_name_of_its_project():
     found = projects("签约项目包括湖南宏大新材料有限公司建设项目和湖南宏大新材料有限公司精密轴承生产项目。")
     assert not any(alias == "建设项目" for aliases in found.values() for alias in aliases)
     assert any("精密轴承生产项目" in aliases for aliases in found.values())
+
+
+def test_demonstration_and_exhibition_gardens_are_projects():
+    found = projects("调研组察看了高坪村肉牛产业示范园和桃源农业科技成果展示园。")
+    assert {"高坪村肉牛产业示范园", "桃源农业科技成果展示园"} <= set(found)
