@@ -1789,9 +1789,19 @@ def _reach_back_to_head(text: str, start: int, floor: int, known: list[Mention])
     """A name cut by its length limit a few characters after a place or body begins with that head."""
     for k in known:
         near = k.type in ("organization", "place") and floor <= k.start and 0 <= start - k.end <= 3
-        if near and all(CJK.match(c) for c in text[k.end : start]):
+        between = text[k.end : start + 2]  # 某镇 + 调研 + 乡村振兴…: a visit between, no head of the name
+        if (
+            near
+            and all(CJK.match(c) for c in text[k.end : start])
+            and not _project_boundary().search(between)
+        ):
             return k.start
     return start
+
+
+@cache
+def _project_boundary() -> re.Pattern[str]:
+    return alternation(_PROJECT_BOUNDARY)
 
 
 def _cut_by_limit(text: str, start: int, end: int, limit: int, floor: int) -> bool:

@@ -626,3 +626,8 @@ def test_a_company_s_works_word_alone_is_no_other_name_of_its_project():
 def test_demonstration_and_exhibition_gardens_are_projects():
     found = projects("调研组察看了高坪村肉牛产业示范园和桃源农业科技成果展示园。")
     assert {"高坪村肉牛产业示范园", "桃源农业科技成果展示园"} <= set(found)
+
+
+def test_a_long_name_reaches_back_to_no_town_over_a_visit():
+    found = projects("区长王某到城关镇调研乡村振兴鲁西样板省级示范区创建工作。")
+    assert not any("调研" in name or name.startswith("城关镇") for name in found)
