@@ -142,8 +142,15 @@ _PLACE_GOES_ON = re.compile(r"(?:经济技术开发区|经济开发区|开发区
 
 
 def _may_be_a_name(name: str) -> bool:
-    """Neither a common word (关于) nor a doubled character (殷殷)."""
-    return not _common_word(name) and not _doubled(name)
+    """Neither a common word (关于) nor a doubled character (殷殷), nor a surname before a word that
+    follows names (席 + 就座 of 执行主席席就座) or a level (区级 of 区级有关部门).
+
+    >>> _may_be_a_name("席就座"), _may_be_a_name("区级"), _may_be_a_name("席建国")
+    (False, False, True)
+    """
+    if len(name) == 3 and _long_follower_at(name, 1, Lexicon.load()):
+        return False
+    return not _common_word(name) and not _doubled(name) and not name.endswith("级")
 
 
 def _doubled(name: str) -> bool:

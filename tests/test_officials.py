@@ -494,3 +494,11 @@ def test_counties_after_an_official_and_a_body_s_office_between_posts_are_no_nam
 def test_a_name_between_a_body_and_its_post_is_an_official():
     found = officials("长江水利委员会水文局孙晓东副局长一行来我县调研。")
     assert found == {"孙晓东": ["长江水利委员会水文局副局长"]}
+
+
+def test_a_seat_word_after_a_chair_and_a_level_after_a_list_are_no_names():
+    found = officials(
+        "大会主席团常务主席王某、李某在主席台执行主席席就座。市领导赵某、孙某，区级有关部门负责人参加。"
+    )
+    assert not any(name.startswith("席") or name.endswith("级") for name in found)
+    assert {"赵某", "孙某"} <= set(found)
