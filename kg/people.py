@@ -568,12 +568,18 @@ def _listed_tail(text: str, start: int, end: int) -> tuple[int, list[str]]:
 
     >>> _listed_tail("副主席周甲以及贺乙、王丙等领导", 0, 12)
     (7, ['贺乙', '王丙'])
+    >>> _listed_tail("刘宝森、贾荣富、晋伟和董志华", 0, 14)
+    (0, ['刘宝森', '贾荣富', '晋伟', '董志华'])
     """
     items = text[start:end].split("、")
     kept: list[str] = []
     for item in reversed(items):
         if 2 <= len(item) <= 4:
             kept.insert(0, item)
+            continue
+        last_two = re.fullmatch(r"([\u3400-\u9fff]{2,4})[和及与]([\u3400-\u9fff]{2,4})", item)
+        if last_two and not kept:  # 甲、乙和丙在主席台就座: the last two names, one character between
+            kept = [last_two.group(1), last_two.group(2)]
             continue
         joined = re.search(r"(?:以及|和|及|与|还有)([\u3400-\u9fff]{2,4})$", item)
         if joined:
@@ -1067,8 +1073,13 @@ def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Me
             return
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=(title,), rank=rank)
         rank += 1
-        if span[1] < len(text) and text[span[1]] in "、，":
+        joined = text[span[1] : span[1] + 1]
+        if joined in ("、", "，"):
             i = span[1] + 1
+        elif joined in ("和", "及") and rank > 2 and (last := read_name(text, span[1] + 1, lex)):
+            # 市领导甲、乙和丙在主席台就座: the last name of the list, after 和
+            yield Mention("official", text[last[0] : last[1]], *last, titles=(title,), rank=rank)
+            return
         else:
             return
 

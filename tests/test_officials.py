@@ -502,3 +502,9 @@ def test_a_seat_word_after_a_chair_and_a_level_after_a_list_are_no_names():
     )
     assert not any(name.startswith("席") or name.endswith("级") for name in found)
     assert {"赵某", "孙某"} <= set(found)
+
+
+def test_the_last_name_of_a_list_after_he_is_listed_too():
+    found = officials("市领导周某明、吴某、郑某和冯某华出席。何某、韩某、曹某和许某在主席台前排就座。")
+    assert {"周某明", "吴某", "郑某", "冯某华"} <= set(found)
+    assert {"何某", "韩某", "曹某", "许某"} <= set(found)
