@@ -464,6 +464,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
             or _name_after_a_space(text, m.end(), lex)
             or _nominee(text, m.end(), lex)
             or _name_after_a_colon(text, m.end(), lex)
+            or _name_after_its_field(text, m.end(), lex)
         )
         if not span or span[0] in found or text[span[1] : span[1] + 1] in ("”", "’", "》"):
             continue  # “各级书记解难题”: a quoted phrase, not a name
@@ -918,6 +919,17 @@ def _name_after_a_colon(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
 
 
 _COLON_AFTER_POST = re.compile(r"(?:是|为|有)?[:：]")
+_FIELD_AFTER_POST = re.compile(r"[（(][\u3400-\u9fff]{1,6}[）)]")
+
+
+def _name_after_its_field(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name after a post and the field it covers in brackets (党工委副书记（党群）张某).
+
+    >>> s = "党工委副书记（党群）张平等参加"; _name_after_its_field(s, 6, Lexicon.load())
+    (10, 12)
+    """
+    m = _FIELD_AFTER_POST.match(text, i)
+    return read_name(text, m.end(), lex) if m else None
 
 
 def _nominee(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -508,3 +508,8 @@ def test_the_last_name_of_a_list_after_he_is_listed_too():
     found = officials("市领导周某明、吴某、郑某和冯某华出席。何某、韩某、曹某和许某在主席台前排就座。")
     assert {"周某明", "吴某", "郑某", "冯某华"} <= set(found)
     assert {"何某", "韩某", "曹某", "许某"} <= set(found)
+
+
+def test_a_name_after_a_post_and_its_field_in_brackets_holds_the_post():
+    found = officials("街道党工委副书记（政法）马某明，县委副书记（正县级）唐某参加调研。")
+    assert found == {"马某明": ["街道党工委副书记"], "唐某": ["县委副书记"]}
