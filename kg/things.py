@@ -154,6 +154,8 @@ def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
     >>> _word_in_org_name("住房和城乡建设", 2, "和"), _word_in_org_name("大京村和福鼎市白茶博物", 3, "和")
     (True, False)
     """
+    if word == "代表" and prefix[:k].endswith(("人大", "党", "职工", "妇女", "青年")):
+        return True  # 人大代表联络站: the deputies' body; 某某代表 + 州人民政府: speaking for it
     if word == "和" and (
         Lexicon.load().org_suffix_at_end(prefix[:k])
         or prefix[:k].endswith(("村", "镇", "乡", "会议", "领导", "活动"))
@@ -245,6 +247,8 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         floor = max([k.end for k in known if k.end <= m.start()], default=0)
         start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor, _word_in_org_name)
         start = _past_a_figure_before_a_place(text, start, m.start())
+        if re.match(r"[该本我][省市州盟县区旗镇乡]", text[start : m.start()]) and suffix != "代表团":
+            start += 1  # 该区人民法院, 我市发改委: the body of the place just named (我市代表团: unnamed)
         if lex.org_suffixes[suffix] not in _STATE_KINDS:
             start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
         if lex.org_suffixes[suffix] == "enterprise":
@@ -750,7 +754,9 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
         return True
     if freq.get(before, 0) >= 50 and tags.get(before, "")[:1] in ("v", "s", "d", "b"):
         return True  # 举办, 地处, 交办: a verb or place word ending in the suffix's character
-    return lex.is_generic("organization_tail", before)  # 全局, 格局, 干部 (but 民政局, 财政局 are bodies)
+    if lex.is_generic("organization_tail", before):  # 全局, 格局, 干部 (but 民政局, 财政局 are bodies)
+        return word_freq().get(text[max(0, start - 2) : start], 0) < 1000  # 安全 + 局: a word, then the body
+    return False
 
 
 _STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police", "military"}

@@ -301,3 +301,12 @@ def test_the_investors_of_a_project_are_companies_however_short_their_names():
     found = organisations("该项目由江苏恒润联合华东材料、常州天合投资建设，配套道路由政府投资。")
     assert {"江苏恒润", "华东材料", "常州天合"} <= set(found)
     assert "政府" not in found
+
+
+def test_a_body_speaks_for_its_place_after_its_own_pronoun_and_a_security_bureau_is_one():
+    found = organisations(
+        "县长李某代表县人民政府作报告。该区人民法院院长张某、州国家安全局负责同志参加。"
+        "统筹全局，构建新发展格局。"
+    )
+    assert {"县人民政府", "区人民法院", "州国家安全局"} <= set(found)
+    assert not any("统筹" in name or "发展" in name for name in found)
