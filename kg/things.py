@@ -1158,6 +1158,8 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
         items = text[clause : end.start()].split("、")
         if len(items) < 2:
             continue
+        if "产业" in end.group(0):
+            continue  # 新一代信息技术、生物医药等产业项目: the industries of the projects, no names
         staged = not end.group(0).startswith("等")  # 甲、乙开工项目现场: a firm listed is its works
         lead = list(_LIST_LEAD.finditer(items[0]))
         skip = lead[-1].end() if lead else 0
@@ -1211,6 +1213,8 @@ def _listed_item_is_project(
     one stage (甲、乙开工项目现场), a firm listed names its works."""
     if not 3 <= len(item) <= 30 or any(c in "的了是和与及" for c in item) or re.search(r"\d+个|共$", item):
         return False  # 全县3个产业园区、10个重点部门共13个项目: counts of places, not names
+    if item[0] in "各全每诸":
+        return False  # 各旗县区、某某高新区的项目: whose projects, every one of them
     for o in others:
         if not (o.start < end and start < o.end):
             continue

@@ -631,3 +631,11 @@ def test_demonstration_and_exhibition_gardens_are_projects():
 def test_a_long_name_reaches_back_to_no_town_over_a_visit():
     found = projects("区长王某到城关镇调研乡村振兴鲁西样板省级示范区创建工作。")
     assert not any("调研" in name or name.startswith("城关镇") for name in found)
+
+
+def test_industries_listed_before_their_projects_and_every_county_s_projects_name_none():
+    found = projects(
+        "全年实施新能源汽车、生物医药、现代物流等产业项目120个。代表们观摩了各县区、经开区的20个项目。"
+        "当前正值第四季度项目施工黄金期。"
+    )
+    assert found == {}
