@@ -528,3 +528,10 @@ def test_a_village_named_new_village_is_a_village_though_new_village_is_a_kind()
 
     doc = extract_text("他是大坪乡新村村的村民。县里推进新村建设。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"大坪乡", "新村村"}
+
+
+def test_a_person_named_like_a_town_is_no_town():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("会议补选王建国、陈德镇同志为市人大代表。他随后来到张家镇调研。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"张家镇"}
