@@ -709,9 +709,6 @@ def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> 
         return True  # 某某至某某段三级公路: a section of a road, read from its ends
     if text[end : end + 2] == "同志":
         return True  # 补选甲、刘德镇同志为…: a person, named like a town
-    head = tagged_words(name)[:1]
-    if head and len(head[0][0]) >= 2 and head[0][1] in ("d", "p", "c"):
-        return True  # 不断丰富 + 遗址: what is done, no name
     return info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS
 
 

@@ -310,3 +310,9 @@ def test_a_body_speaks_for_its_place_after_its_own_pronoun_and_a_security_bureau
     )
     assert {"县人民政府", "区人民法院", "州国家安全局"} <= set(found)
     assert not any("统筹" in name or "发展" in name for name in found)
+
+
+def test_a_paper_s_edition_or_app_named_with_it_is_one_source():
+    found = organisations("来源：人民日报海外版 2025-01-02。湖南日报客户端3月2日讯（记者 王某）")
+    assert {"人民日报海外版", "湖南日报客户端"} <= set(found)
+    assert "海外版" not in found and "客户端" not in found
