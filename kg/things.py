@@ -1274,6 +1274,7 @@ def _names_no_project(
         or lex.is_generic("project", name)
         or _vague(name, lex, suffix)
         or (suffix == "项目" and _is_theme(name))  # 城市更新项目: a kind of project, not one
+        or (suffix == "项目" and _whose_projects(name))  # 某某经开区项目, 某某片区产业项目: whose, not which
         or (suffix.endswith("战") and _is_theme(surface))  # 污染防治攻坚战: a policy battle
         or only_descriptors(_ZONE_HEAD.sub("", without_divisions(name, keep=1)))
         or surface.endswith("加工厂")  # a processing works is an enterprise
@@ -1293,6 +1294,31 @@ def _names_no_project(
         or (suffix == "行动" and _acted(name))  # 党支部迅速行动: a body acted
         or (suffix == "创建" and bool(_PLACE_END.search(name)) and not _HONOUR_WORDS.search(name))  # 某村创建
     )
+
+
+_BARE_ZONES = (
+    "经济技术开发区",
+    "经济开发区",
+    "高新技术产业开发区",
+    "开发区",
+    "高新区",
+    "经开区",
+    "新区",
+    "片区",
+)
+
+
+def _whose_projects(name: str) -> bool:
+    """A name that is only a place or zone, maybe with 产业 (湘潭经开区 + 项目, 某某片区产业 + 项目): the
+    projects of that place, not one named project.
+
+    >>> _whose_projects("湘潭经开区"), _whose_projects("湖南省十大产业"), _whose_projects("宝鼎康养度假区")
+    (True, True, False)
+    """
+    if name.endswith("产业"):
+        return True
+    rest = without_divisions(name, keep=0)
+    return rest == "" or rest in _BARE_ZONES
 
 
 _DEMONSTRATED_WORK = re.compile(r"(?:振兴|治理|防控|工作|建设|保护|[\u3400-\u9fff]片)$")

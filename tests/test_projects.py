@@ -639,3 +639,9 @@ def test_industries_listed_before_their_projects_and_every_county_s_projects_nam
         "当前正值第四季度项目施工黄金期。"
     )
     assert found == {}
+
+
+def test_a_zone_s_or_an_industry_s_projects_name_no_project():
+    found = projects("其中，株洲经开区项目共6个。城东片区产业项目加快推进，全省十大产业项目进展顺利。")
+    assert found == {}
+    assert "云台康养休闲度假区项目" in projects("云台康养休闲度假区项目开工。")
