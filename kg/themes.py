@@ -335,13 +335,28 @@ def numbered_formulas(text: str) -> list[tuple[int, int, str]]:
     taken = 0
     for m in _numeral_starts().finditer(text):
         i = m.start()
-        if i < taken:
+        if i < taken or _inside_a_word(text, i):
             continue
         end = _match_at(text, i, h)
         if end > i:
             out.append((i, end, text[i:end]))
             taken = end
     return out
+
+
+def _inside_a_word(text: str, i: int) -> bool:
+    """Whether the numeral at ``i`` is inside a word that begins before it (进一步, 举一反三, 统一):
+    no formula begins there.
+
+    >>> _inside_a_word("进一步统一思想", 1), _inside_a_word("举一反三深化整改", 1)
+    (True, True)
+    >>> _inside_a_word("做到两个维护", 2)
+    False
+    """
+    from kg.words import word_freq
+
+    freq = word_freq()
+    return i > 0 and any(freq.get(text[i - 1 : k], 0) >= 50 for k in range(i + 1, min(len(text), i + 3) + 1))
 
 
 @cache

@@ -441,3 +441,9 @@ def test_the_northeast_formula_and_a_discipline_commission_plenum_with_its_term_
         "会议学习了习近平总书记在二十届中央纪委四次全会上的重要讲话精神，要求做好结构调整“三篇大文章”。"
     )
     assert {"二十届中央纪委四次全会", "三篇大文章"} <= found
+
+
+def test_no_formula_begins_inside_a_word_that_holds_a_numeral():
+    found = _themes_of("会议要求，要进一步统一思想，举一反三深化问题整改，坚决做到“两个维护”。")
+    assert "两个维护" in found
+    assert not any(name.startswith(("一步", "一反三")) for name in found)
