@@ -149,7 +149,9 @@ def quoted_slogans(text: str) -> list[Mention]:
             actors = Lexicon.load().generic.get("actor", frozenset())
             parallel = parallel and not all(p in actors for p in parts)  # 交警+城管+街道: who, not what
             parallel = parallel and all(len(p) <= 3 for p in parts)  # 党建+服务; no 源头治理+过程管控
-        headed = 3 <= len(content) <= 12 and content.endswith(_THEME_HEADS)
+        headed = 3 <= len(content) <= 12 and any(  # “示范区” alone: the head word, no idea named
+            content.endswith(h) and len(content) > len(h) for h in _THEME_HEADS
+        )
         held = 3 <= len(content) <= 12 and _PRINCIPLE_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
         named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12

@@ -447,3 +447,8 @@ def test_no_formula_begins_inside_a_word_that_holds_a_numeral():
     found = _themes_of("会议要求，要进一步统一思想，举一反三深化问题整改，坚决做到“两个维护”。")
     assert "两个维护" in found
     assert not any(name.startswith(("一步", "一反三")) for name in found)
+
+
+def test_a_quoted_head_word_alone_names_no_idea():
+    found = _themes_of("把开发区建成高品质生活的“示范区”，总结推广“枫桥模式”。")
+    assert "示范区" not in found and "枫桥模式" in found
