@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon, alternation, boundary_words, guarded, last_boundary_end
+from kg.lexicon import Lexicon, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention, Title
 from kg.words import tagged_words, word_freq, word_tags
 
@@ -77,7 +77,13 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         return None  # 向塘开发区党工委书记: the name of a zone, not of a person
     fits = [n for n in lengths if _name_fits(text, i, n, lex) and _may_be_a_name(text[i : i + n])]
     followed = text[i + 2 : i + 3] in _STRONG_FOLLOWERS | {"到"} or _long_follower_at(text, i + 2, lex)
-    if not fits and 2 in lengths and followed and _name_fits(text, i, 2, lex):
+    if (
+        not fits
+        and 2 in lengths
+        and followed
+        and _name_fits(text, i, 2, lex)
+        and not _everyday_word(text[i : i + 2])
+    ):
         fits = [2]  # 县长甘泉到某镇: a name that is also a word, before a word that follows names
     if not fits:
         fits = [n for n in lengths if _word_follows(text, i, n) and _may_be_a_name(text[i : i + n])][:1]
@@ -99,6 +105,11 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     ):
         return i, i + shortest
     return i, i + longest
+
+
+def _everyday_word(word: str) -> bool:
+    """A word too common to be a name even before a word that follows names (参事 + 代表调研组)."""
+    return word_freq().get(word, 0) >= 10000
 
 
 def _and_before_comrade(text: str, i: int) -> bool:
@@ -658,8 +669,8 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
 def _post_inside_word(text: str, start: int, end: int) -> bool:
     """主席台, 书记处: the post characters begin a longer ordinary word; 主委 of 业主委员会 is part of
     委员会."""
-    if text[end - 1 : end + 1] == "委员" or text[end : end + 1] == "制":
-        return True  # 河长制, 林长制: the system of the post, no holder
+    if text[end - 1 : end + 1] == "委员" or text[end : end + 1] in ("制", "室"):
+        return True  # 河长制, 林长制: the system of the post, no holder; 参事室: the post's office
     word = text[start : end + 1]
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 
@@ -1053,16 +1064,17 @@ def _names_listed_before(text: str, start: int, lex: Lexicon) -> list[tuple[int,
     return spans
 
 
-_STATE_FIRM = re.compile(
-    r"集团|国有|国投|城投|交投|交控|电力|电网|石油|石化|煤矿|煤业|铁路|银行|烟草|中国|中煤|中铁|中建"
-)
+@cache
+def _state_firm() -> re.Pattern[str]:
+    """The marks of a state-owned firm in its name (``kg/data/state_firms.txt``)."""
+    return alternation(data_words("state_firms.txt"))
 
 
 def _private_company_staff(m: Mention) -> Mention:
     """A chairman or manager of a private company is company staff, not an official."""
     orgs = [t.org for t in m.titles if t.org]
     company = all(re.search(r"公司$", o) for o in orgs) or all(t.post in _FIRM_POSTS for t in m.titles)
-    if orgs and company and not any(_STATE_FIRM.search(o) for o in orgs):
+    if orgs and company and not any(_state_firm().search(o) for o in orgs):
         return Mention("person", m.text, m.start, m.end, role=m.titles[0].text)
     return m
 

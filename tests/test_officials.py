@@ -513,3 +513,16 @@ def test_the_last_name_of_a_list_after_he_is_listed_too():
 def test_a_name_after_a_post_and_its_field_in_brackets_holds_the_post():
     found = officials("街道党工委副书记（政法）马某明，县委副书记（正县级）唐某参加调研。")
     assert found == {"马某明": ["街道党工委副书记"], "唐某": ["县委副书记"]}
+
+
+def test_the_heads_of_central_state_firms_are_officials_and_of_private_firms_persons():
+    doc = extract_text(
+        "华能山东发电有限公司党委书记、董事长韩某明，山东鑫源科技有限公司总经理孔某出席签约仪式。"
+    )
+    kinds = {e.name: e.type for e in doc.entities if e.type in ("official", "person")}
+    assert kinds == {"韩某明": "official", "孔某": "person"}
+
+
+def test_a_counsellor_s_office_and_an_everyday_word_after_a_post_are_no_names():
+    found = officials("市政府参事室党组成员、副主任赵某参加调研。刘某参事代表调研组讲话。")
+    assert "室党" not in found and "代表" not in found
