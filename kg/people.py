@@ -27,7 +27,7 @@ _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它
 _TITLE_BOUNDARY = boundary_words("title")
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
 _LEADERS_HEAD = re.compile(
-    r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?!班子|干部|小组|机制|责任)"
+    r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?:还有[:：]|有[:：])?(?!班子|干部|小组|机制|责任)"
     r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
     r"|(?<=的)领导(?:有[:：])?(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
 )
@@ -159,8 +159,8 @@ def _may_be_a_name(name: str) -> bool:
     >>> _may_be_a_name("席就座"), _may_be_a_name("区级"), _may_be_a_name("席建国")
     (False, False, True)
     """
-    if len(name) == 3 and _long_follower_at(name, 1, Lexicon.load()):
-        return False
+    if len(name) == 3 and (_long_follower_at(name, 1, Lexicon.load()) or _everyday_word(name[:2])):
+        return False  # 席 + 就座, 代表 + 省: a surname before a follower, an everyday word before more
     return not _common_word(name) and not _doubled(name) and not name.endswith("级")
 
 
@@ -611,6 +611,7 @@ _NAME_POST = re.compile(
     r"((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席))"
     r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示|(?:的)?批示|(?:的)?指示"
     r"|一行|在|率|带队|带领|主持|出席|参加|深入|调研|来到|到|前往|赴|陪同|先后|实地|察看|查看|走访|看望|慰问"
+    r"|代表(?=[\u3400-\u9fff]{0,30}?(?:所作|作))|所作"  # 某某主席代表…所作的工作报告, 某某市长所作的
     r"|、(?=[\u3400-\u9fff]{2,3}?(?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席)))"
 )
 
@@ -642,6 +643,20 @@ def _names_between_body_and_post(text: str, lex: Lexicon) -> Iterator[Mention]:
             )
 
 
+_NAME_POST_REPORTING = re.compile(  # 审议批准某某主席代表…所作的工作报告, 听取某某市长所作的报告
+    r"(?=([\u3400-\u9fff]{2,3}?)((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|主席|主任|院长|检察长))"
+    r"(?=代表[^，。；]{0,30}?所?作|所作))"  # read at every character: the name may begin after a verb's
+)
+
+
+def _after_a_verb_or_mark(text: str, i: int) -> bool:
+    """Whether ``i`` follows punctuation or a whole word (批准 + 某某主席代表…): where a name may begin."""
+    if i == 0 or not CJK.match(text[i - 1]):
+        return True
+    words = tagged_words(text[max(0, i - 6) : i])  # a whole word ends here, none runs on over i
+    return bool(words) and len(words[-1][0]) >= 2 and word_freq().get(text[i - 1 : i + 1], 0) < 50
+
+
 def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
     """Names written before their post: between the body and the post (``市委许某书记``), or alone
     before it where the leader speaks (``赵某书记的讲话``).
@@ -651,12 +666,17 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
     >>> [(m.text, m.titles[0].text) for m in _names_before_posts("赵立新书记的讲话站位高", Lexicon.load())]
     [('赵立新', '书记')]
     """
-    for pattern in (_ORG_NAME_POST, _NAME_POST):
+    for pattern in (_ORG_NAME_POST, _NAME_POST, _NAME_POST_REPORTING):
         for m in pattern.finditer(text):
             span = read_name(text, m.start(1), lex)
+            if pattern is _NAME_POST_REPORTING and _after_a_verb_or_mark(text, m.start(1)):
+                if m.group(1)[0] in lex.surnames and not _everyday_word(m.group(1)[:2]):
+                    span = (m.start(1), m.end(1))  # 姜在成主席代表: the post ends the name, 在 and all
+            elif pattern is _NAME_POST_REPORTING:
+                continue
             if span is None or span != (m.start(1), m.end(1)) or m.group(1)[-1] in "委办局厅部组室处":
                 continue  # 县委文明委主任, 党支部书记: a body before its post, no name
-            if pattern is _NAME_POST:
+            if pattern is not _ORG_NAME_POST:
                 org, post = "", m.group(2)
             else:
                 after = text[m.end(1) : m.end(1) + 3]
@@ -785,6 +805,7 @@ def _transliteration_length(part: str) -> int:
 
 _BODY_AHEAD = re.compile(r"[省市州盟县区旗镇乡](?:人大|政协|政府|委|纪委)")
 _LIST_ITEM = re.compile(r"[\u3400-\u9fff]{2,3}(?=[、，,；;]|等|$)")
+_FOUR_CHARACTER_ITEM = re.compile(r"[\u3400-\u9fff]{4}(?=[、，,；;])")
 
 
 def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -797,6 +818,9 @@ def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     """
     span = read_name(text, i, lex)
     delimited = text[i - 1 : i] in ("、", "") or text[i - 1 : i].isspace()
+    whole = _FOUR_CHARACTER_ITEM.match(text, i)
+    if span and delimited and whole and whole.end() > span[1] and not set(whole.group(0)) & _BAD_NAME_CHARS:
+        return whole.start(), whole.end()  # 、孟和达来、: a four-character name between two marks
     if span and delimited and text[span[1] : span[1] + 1] in "和同及与":
         item = _short_list_item(text, i)  # 马同和 between two 、: the whole item, not 马同 + 和
         if item and item[1] == span[1] + 1:
@@ -929,7 +953,7 @@ def _name_after_a_colon(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
     return read_name(text, m.end(), lex) if m else None
 
 
-_COLON_AFTER_POST = re.compile(r"(?:是|为|有)?[:：]")
+_COLON_AFTER_POST = re.compile(r"(?:是|为|还有|有)?[:：]")
 _FIELD_AFTER_POST = re.compile(r"[（(][\u3400-\u9fff]{1,6}[）)]")
 
 
@@ -1083,7 +1107,7 @@ _FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
-    said = re.sub("有[:：]$", "", head.group(0).replace("同志", ""))  # 列席大会的领导有：甲、乙
+    said = re.sub("(?:还)?有[:：]$", "", head.group(0).replace("同志", ""))  # 领导有：甲、乙; 领导还有：
     post = "班子成员" if said.endswith("班子成员") else "领导"
     title = Title(said, post=post, org="", level=_head_level(said))
     i, rank = head.end(), 1

@@ -526,3 +526,16 @@ def test_the_heads_of_central_state_firms_are_officials_and_of_private_firms_per
 def test_a_counsellor_s_office_and_an_everyday_word_after_a_post_are_no_names():
     found = officials("市政府参事室党组成员、副主任赵某参加调研。刘某参事代表调研组讲话。")
     assert "室党" not in found and "代表" not in found
+
+
+def test_leaders_listed_after_still_having_a_colon_with_a_four_character_name():
+    found = officials("在主席台就座的市级领导还有：刘某华、孟和达来、高某、陈某。")
+    assert list(found) == ["刘某华", "孟和达来", "高某", "陈某"]
+
+
+def test_leaders_named_before_the_post_they_report_in():
+    found = officials(
+        "会议审议批准王在东主席代表政协常务委员会所作的工作报告，审议批准石刚副主席所作的提案工作报告，"
+        "听取并协商刘建国市长所作的政府工作报告。"
+    )
+    assert found == {"王在东": ["主席"], "石刚": ["副主席"], "刘建国": ["市长"]}
