@@ -649,7 +649,7 @@ _NAME_POST_REPORTING = re.compile(  # 审议批准某某主席代表…所作的
 )
 
 
-def _after_a_verb_or_mark(text: str, i: int) -> bool:
+def _where_a_name_may_begin(text: str, i: int) -> bool:
     """Whether ``i`` follows punctuation or a whole word (批准 + 某某主席代表…): where a name may begin."""
     if i == 0 or not CJK.match(text[i - 1]):
         return True
@@ -669,7 +669,7 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
     for pattern in (_ORG_NAME_POST, _NAME_POST, _NAME_POST_REPORTING):
         for m in pattern.finditer(text):
             span = read_name(text, m.start(1), lex)
-            if pattern is _NAME_POST_REPORTING and _after_a_verb_or_mark(text, m.start(1)):
+            if pattern is _NAME_POST_REPORTING and _where_a_name_may_begin(text, m.start(1)):
                 if m.group(1)[0] in lex.surnames and not _everyday_word(m.group(1)[:2]):
                     span = (m.start(1), m.end(1))  # 姜在成主席代表: the post ends the name, 在 and all
             elif pattern is _NAME_POST_REPORTING:
