@@ -476,7 +476,12 @@ def media_sources(text: str) -> list[Mention]:
     spans += [(m.start(1), m.end(1)) for m in _MEDIA_OF_REPORTER.finditer(text)]
     for start, end in [part for span in spans for part in _paper_then_app(text, *span)]:
         name = text[start:end]
-        if name.startswith(("本报", "本刊", "本台", "本网")) or name in ("记者", "通讯员"):
+        if name.startswith(("本报", "本刊", "本台", "本网", "本站")) or name in (
+            "记者",
+            "通讯员",
+            "管理员",
+            "编辑",
+        ):
             continue
         after_paper = any(o.end == start for o in out)  # 长沙晚报 + 掌上长沙: the paper's app
         if not after_paper and tagged_words(name)[0][1][:1] in ("v", "d", "p", "r", "c", "u"):
@@ -826,6 +831,8 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
         return False
     if _STANDALONE_ORGS.fullmatch(surface) or _ZONE_BODY.fullmatch(surface):
         return True
+    if re.fullmatch(r"[省市州盟县区旗]委(?:政协|人大|政府)", surface):
+        return False  # 市委政协工作会议: the committee's conference on the CPPCC, no body of that name
     if not name or re.search(r"[了着过们吗呢吧各]|精神", name):  # 会议精神和县委常委会, 各市政府: no body
         return False
     if _COUNTED.search(name):  # 46个村卫生室, 部分镇人大: a count of bodies, no body
@@ -902,10 +909,16 @@ def _without_term(m: Mention) -> Mention:
     >>> m.text, m.attrs
     ('市人大常委会', (('printed', '市五届人大常委会'),))
     """
+    sitting = _SITTING.sub("", m.text)  # 市政协第52次党组 (会议): the body's party group, at its 52nd sitting
+    if sitting != m.text:
+        return replace(m, text=sitting, attrs=(*m.attrs, ("printed", m.text)))
     term = _TERM.match(m.text)
     if term is None or (term.group(2) == "委员会" and "政协" not in m.text):
         return m
     return replace(m, text=term.group(1) + term.group(2), attrs=(*m.attrs, ("printed", m.text)))
+
+
+_SITTING = re.compile(r"第[\d一二三四五六七八九十百]+次(?=党组$|党委$|常委会$)")
 
 
 def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:

@@ -316,3 +316,12 @@ def test_a_paper_s_edition_or_app_named_with_it_is_one_source():
     found = organisations("来源：人民日报海外版 2025-01-02。湖南日报客户端3月2日讯（记者 王某）")
     assert {"人民日报海外版", "湖南日报客户端"} <= set(found)
     assert "海外版" not in found and "客户端" not in found
+
+
+def test_a_party_group_at_a_numbered_sitting_and_a_conference_on_a_body_and_a_site_user():
+    found = organisations(
+        "十四届县政协第36次党组会议召开。会议传达学习市委政协工作会议精神。来源：管理员 时间：2024-03-01"
+    )
+    assert "县政协党组" in found
+    assert not any("第36次" in name for name in found)
+    assert "市委政协" not in found and "管理员" not in found
