@@ -1546,7 +1546,7 @@ def _with_investment(text: str, project: Mention) -> Mention:
     return Mention(project.type, project.text, project.start, project.end, attrs=attrs)
 
 
-_NOT_AN_ORG_HEAD = ("v", "d", "p", "c", "u", "r", "t")  # 中车, 东方, 一重 may begin a company's name
+_NOT_AN_ORG_HEAD = ("v", "d", "ad", "p", "c", "u", "r", "t")  # 中车, 东方, 一重 may begin a company's name
 _LEADING_NON_NAME = ("v", "d", "p", "c", "u", "r", "m", "t", "q", "f")
 
 

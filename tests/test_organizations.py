@@ -325,3 +325,8 @@ def test_a_party_group_at_a_numbered_sitting_and_a_conference_on_a_body_and_a_si
     assert "县政协党组" in found
     assert not any("第36次" in name for name in found)
     assert "市委政协" not in found and "管理员" not in found
+
+
+def test_an_adverb_before_a_company_s_name_is_no_part_of_it():
+    found = organisations("调研组听取情况汇报，切实感受老年康复医院立足保护、修缮的做法。")
+    assert not any(name.startswith(("切实", "感受")) for name in found)
