@@ -1297,6 +1297,7 @@ def _names_no_project(
         or (suffix == "项目" and _sector_after_a_doing_word(name))  # 紧盯产业项目, 抓牢 + 产业项目
         or (suffix == "项目" and _ends_with_a_doing_word(name))  # 抢抓机遇谋项目: a slogan
         or "最" in name  # 做成最优质烤烟示范基地: a goal, not a name
+        or name.endswith(("相关", "有关", "其他", "其它"))  # 滨江中北段相关项目: the projects about a place
         or _only_doing_words(name)  # 充分认识 + 创建: what is done, no name
         or (suffix == "计划" and name.endswith(("工作", "学习", "培训")))  # 某委2024年工作计划: a plan
         or bool(_ORDINAL_COUNT.search(name))  # 国内第五家专业钣金制造基地: a description

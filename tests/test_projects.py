@@ -645,3 +645,9 @@ def test_a_zone_s_or_an_industry_s_projects_name_no_project():
     found = projects("其中，株洲经开区项目共6个。城东片区产业项目加快推进，全省十大产业项目进展顺利。")
     assert found == {}
     assert "云台康养休闲度假区项目" in projects("云台康养休闲度假区项目开工。")
+
+
+def test_verbs_of_joining_or_surveying_and_related_projects_name_none():
+    found = projects("要配合智能装备产业基地建设，踏勘江北片区相关项目。")
+    assert "智能装备产业基地" in found
+    assert not any(name.startswith(("配合", "踏勘")) or "相关" in name for name in found)
