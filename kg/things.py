@@ -1721,9 +1721,11 @@ def _cut_words_only(text: str, a: int, b: int) -> bool:
 def _facility_being_built(text: str, start: int, suffix_start: int, known: list[Mention]) -> int | None:
     """Where a hospital's or school's building project starts (县人民医院新建项目): 新建 ends other
     names (新建项目 are new projects), but not one whose facility is named right before it."""
-    if start < suffix_start - 2 or text[suffix_start - 2 : suffix_start] not in _BUILT_ANEW:
+    works = 2 if text[suffix_start - 2 : suffix_start] == "工程" else 0  # 某某中学新建工程 + 项目
+    built = suffix_start - works
+    if start < built - 2 or text[built - 2 : built] not in _BUILT_ANEW:
         return None
-    bodies = [k for k in known if k.type == "organization" and k.end == suffix_start - 2]
+    bodies = [k for k in known if k.type == "organization" and k.end == built - 2]
     body = next((k for k in bodies if _attr_kind(k) in ("hospital", "school")), None)
     return None if body is None else body.start
 

@@ -651,3 +651,8 @@ def test_verbs_of_joining_or_surveying_and_related_projects_name_none():
     found = projects("要配合智能装备产业基地建设，踏勘江北片区相关项目。")
     assert "智能装备产业基地" in found
     assert not any(name.startswith(("配合", "踏勘")) or "相关" in name for name in found)
+
+
+def test_a_school_s_new_building_works_project_is_named_by_the_school():
+    found = projects("县实验中学新建工程项目今天开工。")
+    assert "县实验中学新建工程项目" in found
