@@ -666,7 +666,8 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
     >>> [(m.text, m.titles[0].text) for m in _names_before_posts("赵立新书记的讲话站位高", Lexicon.load())]
     [('赵立新', '书记')]
     """
-    for pattern in (_ORG_NAME_POST, _NAME_POST, _NAME_POST_REPORTING):
+    reporting = "作" in text  # the reporting pattern is read at every character: only where it may match
+    for pattern in (_ORG_NAME_POST, _NAME_POST, *((_NAME_POST_REPORTING,) if reporting else ())):
         for m in pattern.finditer(text):
             span = read_name(text, m.start(1), lex)
             if pattern is _NAME_POST_REPORTING and _where_a_name_may_begin(text, m.start(1)):

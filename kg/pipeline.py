@@ -125,7 +125,7 @@ def _inside_another_name(
         _nested(place, private_bodies)
         or (bool(attrs.get("short")) and (place.start, place.end) in theme_spans)
         or (attrs.get("source") in ("water", "mountain") and _nested(place, themes))
-        or _nested(place, [t for t in themes if dict(t.attrs).get("kind") == "sector"])  # 兴县 of 品牌兴县
+        or _nested(place, [t for t in themes if t.attr("kind") == "sector"])  # 兴县 of 品牌兴县
         or (place.text in world_places() and _nested(place, organisations))
     )
 
@@ -137,7 +137,7 @@ def _built_as_a_project(
     airport at the end of one (青岛 + 某某国际机场): the works, not the place."""
     if (place.start, place.end) in project_spans:
         return True
-    transport = dict(place.attrs).get("source") in ("road", "station")
+    transport = place.attr("source") in ("road", "station")
     return transport and project_ends.get(place.end, place.end) <= place.start
 
 
@@ -175,7 +175,7 @@ def _drop_conflicts(mentions: list[Mention], only: set[tuple[int, int]] | None =
 def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     people = [m for m in mentions if m.type in ("official", "person")]
     organisations = [m for m in mentions if m.type == "organization"]
-    private_bodies = [m for m in organisations if dict(m.attrs).get("kind") in _PRIVATE_BODIES]
+    private_bodies = [m for m in organisations if m.attr("kind") in _PRIVATE_BODIES]
     themes = [m for m in mentions if m.type == "theme"]
     theme_spans = {(m.start, m.end) for m in themes}
     regions = [

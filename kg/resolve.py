@@ -27,7 +27,7 @@ from kg.model import Entity, ExtractedDocument, Mention, Title
 from kg.places import gazetteer_places, world_places
 from kg.themes import ThemeVocabulary
 from kg.themes_find import canonical_theme
-from kg.things import YEAR_HEAD, facility_of_works, only_descriptors
+from kg.things import STATE_KINDS, YEAR_HEAD, facility_of_works, only_descriptors
 from kg.words import tagged_words, word_freq
 
 _LEVEL_ORDER = ("national", "provincial", "city", "county", "township", "village", "enterprise")
@@ -224,17 +224,7 @@ def organisation_key(name: str, city: str | None = None) -> str:
     return key
 
 
-_STATE_BODIES = {
-    "party",
-    "government",
-    "congress",
-    "cppcc",
-    "judicial",
-    "police",
-    "military",
-    "national",
-    "village",
-}
+_STATE_BODIES = STATE_KINDS | {"national", "village"}
 
 
 def without_relative_place(name: str) -> str:

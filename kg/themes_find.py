@@ -69,7 +69,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def theme_name(m: Mention) -> str:
     """The canonical short form of a theme mention (preferred label, meeting name without 精神)."""
-    return canonical_theme(dict(m.attrs).get("preferred") or m.text)
+    return canonical_theme(m.attr("preferred") or m.text)
 
 
 def canonical_theme(surface: str) -> str:
@@ -469,7 +469,7 @@ def find_themes(text: str) -> list[Mention]:
 
 def _alternative_label(m: Mention) -> bool:
     """Of two labels of one length that overlap, the preferred label wins (深化改革开放: 改革开放)."""
-    return dict(m.attrs).get("preferred") != m.text
+    return m.attr("preferred") != m.text
 
 
 def _leading_themes(chosen: list[Mention]) -> list[Mention]:
@@ -479,5 +479,5 @@ def _leading_themes(chosen: list[Mention]) -> list[Mention]:
     return [
         Mention("theme", lead, m.start, m.start + len(lead), attrs=(("preferred", lead),))
         for m in chosen
-        if dict(m.attrs).get("kind") == "place" and m.text.startswith(lead) and len(m.text) > len(lead)
+        if m.attr("kind") == "place" and m.text.startswith(lead) and len(m.text) > len(lead)
     ]

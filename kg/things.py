@@ -249,7 +249,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         start = _past_a_figure_before_a_place(text, start, m.start())
         if re.match(r"[该本我][省市州盟县区旗镇乡]", text[start : m.start()]) and suffix != "代表团":
             start += 1  # 该区人民法院, 我市发改委: the body of the place just named (我市代表团: unnamed)
-        if lex.org_suffixes[suffix] not in _STATE_KINDS:
+        if lex.org_suffixes[suffix] not in STATE_KINDS:
             start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
         if lex.org_suffixes[suffix] == "enterprise":
             start = _after_a_zone(text, start, m.start())
@@ -604,7 +604,7 @@ def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
             last is not None
             and last.end == m.start
             and last.text.endswith("集团")
-            and _attr_kind(m) == "enterprise"
+            and m.attr("kind") == "enterprise"
             and m.text.endswith("公司")  # 某集团某煤矿: the group and its mine, two names
         ):
             out[-1] = Mention("organization", last.text + m.text, last.start, m.end, attrs=m.attrs)
@@ -626,9 +626,7 @@ def _listed_departments(text: str, found: list[Mention], lex: Lexicon) -> list[M
     """
     out: list[Mention] = []
     for head in found:
-        if dict(head.attrs).get("kind") not in _STATE_KINDS or not head.text.startswith(
-            tuple("省市州盟县区旗")
-        ):
+        if head.attr("kind") not in STATE_KINDS or not head.text.startswith(tuple("省市州盟县区旗")):
             continue
         i = head.end
         while i < len(text) and text[i] == "、":
@@ -679,7 +677,7 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
             continue
         rest = whole.text[len(parent.text) :]
         suffix = next((s for s in _org_suffixes_longest_first() if rest.endswith(s)), "")
-        if _attr_kind(parent) in ("school", "hospital") and lex.org_suffixes.get(suffix) in (
+        if parent.attr("kind") in ("school", "hospital") and lex.org_suffixes.get(suffix) in (
             "school",
             "hospital",
         ):
@@ -696,10 +694,6 @@ def _split_nested(found: list[Mention], lex: Lexicon) -> list[Mention]:
 @cache
 def _org_suffixes_longest_first() -> tuple[str, ...]:
     return tuple(sorted(Lexicon.load().org_suffixes, key=len, reverse=True))
-
-
-def _attr_kind(m: Mention) -> str:
-    return dict(m.attrs).get("kind", "")
 
 
 _SUB_UNITS = {"中队", "大队", "支队", "科", "股", "室", "厅", "组", "站", "服务站"}
@@ -765,7 +759,8 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     return False
 
 
-_STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police", "military"}
+STATE_KINDS = {"party", "government", "congress", "cppcc", "judicial", "police", "military"}
+"""Kinds of party and state bodies, whose names begin with their place (市发改委, 遵义军分区)."""
 
 
 def _trim_to_state_body(surface: str) -> str:
@@ -787,11 +782,7 @@ def _from_a_place_after_verbs(surface: str) -> str:
     ('四川省农业农村厅', '发展和改革委员会')
     """
     hits = gazetteer_places(surface)
-    if (
-        not hits
-        or hits[0].start == 0
-        or (dict(hits[0].attrs).get("short") and not city_or_province(hits[0].text))
-    ):
+    if not hits or hits[0].start == 0 or (hits[0].attr("short") and not city_or_province(hits[0].text)):
         return surface
     head = tagged_words(surface[: hits[0].start])
     if all(tag.startswith(("v", "d", "p", "c", "u", "r")) and not tag.startswith("vn") for _, tag in head):
@@ -850,7 +841,7 @@ def _acceptable_org(name: str, surface: str, suffix: str, lex: Lexicon) -> bool:
             and not lex.starts_with_modifier(name)
             and name[:1] not in modifiers
         )
-    if lex.org_suffixes[suffix] in _STATE_KINDS or len(suffix) == 1:
+    if lex.org_suffixes[suffix] in STATE_KINDS or len(suffix) == 1:
         return len(name) >= 1 and (
             _starts_with_place(surface) or bool(re.search("[村镇乡]|社区|街道|小区", name))
         )
@@ -934,7 +925,9 @@ def _drop_party_groups(mentions: list[Mention]) -> list[Mention]:
             and re.search(r"(?:[委局厅办部院会联协]|集团|公司|大学|学校)$", base)
         ):
             suffix = lex.org_suffix_at_end(base)
-            kind = lex.org_suffixes[suffix] if suffix else _attr_kind(m)  # 某某集团党委: the firm's kind
+            kind = (
+                lex.org_suffixes[suffix] if suffix else (m.attr("kind") or "")
+            )  # 某某集团党委: the firm's kind
             attrs = (*((k, v) for k, v in m.attrs if k != "kind"), ("kind", kind), ("printed", m.text))
             out.append(Mention("organization", base, m.start, m.start + len(base), attrs=attrs))
         else:
@@ -1023,7 +1016,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
                 start, name = over, text[over : m.start()]
                 surface = name + m.group(0)
         whole: tuple[tuple[str, str], ...] = ()
-        if facility is not None and not joins_descriptors and _attr_kind(facility) == "park":
+        if facility is not None and not joins_descriptors and facility.attr("kind") == "park":
             whole = (("inner", text[facility.start : m.end()]),)
             facility = None  # 某某产业园区 + 3000万袋香菇加工项目: a project of its own, inside the park
         if facility is not None:  # 某某产业园 + 基础设施工程, 某某综合体 + 生猪屠宰项目: the park's works
@@ -1033,7 +1026,7 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
                 attrs = (*attrs, ("inner", surface))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
-        company = any(k.start == start and _attr_kind(k) == "enterprise" for k in known)
+        company = any(k.start == start and k.attr("kind") == "enterprise" for k in known)
         placed = any(k.start == start and k.type == "place" for k in known)
         if _names_no_project(name, surface, m.group(0), lex, company, placed) or _LIST_OF_PROJECTS.match(
             text, m.end()
@@ -1197,7 +1190,7 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
 
 def _built_facility(place: Mention) -> bool:
     """A place that is a facility built as a works: a road, a station or airport, a reservoir."""
-    return dict(place.attrs).get("source") in ("road", "station") or place.text.endswith("水库")
+    return place.attr("source") in ("road", "station") or place.text.endswith("水库")
 
 
 def _balanced(item: str) -> bool:
@@ -1502,11 +1495,7 @@ def _joined_with_coordinate(
     as aliases); two projects each with its own 项目 stay two."""
     kind = suffix.kind
     before = next((f for f in found if f.end == start - 1 and text[f.end] in "和及"), None)
-    if (
-        before is None
-        or dict(before.attrs).get("kind") not in _PLACE_LIKE_KINDS
-        or suffix.suffix not in _WORKS
-    ):
+    if before is None or before.attr("kind") not in _PLACE_LIKE_KINDS or suffix.suffix not in _WORKS:
         return Mention("project", surface, start, end, attrs=(("kind", kind),))
     found.remove(before)
     attrs = (("kind", kind), ("inner", before.text), ("inner", surface))
@@ -1690,7 +1679,10 @@ def _project_name(
     if head is not None and head.start >= floor:
         start = head.start
     if any(
-        k.start == start and k.end == suffix_start and _attr_kind(k) == "enterprise" and _full_company(k.text)
+        k.start == start
+        and k.end == suffix_start
+        and k.attr("kind") == "enterprise"
+        and _full_company(k.text)
         for k in known
     ):
         # 某某有限公司项目: the company's project, unnamed (某某处理中心项目, 某某光学项目 are named)
@@ -1726,7 +1718,7 @@ def _facility_being_built(text: str, start: int, suffix_start: int, known: list[
     if start < built - 2 or text[built - 2 : built] not in _BUILT_ANEW:
         return None
     bodies = [k for k in known if k.type == "organization" and k.end == built - 2]
-    body = next((k for k in bodies if _attr_kind(k) in ("hospital", "school")), None)
+    body = next((k for k in bodies if k.attr("kind") in ("hospital", "school")), None)
     return None if body is None else body.start
 
 
@@ -1846,15 +1838,10 @@ def _reach_back_to_head(text: str, start: int, floor: int, known: list[Mention])
         if (
             near
             and all(CJK.match(c) for c in text[k.end : start])
-            and not _project_boundary().search(between)
+            and not alternation(_PROJECT_BOUNDARY).search(between)
         ):
             return k.start
     return start
-
-
-@cache
-def _project_boundary() -> re.Pattern[str]:
-    return alternation(_PROJECT_BOUNDARY)
 
 
 def _cut_by_limit(text: str, start: int, end: int, limit: int, floor: int) -> bool:
@@ -2073,9 +2060,6 @@ def _with_party_name(text: str, meeting: Mention) -> Mention:
     >>> _with_party_name("学习中共某区委三届七次全会精神", plenum).attrs
     (('inner', '中共某区委三届七次全会'),)
     """
-    if (
-        dict(meeting.attrs).get("kind", "meeting") != "meeting"
-        or text[meeting.start - 2 : meeting.start] != "中共"
-    ):
+    if (meeting.attr("kind") or "meeting") != "meeting" or text[meeting.start - 2 : meeting.start] != "中共":
         return meeting
     return replace(meeting, attrs=(*meeting.attrs, ("inner", "中共" + meeting.text)))
