@@ -268,7 +268,9 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
         if (
             (is_short or end - start <= 2)
             and not strong
-            and _inside_longer_word(text, start, end, freq, right=is_short)
+            and _inside_longer_word(
+                text, start, end, freq, right=is_short and not _PLACE_AFTER.match(text, end)
+            )
         ):
             continue
         if not is_short and end - start == 2 and _suffix_starts_a_word(text, end, freq):

@@ -535,3 +535,9 @@ def test_a_person_named_like_a_town_is_no_town():
 
     doc = extract_text("会议补选王建国、陈德镇同志为市人大代表。他随后来到张家镇调研。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"张家镇"}
+
+
+def test_a_city_short_name_before_the_word_land_is_the_city_even_where_a_word_crosses_its_end():
+    found = place_names("盛夏时节，鄂州大地生机勃发。金秋时节，丹东大地处处繁忙。")
+    assert {"鄂州市", "丹东市"} <= found
+    assert place_names("加快东大地块开发建设。") == set()
