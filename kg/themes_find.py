@@ -15,9 +15,10 @@ from functools import cache
 
 import ahocorasick
 
+from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, data_words
 from kg.model import Mention
-from kg.places import city_or_province, gazetteer_places
+from kg.places import gazetteer_places
 from kg.themes import ThemeVocabulary, counts_things, formula_idiom, numbered_formulas
 from kg.things import CENTRAL_COMMITTEE, PLENUM_OF, find_theme_patterns
 
@@ -289,12 +290,21 @@ def quoted_items_sharing_a_head(text: str) -> list[Mention]:
     return out
 
 
+def _names_a_province(surface: str) -> bool:
+    """吉林 names a province (and a city), 晋中 a city only.
+
+    >>> _names_a_province("吉林"), _names_a_province("晋中")
+    (True, False)
+    """
+    return any(d.level == "provincial" for d in Gazetteer.load().lookup(surface))
+
+
 def place_slogans(text: str) -> list[Mention]:
     """Local slogans made of a quality and a place (平安长治, 美丽幸福吕梁) or of a place and a model
     (寿光模式, 中国式现代化新疆实践, 中国式现代化山西篇章).
 
-    >>> [m.text for m in place_slogans("奋力谱写中国式现代化鄂尔多斯新篇章")]
-    ['中国式现代化鄂尔多斯新篇章']
+    >>> [m.text for m in place_slogans("奋力谱写中国式现代化山西篇章和中国式现代化晋中新篇章")]
+    ['中国式现代化山西篇章']
     """
     out = []
     for place in gazetteer_places(text):
@@ -304,8 +314,8 @@ def place_slogans(text: str) -> list[Mention]:
         if model and (not re.match(r"[\u3400-\u9fff]", following or " ") or following == "的" or led):
             start = place.start - len(_MODERNISATION) if led else place.start
             chapter = model.group(0).startswith(("篇", "新篇", "答"))
-            if chapter and (not led or not city_or_province(place.text)):
-                continue  # 篇章 names a slogan as 中国式现代化 + a province's or city's 篇章
+            if (chapter or led) and not (led and _names_a_province(place.text)):
+                continue  # 中国式现代化 + a province's 篇章 or 实践 is a slogan; a city's or county's is not
             surface = text[start : model.end()]
             out.append(Mention("theme", surface, start, model.end(), attrs=(("kind", "place"),)))
             continue

@@ -210,6 +210,12 @@ def test_a_provinces_chapter_of_chinese_modernisation_is_closed_by_its_own_word(
     assert {"中国式现代化云南篇章", "中国式现代化江西实践", "中国式现代化湖南新篇"} <= found
 
 
+def test_a_citys_or_countys_chapter_of_chinese_modernisation_is_no_slogan_of_its_own():
+    found = _themes_of("奋力谱写中国式现代化株洲新篇章，书写中国式现代化醴陵篇章，推进中国式现代化吉林实践。")
+    assert {"中国式现代化", "中国式现代化吉林实践"} <= found
+    assert not [t for t in found if "株洲" in t or "醴陵" in t]
+
+
 @pytest.mark.parametrize(
     ("sentence", "theme"),
     [
