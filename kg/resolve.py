@@ -261,10 +261,11 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
     ['富春江工程', '桐庐县富春江工程']
     """
     surfaces = {m.text for m in group}
+    inner = {value for m in group for k, value in m.attrs if k == "inner"}  # names read inside a mention
     if kind == "theme" and name.startswith("党的") and name.endswith(("全会", "大")):
         surfaces.add(name.removeprefix("党的"))  # 党的二十届三中全会 is also 二十届三中全会
-    if "（" in name:  # 某某（集团）有限公司 is also written with ASCII brackets
-        surfaces.add(name.replace("（", "(").replace("）", ")"))
+    # 某某（集团）有限公司 is also written with ASCII brackets
+    surfaces |= {n.replace("（", "(").replace("）", ")") for n in (name, *inner) if "（" in n}
     if "，" in name:  # a slogan of clauses is also printed with ASCII commas
         surfaces.add(name.replace("，", ","))
     if kind == "organization" and name.startswith("中共") and len(name) > 5:
@@ -273,7 +274,6 @@ def _other_names(kind: str, name: str, key: str, group: list[Mention]) -> set[st
         surfaces |= {value for m in group for k, value in m.attrs if k == "printed"}
     if kind == "organization" and group[0].attr("kind") not in _STATE_BODIES:
         surfaces.add(without_relative_place(without_divisions(name)))  # 县某某纪念馆: 某某纪念馆
-    inner = {value for m in group for k, value in m.attrs if k == "inner"}  # names read inside a mention
     if kind == "theme":  # “211”工作机制 is also 211工作机制
         surfaces |= inner
     if kind == "theme" and group[0].attr("kind") == "speech" and not name.endswith("精神"):

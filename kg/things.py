@@ -784,6 +784,8 @@ def _from_a_place_after_verbs(surface: str) -> str:
     hits = gazetteer_places(surface)
     if not hits or hits[0].start == 0 or (hits[0].attr("short") and not city_or_province(hits[0].text)):
         return surface
+    if surface[hits[0].start - 1] in "（(":
+        return surface  # 合源锂创（淮安）新能源科技: the place a firm's registered name holds in brackets
     head = tagged_words(surface[: hits[0].start])
     if all(tag.startswith(("v", "d", "p", "c", "u", "r")) and not tag.startswith("vn") for _, tag in head):
         return surface[hits[0].start :]
@@ -1183,9 +1185,42 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
                     found.remove(f)
                 attrs = (("kind", "listed"), *(("inner", f.text) for f in inside))
                 out.append(Mention("project", item, start, stop, attrs=attrs))
+            elif not inside and (works := _firms_works(item, start, [*found, *known], lex)):
+                out.append(
+                    Mention("project", item, start, stop, attrs=(("kind", "listed"), ("inner", works)))
+                )
             elif not inside and _listed_item_is_project(item, start, stop, [*found, *known], lex, staged):
                 out.append(Mention("project", item, start, stop, attrs=(("kind", "listed"),)))
     return out
+
+
+def _firms_works(item: str, start: int, others: list[Mention], lex: Lexicon) -> str:
+    """The works of a firm listed with projects by its full name (某某科技有限公司固态电池生产、…等项目):
+    what follows the firm's name, or '' where the item is no firm and its works.
+
+    >>> firm = Mention("organization", "南宝复合材料科技有限公司", 0, 12, attrs=(("kind", "enterprise"),))
+    >>> _firms_works("南宝复合材料科技有限公司碳纤维复合材料生产", 0, [firm], Lexicon.load())
+    '碳纤维复合材料生产'
+    >>> _firms_works("南宝复合材料科技有限公司的厂房", 0, [firm], Lexicon.load())
+    ''
+    """
+    firm = next(
+        (
+            o
+            for o in others
+            if o.type == "organization" and o.start == start and o.attr("kind") == "enterprise"
+        ),
+        None,
+    )
+    works = item[firm.end - start :] if firm else ""
+    if not 3 <= len(works) <= 30 or any(c in "的了是和与" for c in works) or not _balanced(works):
+        return ""
+    if any(
+        o.type in ("official", "person", "organization") and firm.end <= o.start < start + len(item)
+        for o in others
+    ):
+        return ""  # a second body or a person after the firm: no works of its own
+    return "" if _is_theme(works) or _vague(works, lex) or lex.is_generic("project", works) else works
 
 
 def _built_facility(place: Mention) -> bool:
@@ -1561,7 +1596,7 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
         len(words[k][0]) == 1
         and k + 1 < len(words)
         and len(words[k + 1][0]) == 1
-        and words[k + 1][1].startswith(("nr", "nz", "ns"))
+        and words[k + 1][1].startswith(("nr", "nz", "ns", "ng"))  # 合 of 合源锂创: 源 is no word alone
         or (
             len(words[k][0]) == 1
             and words[k][0] not in _DETERMINERS

@@ -330,3 +330,10 @@ def test_a_party_group_at_a_numbered_sitting_and_a_conference_on_a_body_and_a_si
 def test_an_adverb_before_a_company_s_name_is_no_part_of_it():
     found = organisations("调研组听取情况汇报，切实感受老年康复医院立足保护、修缮的做法。")
     assert not any(name.startswith(("切实", "感受")) for name in found)
+
+
+def test_a_firm_whose_name_begins_like_a_verb_keeps_it_and_the_place_it_holds_in_brackets():
+    found = organisations(
+        "董事长陪同观摩了合泰锂能（宿迁）新材料有限公司，又到建霖（厦门）智能科技有限公司。"
+    )
+    assert {"合泰锂能（宿迁）新材料有限公司", "建霖（厦门）智能科技有限公司"} <= set(found)

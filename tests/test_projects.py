@@ -656,3 +656,14 @@ def test_verbs_of_joining_or_surveying_and_related_projects_name_none():
 def test_a_school_s_new_building_works_project_is_named_by_the_school():
     found = projects("县实验中学新建工程项目今天开工。")
     assert "县实验中学新建工程项目" in found
+
+
+def test_firms_listed_with_their_works_before_the_projects_are_each_a_project_named_by_the_works():
+    found = projects(
+        "市委书记实地观摩了合泰锂能（宿迁）新材料有限公司固态电解质生产、江苏恒川精工科技有限公司"
+        "年产8000吨精密铸件、安徽启明机电有限公司电机及控制器智能制造(二期)等项目现场。"
+    )
+    assert "固态电解质生产" in found["合泰锂能（宿迁）新材料有限公司固态电解质生产"]
+    assert "年产8000吨精密铸件" in found["江苏恒川精工科技有限公司年产8000吨精密铸件"]
+    assert "电机及控制器智能制造(二期)" in found["安徽启明机电有限公司电机及控制器智能制造（二期）"]
+    assert len(found) == 3
