@@ -56,11 +56,21 @@ def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
     found += departments_of_titles(text, officials, [m for m in found if m.type == "organization"])
     found = [m for m in found if not _bare_body_in_a_title(text, m)]
     projects = find_projects(text, found)
+    campaigns = quoted_campaigns(text)
+    projects = [p for p in projects if not any(_part_of_the_quoted(p, c) for c in campaigns)]
     found += projects + find_themes(text)
-    found += [
-        c for c in quoted_campaigns(text) if all(c.end <= p.start or c.start >= p.end for p in projects)
-    ]
+    found += [c for c in campaigns if all(c.end <= p.start or c.start >= p.end for p in projects)]
     return [_counted_campaign_as_theme(m) for m in found]
+
+
+def _part_of_the_quoted(project: Mention, campaign: Mention) -> bool:
+    """A project read by its suffix inside the quotes of a longer campaign (效能提升突破年 of
+    “服务企业效能提升突破年”): the quoted name is the campaign's."""
+    return (
+        campaign.start <= project.start
+        and project.end <= campaign.end
+        and len(project.text) < len(campaign.text)
+    )
 
 
 _COUNTED_CAMPAIGN = re.compile(r"[一二三四五六七八九十两百千\d]+(?:个|项|号)[\u3400-\u9fff]{1,8}?(?=活动$|$)")

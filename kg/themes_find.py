@@ -197,7 +197,9 @@ _CAMPAIGN_AFTER = re.compile(
     r"^(?:主题[\u3400-\u9fff]{0,4}?活动|行动|活动|机制|服务|便民服务|工程|改革|试点|工作队|专项行动|品牌)"
 )
 _ACTIVITY_AFTER = re.compile(r"^(?:主题[\u3400-\u9fff]{0,4}?活动|活动|行动|专项行动)")
-_CAMPAIGN_NAME = re.compile(r"(?:工程|行动|项目年|建设年|提升年|攻坚年|巩固年)$")  # “五大示范工程”, “项目年”
+_CAMPAIGN_NAME = re.compile(
+    r"(?:工程|行动|项目年|建设年|提升年|攻坚年|巩固年|突破年|落实年|深化年|推进年)$"
+)  # “五大示范工程”, “项目年”
 
 
 def quoted_campaigns(text: str) -> list[Mention]:
@@ -214,7 +216,8 @@ def quoted_campaigns(text: str) -> list[Mention]:
         if _parallel_campaign(content, after):  # “群众问题、委员解题”主题履职活动
             out.append(_campaign(text, m))
             continue
-        if not 2 <= len(content) <= 8 or re.search(r"[，。！？：；,、+＋\d]", content):
+        longest = 12 if _CAMPAIGN_NAME.search(content) else 8  # “服务企业效能提升突破年”
+        if not 2 <= len(content) <= longest or re.search(r"[，。！？：；,、+＋\d]", content):
             continue
         if content.endswith(_THEME_HEADS) or ThemeVocabulary.load().preferred(content) is not None:
             continue

@@ -667,3 +667,12 @@ def test_firms_listed_with_their_works_before_the_projects_are_each_a_project_na
     assert "年产8000吨精密铸件" in found["江苏恒川精工科技有限公司年产8000吨精密铸件"]
     assert "电机及控制器智能制造(二期)" in found["安徽启明机电有限公司电机及控制器智能制造（二期）"]
     assert len(found) == 3
+
+
+def test_campaign_years_quoted_however_long_and_a_named_concentrated_clean_up_are_projects():
+    found = projects(
+        "要紧密结合“工业经济质量提升突破年”要求，以“优化营商环境服务落实年”为抓手，"
+        "深入推进全县违规吃喝问题集中整治工作。"
+    )
+    assert {"工业经济质量提升突破年", "优化营商环境服务落实年", "违规吃喝问题集中整治"} <= set(found)
+    assert not [n for n in found if n in ("质量提升突破年", "服务落实年")]
