@@ -1241,8 +1241,8 @@ def _balanced(item: str) -> bool:
 def _item_extends(project: Mention, start: int, stop: int, text: str) -> bool:
     """Whether a list item is a project read inside it and more: a longer head (远门河水库工程 over
     河水库工程) or the work done on it (某某生产线建设)."""
-    if (project.start, project.end) == (start, stop):
-        return False
+    if (project.start, project.end) == (start, stop) or "的" in text[start : project.start]:
+        return False  # 某镇的某某项目: the project of a place, named after 的
     return project.end == stop or (
         project.start == start and bool(_BUILD_WORK.fullmatch(text[project.end : stop]))
     )

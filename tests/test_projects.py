@@ -676,3 +676,12 @@ def test_campaign_years_quoted_however_long_and_a_named_concentrated_clean_up_ar
     )
     assert {"工业经济质量提升突破年", "优化营商环境服务落实年", "违规吃喝问题集中整治"} <= set(found)
     assert not [n for n in found if n in ("质量提升突破年", "服务落实年")]
+
+
+def test_projects_listed_with_the_place_they_belong_to_are_named_after_de():
+    found = projects(
+        "此次签约项目包括经开区的临港绿色食品产业示范园区项目、柳林镇的华晟智慧能源工厂项目、"
+        "杨柳镇的清洁储能项目等项目。"
+    )
+    assert {"临港绿色食品产业示范园区项目", "华晟智慧能源工厂项目", "清洁储能项目"} <= set(found)
+    assert not [n for n in found if "的" in n]
