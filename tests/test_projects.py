@@ -685,3 +685,11 @@ def test_projects_listed_with_the_place_they_belong_to_are_named_after_de():
     )
     assert {"临港绿色食品产业示范园区项目", "华晟智慧能源工厂项目", "清洁储能项目"} <= set(found)
     assert not [n for n in found if "的" in n]
+
+
+def test_a_sort_of_project_named_by_its_sector_or_a_theme_is_none_but_a_countys_solar_base_is():
+    found = projects(
+        "这是全县引进的首个新型储能项目。要精心谋划特色文旅项目，报告2025年民生实事项目完成情况。"
+        "在全省高质量发展重大项目建设现场推进会上，杭锦旗光伏基地开工。"
+    )
+    assert set(found) == {"杭锦旗光伏基地"}
