@@ -504,7 +504,9 @@ _LIST_END = re.compile(
     r"|和(?:其他)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员"
     r"|及其他(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))?(?:常委|领导|负责同志|成员)"
     r"|等(?:[省市州盟县区旗])?(?:政协)?(?:常委(?:及委员)?|委员)|[\d一二三四五六七八九十]+名(?:委员|常委|代表)"
-    r"|(?<=[\u3400-\u9fff])参加(?=[。；]))"
+    r"|(?<=[\u3400-\u9fff])参加(?=[。；])"
+    r"|(?<=[\u3400-\u9fff])(?:委员|代表)(?=(?:们)?(?:先后|分别|纷纷|相继|依次|踊跃|积极|一一)?"
+    r"(?:发言|建言|建议|表示|提出|说|认为|交流|作|围绕|结合|就)))"  # 甲、乙和丙委员先后发言
 )
 
 
@@ -521,8 +523,10 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         said = end.group(0)
         if said == "参加" and start > 0 and CJK.match(text[start - 1]):
             continue  # 甲、乙参加 names attending leaders only where the list opens its clause
-        if said.endswith(("席", "成员", "座", "坐", "参加")) or said in ("及其他领导", "及其他负责同志"):
-            titles: tuple[Title, ...] = ()  # 甲、乙、丙出席会议, 甲、乙和中心组成员: untitled leaders
+        if said in ("委员", "代表"):
+            titles: tuple[Title, ...] = (Title(said, post=said),)  # 甲、乙和丙委员先后发言: members speaking
+        elif said.endswith(("席", "成员", "座", "坐", "参加")) or said in ("及其他领导", "及其他负责同志"):
+            titles = ()  # 甲、乙、丙出席会议, 甲、乙和中心组成员: untitled leaders
         elif said.startswith("及其他"):
             titles = _said_of_a_list(said[3:])  # 甲、乙及其他市委常委
         elif said[0].isdigit() or said[0] in "一二三四五六七八九十":
@@ -608,8 +612,8 @@ _ORG_NAME_POST = re.compile(
 )
 _NAME_POST = re.compile(
     r"(?:(?<![\u3400-\u9fff])|(?<=[及和与了]))([\u3400-\u9fff]{2,3}?)"
-    r"((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席))"
-    r"(?=的(?:重要)?讲话|讲话|强调|指出|要求|表示|(?:的)?批示|(?:的)?指示"
+    r"((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席|主任)|委员)"
+    r"(?=(?:近期|近日|日前)?的?(?:重要)?讲话|说[，,：:]|发言|强调|指出|要求|表示|(?:的)?批示|(?:的)?指示"
     r"|一行|在|率|带队|带领|主持|出席|参加|深入|调研|来到|到|前往|赴|陪同|先后|实地|察看|查看|走访|看望|慰问"
     r"|代表(?=[\u3400-\u9fff]{0,30}?(?:所作|作))|所作"  # 某某主席代表…所作的工作报告, 某某市长所作的
     r"|、(?=[\u3400-\u9fff]{2,3}?(?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席)))"
@@ -675,8 +679,8 @@ def _names_before_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
                     span = (m.start(1), m.end(1))  # 姜在成主席代表: the post ends the name, 在 and all
             elif pattern is _NAME_POST_REPORTING:
                 continue
-            if span is None or span != (m.start(1), m.end(1)) or m.group(1)[-1] in "委办局厅部组室处":
-                continue  # 县委文明委主任, 党支部书记: a body before its post, no name
+            if span is None or span != (m.start(1), m.end(1)) or m.group(1)[-1] in "委办局厅部组室处总":
+                continue  # 县委文明委主任, 党支部书记: a body before its post, no name; 习总书记: the leader
             if pattern is not _ORG_NAME_POST:
                 org, post = "", m.group(2)
             else:

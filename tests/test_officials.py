@@ -539,3 +539,19 @@ def test_leaders_named_before_the_post_they_report_in():
         "听取并协商刘建国市长所作的政府工作报告。"
     )
     assert found == {"王在东": ["主席"], "石刚": ["副主席"], "刘建国": ["市长"]}
+
+
+def test_members_named_before_their_bare_post_as_they_speak_and_a_leader_before_his_recent_speech():
+    found = officials(
+        "市政协委员分组讨论。讨论中，刘海峰、宋佳怡、韩冬和郑启明委员先后发言。周卫东委员说，要优化营商环境。"
+        "会议传达学习了省委全会精神和郭振宇书记近期讲话精神，学习领会习总书记重要讲话精神。"
+    )
+    assert found == {
+        **{n: ["委员"] for n in ("刘海峰", "宋佳怡", "韩冬", "郑启明", "周卫东")},
+        "郭振宇": ["书记"],
+    }
+
+
+def test_deputies_listed_before_their_post_and_no_list_of_kinds_of_deputy():
+    found = officials("审议中，林晓东、苏文静代表分别发言。企业代表、群众代表先后发言。")
+    assert found == {"林晓东": ["代表"], "苏文静": ["代表"]}
