@@ -373,9 +373,22 @@ def _after_joined_name(text: str, start: int, post_start: int) -> int:
     '省发改委主任'
     >>> s = "马鞍山市和县县长"; s[_after_joined_name(s, 0, 6):]
     '马鞍山市和县县长'
+    >>> s = "赵军伟、李新伟和长园科技集团副总裁"; s[_after_joined_name(s, 0, 15):]
+    '长园科技集团副总裁'
     """
     ends = [m.end() for m in _TITLE_AFTER_JOIN.finditer(text, start, post_start)]
-    return ends[-1] if ends else start
+    ends += [
+        m.end() for m in _LISTED_NAME_JOINED.finditer(text, start, post_start) if _listed_name_ends(text, m)
+    ]
+    return max(ends, default=start)
+
+
+_LISTED_NAME_JOINED = re.compile(r"(?<=[、，,])[\u3400-\u9fff]{2,3}[和与及]")
+
+
+def _listed_name_ends(text: str, m: re.Match[str]) -> bool:
+    """甲、乙和某某公司副总裁丙: the listed name 乙 and the word after it end before the title."""
+    return read_name(text, m.start()) == (m.start(), m.end() - 1)
 
 
 def _after_last_name(text: str, found: dict[int, Mention], post_start: int) -> int:
