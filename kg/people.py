@@ -274,18 +274,20 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
         if sibling:  # 县人大常委会主任甲、政协主席乙: the county's 政协, not the congress's
             return Title(sibling.group(0) + bare, post=post, org=sibling.group(0) + org)
         if _PARTY_DEPT.match(org):
+            base = _committee_of(base)
             return Title(base + bare, post=post, org=base + org)
         place = _place_part(base)
         if org.startswith("街道") and place.endswith("街道"):
             place = place[:-2]  # 某某街道党工委书记…，街道党工委委员: the street's own committee
         return Title(place + bare, post=post, org=place + org)
     if _GOV_POST.match(post):
-        place = re.sub(r"(?:委|政府|党委|党工委|[省市州县区旗镇乡]级)$", "", base)
+        place = re.sub(r"(?:委|政府|党委|党工委|[省市州县区旗镇乡]级)$", "", _committee_of(base))
         level_char = post.lstrip("副常务代")[0]
         place = place if place and place[-1] in "省市州县区旗镇乡盟" else place + level_char
         text = post if place == level_char else place + post
         return Title(text, post=post, org=place + "政府")
     if _PARTY_DEPT.match(post):
+        base = _committee_of(base)
         return Title(base + post, post=post, org=base + post[:-1])
     if post.startswith(("党工委", "党委")):  # 街道人大工委主任…，党工委副书记: the street's committee
         parent = _BODY_OF_A_PLACE.sub("", _place_part(base)) or base
@@ -294,6 +296,21 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
     if len(parent) == 1 and post.startswith(parent):  # 村党支部书记、村委会主任: 村委会主任, not 村村委会主任
         return Title(post, post=post, org="")
     return Title(parent + post, post=post, org=parent)
+
+
+_DEPARTMENT_OF_COMMITTEE = re.compile(
+    r"(?<=委)(?:组织|宣传|统战|社会工作|政法|政研|巡察|编)[\u3400-\u9fff]{0,3}$"
+)
+
+
+def _committee_of(org: str) -> str:
+    """The party committee a department belongs to (市委组织部 → 市委): a second department's post
+    after the first (组织部长、统战部长) is the committee's, not the first department's.
+
+    >>> _committee_of("常宁市委组织部"), _committee_of("县委")
+    ('常宁市委', '县委')
+    """
+    return _DEPARTMENT_OF_COMMITTEE.sub("", org)
 
 
 def _a_base(title: Title) -> bool:

@@ -555,3 +555,13 @@ def test_members_named_before_their_bare_post_as_they_speak_and_a_leader_before_
 def test_deputies_listed_before_their_post_and_no_list_of_kinds_of_deputy():
     found = officials("审议中，林晓东、苏文静代表分别发言。企业代表、群众代表先后发言。")
     assert found == {"林晓东": ["代表"], "苏文静": ["代表"]}
+
+
+def test_a_second_department_or_a_government_post_after_a_department_belongs_to_the_committee():
+    found = officials(
+        "在耒阳市委常委、组织部长、统战部长蒋丽华陪同下调研。市委常委、宣传部长、副市长邓志明出席。"
+    )
+    assert found == {
+        "蒋丽华": ["耒阳市委常委", "耒阳市委组织部长", "耒阳市委统战部长"],
+        "邓志明": ["市委常委", "市委宣传部长", "副市长"],
+    }
