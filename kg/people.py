@@ -726,6 +726,8 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
     委员会."""
     if text[end - 1 : end + 1] == "委员" or text[end : end + 1] in ("制", "室"):
         return True  # 河长制, 林长制: the system of the post, no holder; 参事室: the post's office
+    if text[start - 1 : start + 1] == "公司":
+        return True  # 有限公司长沙分公司: 司长 of 公司 + 长沙
     word = text[start : end + 1]
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 

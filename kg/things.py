@@ -600,6 +600,9 @@ def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(found, key=lambda m: m.start):
         last = out[-1] if out else None
+        if last is not None and last.end == m.start and _branch_of(last, m):
+            out[-1] = Mention("organization", last.text + m.text, last.start, m.end, attrs=last.attrs)
+            continue
         if (
             last is not None
             and last.end == m.start
@@ -611,6 +614,27 @@ def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+_BRANCH = re.compile(r"(?:分行|支行|分公司|分院|分校|分中心|研究院|创新中心|研究中心|营业部)$")
+_BRANCHING_BODY = re.compile(r"(?:银行|公司|集团|大学|学院|研究院|科学院)$")
+
+
+def _branch_of(body: Mention, after: Mention) -> bool:
+    """A place's branch written right after its bank, firm or university (某某银行股份有限公司 +
+    丽水分行, 北京理工大学 + 重庆创新中心): one body.
+
+    >>> bank = Mention("organization", "杭州银行股份有限公司", 0, 10)
+    >>> _branch_of(bank, Mention("organization", "丽水分行", 10, 14))
+    True
+    >>> _branch_of(bank, Mention("organization", "市政府", 10, 13))
+    False
+    """
+    if not (_BRANCHING_BODY.search(body.text) and _BRANCH.search(after.text)):
+        return False
+    return any(
+        Gazetteer.load().lookup(after.text[:k]) for k in (2, 3, 4)
+    )  # 丽水 + 分行, though 水分 is a word
 
 
 _LIST_ITEM_ORG = re.compile(

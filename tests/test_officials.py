@@ -565,3 +565,7 @@ def test_a_second_department_or_a_government_post_after_a_department_belongs_to_
         "蒋丽华": ["耒阳市委常委", "耒阳市委组织部长", "耒阳市委统战部长"],
         "邓志明": ["市委常委", "市委宣传部长", "副市长"],
     }
+
+
+def test_a_companys_branch_named_by_a_city_beginning_with_chang_holds_no_director_general():
+    assert officials("签约后，中联重科股份有限公司长沙分公司、某某有限公司长春办事处参加。") == {}

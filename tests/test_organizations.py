@@ -337,3 +337,17 @@ def test_a_firm_whose_name_begins_like_a_verb_keeps_it_and_the_place_it_holds_in
         "董事长陪同观摩了合泰锂能（宿迁）新材料有限公司，又到建霖（厦门）智能科技有限公司。"
     )
     assert {"合泰锂能（宿迁）新材料有限公司", "建霖（厦门）智能科技有限公司"} <= set(found)
+
+
+def test_a_branch_written_after_its_bank_firm_or_university_is_one_body():
+    found = organisations(
+        "宁波银行股份有限公司衢州分行、中国农业银行温州市分行和浙江大学绍兴研究院代表签约，"
+        "三一重工股份有限公司长沙分公司参加。"
+    )
+    assert {
+        "宁波银行股份有限公司衢州分行",
+        "中国农业银行温州市分行",
+        "浙江大学绍兴研究院",
+        "三一重工股份有限公司长沙分公司",
+    } <= set(found)
+    assert not {"衢州分行", "温州市分行", "绍兴研究院", "长沙分公司"} & set(found)
