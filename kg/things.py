@@ -158,7 +158,7 @@ def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
         return True  # 人大代表联络站: the deputies' body; 某某代表 + 州人民政府: speaking for it
     if word == "和" and (
         Lexicon.load().org_suffix_at_end(prefix[:k])
-        or prefix[:k].endswith(("村", "镇", "乡", "会议", "领导", "活动"))
+        or prefix[:k].endswith(("村", "镇", "乡", "会议", "领导", "活动", "现场"))
         or prefix[k + 1 : k + 2] in ("省", "市", "县", "区", "州", "旗", "镇", "乡", "村")
         or any(Gazetteer.load().lookup(prefix[k + 1 : k + 1 + n]) for n in (2, 3, 4))
     ):

@@ -351,3 +351,11 @@ def test_a_branch_written_after_its_bank_firm_or_university_is_one_body():
         "三一重工股份有限公司长沙分公司",
     } <= set(found)
     assert not {"衢州分行", "温州市分行", "绍兴研究院", "长沙分公司"} & set(found)
+
+
+def test_no_body_reaches_back_over_a_site_and_he_or_over_a_discussion():
+    found = organisations(
+        "他先后来到某某茶业文旅基地项目建设现场和桂花坳村村部调研。县长参加县政协十届三次会议分组讨论政府工作报告。"
+    )
+    assert "桂花坳村村部" in found
+    assert not [n for n in found if "现场" in n or "讨论" in n]
