@@ -436,12 +436,13 @@ def _names_an_investor(item: str) -> bool:
 
 
 _MEDIA_AFTER_SOURCE = re.compile(
-    r"(?:^|(?<=[\s|｜\d]))(?:信息|新闻|稿件)?来源[:：]?\s*"
-    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；]|\d|作者|编辑|$)"
+    r"(?:^|(?<=[\s|｜\d）)。】]))(?:信息|新闻|稿件|文章)?来源[:：]?\s*"
+    r"(?:([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|报))·)?"  # 湖南日报·新湖南客户端: the paper and its app
+    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。]|\d|作者|编辑|发布时间|时间(?=[:：])|$)"
 )
 _MEDIA_BEFORE_REPORT = re.compile(
     r"(?:^|(?<=作者[:：]))(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
-    r"(?:讯(?=\s*[（(]|\s|$)|报道[:：])"
+    r"(?:讯(?=\s*[（(]|\s|$)|(?<=[网台])消息(?=\s*[（(])|报道[:：])"
     r"|^([\u3400-\u9fff]{1,10}?(?:网|社|台))(?:[\u3400-\u9fff]{2,6}?)?\d{1,2}月\d{1,2}日电"
     r"|^【([\u3400-\u9fff]{2,12}?(?:网|报|台|客户端|融媒|新闻))】"
 )
@@ -463,14 +464,17 @@ def media_sources(text: str) -> list[Mention]:
     ['红网岳阳县分站']
     >>> [m.text for t in ("中新网绍兴2月24日电（董某）", "【泉州经济网】9月9日") for m in media_sources(t)]
     ['中新网', '泉州经济网']
+    >>> [m.text for m in media_sources("（记者 王某）来源:中国九江网。来源:湖南日报·新湖南客户端时间:9月3日")]
+    ['中国九江网', '湖南日报', '新湖南客户端']
     >>> [media_sources(t) for t in ("本报讯（记者 王某）", "资金来源：财政拨款", "来看报道：")]
     [[], [], []]
     """
     out: list[Mention] = []
     if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【")):
         return out
-    found = [*_MEDIA_AFTER_SOURCE.finditer(text), *_MEDIA_AFTER_TIME.finditer(text)]
-    spans = [(m.start(1), m.end(1)) for m in found]
+    spans = [(m.start(1), m.end(1)) for m in _MEDIA_AFTER_TIME.finditer(text)]
+    for m in _MEDIA_AFTER_SOURCE.finditer(text):
+        spans += [(m.start(k), m.end(k)) for k in (1, 2) if m.group(k)]
     for m in _MEDIA_BEFORE_REPORT.finditer(text):  # 湖南日报·新湖南客户端12月23日讯: each
         spans += [(m.start(k), m.end(k)) for k in (1, 2, 3, 4) if m.group(k)]
     spans += [(m.start(1), m.end(1)) for m in _MEDIA_OF_REPORTER.finditer(text)]

@@ -359,3 +359,11 @@ def test_no_body_reaches_back_over_a_site_and_he_or_over_a_discussion():
     )
     assert "桂花坳村村部" in found
     assert not [n for n in found if "现场" in n or "讨论" in n]
+
+
+def test_sources_after_a_bracket_a_paper_and_its_app_a_sites_report_and_lecture_groups():
+    found = organisations(
+        "（记者 周某）来源:中国赣州网。文章来源:湖北日报·湖北日报客户端时间:2025-09-03。"
+        "来源:本站原创编辑:周某作者:重庆万州网消息(记者 王某)11月26日。县委宣讲团巡回宣讲。"
+    )
+    assert {"中国赣州网", "湖北日报", "湖北日报客户端", "重庆万州网", "县委宣讲团"} <= set(found)
