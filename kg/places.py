@@ -711,7 +711,14 @@ def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> 
         return True  # 某某至某某段三级公路: a section of a road, read from its ends
     if text[end : end + 2] == "同志":
         return True  # 补选甲、刘德镇同志为…: a person, named like a town
+    if info.kind == "village" and re.match(r"[、和与](?:镇|乡|组|社区)", text[end : end + 2]):
+        return True  # 听取村、镇干部汇报: the levels of cadres, no village
+    if info.kind == "road" and text[end - 2 : end] == "一路" and _ROAD_IDIOM.match(text, end):
+        return True  # 创业一路顺心, 办事一路绿灯: all the way, no road
     return info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS
+
+
+_ROAD_IDIOM = re.compile(r"顺心|顺风|顺畅|顺利|绿灯|长虹|畅通|高歌|相伴|护航|狂奔|领跑")
 
 
 def _one_character_village(

@@ -50,7 +50,9 @@ _LEAD = re.compile(
     r"^(?:本报讯|本报[" + CJK + r"]{0,6}(?:电|讯)|新华社[" + CJK + r"]{0,6}电|据[" + CJK + r"]{1,8}报道"
     r"|[" + CJK + r"·]{2,16}?\d{1,2}月\d{1,2}日(?:讯|电|消息))"  # 某某日报·某某客户端3月5日讯: a dateline
 )
-_JUNK = re.compile(r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|版面设计.*|校对.*)$")
+_JUNK = re.compile(  # page furniture: scan codes, the editors' and reviewers' credits (责编：某某一审：某某)
+    r"^(?:扫一扫\s*\S*|扫码\S*|责任编辑.*|责编[:：].*|[初一二三终]审[:：].*|编审[:：].*|审核[:：].*|版面设计.*|校对.*)$"
+)
 
 _HALF_TO_FULL = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
 _TO_REWRITE = re.compile("[□■\ufeff" + re.escape("".join(_HALF_TO_FULL)) + "]")

@@ -541,3 +541,11 @@ def test_a_city_short_name_before_the_word_land_is_the_city_even_where_a_word_cr
     found = place_names("盛夏时节，鄂州大地生机勃发。金秋时节，丹东大地处处繁忙。")
     assert {"鄂州市", "丹东市"} <= found
     assert place_names("加快东大地块开发建设。") == set()
+
+
+def test_levels_of_cadres_a_way_all_along_kinds_of_estate_and_zone_and_an_editors_credit_are_no_places():
+    found = place_names(
+        "书记来到柳溪镇上塘村，听取村、镇干部汇报。让客商在本地投资一路顺心、审批一路绿灯。"
+        "清理住宅小区周边，研究推进省级开发区发展的举措，到中山一路走访。\n责编:王清河一审:赵某某"
+    )
+    assert found == {"柳溪镇", "上塘村", "中山一路"}
