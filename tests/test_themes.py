@@ -458,3 +458,10 @@ def test_no_formula_begins_inside_a_word_that_holds_a_numeral():
 def test_a_quoted_head_word_alone_names_no_idea():
     found = _themes_of("把开发区建成高品质生活的“示范区”，总结推广“枫桥模式”。")
     assert "示范区" not in found and "枫桥模式" in found
+
+
+def test_routine_fields_of_work_are_no_policy_themes():
+    found = _themes_of(
+        "会议研究了城乡居民医保、食品安全、国家安全和网格化管理工作，推进循环经济和生态保护修复。"
+    )
+    assert not {"医疗保障", "食品安全", "国家安全", "网格化管理", "循环经济", "生态保护修复"} & found
