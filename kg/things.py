@@ -1318,6 +1318,8 @@ def _joined_as_phase_or_work(text: str, found: list[Mention], m: re.Match[str]) 
     surface = before.text + text[joint : m.end()]
     building = work is not None and work.start() == joint  # 双创产业园 of 双创产业园建设项目
     own = tuple(a for a in before.attrs if a[0] != "inner")  # a phase of a park is not the park
+    if joint == m.start():
+        own = before.attrs  # 某某茶业某某基地 + 项目: the base's project, called by the base's names too
     attrs = (*before.attrs, ("inner", before.text)) if building else own
     found.append(Mention("project", surface, before.start, m.end(), attrs=attrs))
     return True

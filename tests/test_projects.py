@@ -693,3 +693,8 @@ def test_a_sort_of_project_named_by_its_sector_or_a_theme_is_none_but_a_countys_
         "在全省高质量发展重大项目建设现场推进会上，杭锦旗光伏基地开工。"
     )
     assert set(found) == {"杭锦旗光伏基地"}
+
+
+def test_a_tea_firms_base_project_is_also_called_by_the_base_without_the_firm():
+    found = projects("书记先后来到恒茗茶业松涛谷文旅融合基地项目建设现场。")
+    assert "松涛谷文旅融合基地" in found["恒茗茶业松涛谷文旅融合基地项目"]
