@@ -1172,7 +1172,8 @@ _PROJECT_LIST_END = re.compile(
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|举行|举办|召开|启动|随着|确保|为|对|就|把|将|在)(?:了|的)?"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|建设好|实施好|推进好|谋划好|举行|举办|召开|启动|随着|确保|为|对|就|把|将|在)"
+    r"(?:了|的)?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
 
@@ -1687,6 +1688,7 @@ _CAPACITY = re.compile(
 
 
 _NOT_A_PROJECT_HEAD = ("d", "p", "c", "u", "r", "m", "t", "q", "f")
+_SCALE_HEAD = re.compile(r"[十百千万]+亿?级(?=[\u3400-\u9fff]{2})")
 
 
 def _project_name(
@@ -1727,6 +1729,8 @@ def _project_name(
     counted = _COUNTED_CAMPAIGN.match(name)  # 三大攻坚突破行动: the count is part of the name
     core = name[counted.end() :] if counted else name
     stripped = _strip_leading_verbs(_strip_quantities(_strip_leading_words(core, _NOT_A_PROJECT_HEAD)))
+    if _SCALE_HEAD.match(core) and core.endswith(stripped):
+        stripped = core  # 千亿级产业攻坚三年行动计划: the scale of the industries is part of the name
     if counted and stripped == core:
         stripped = name
     name = stripped or (name if re.fullmatch(r"[一二三四五六七八九十百千万]+", name) else "")  # 千万工程

@@ -698,3 +698,12 @@ def test_a_sort_of_project_named_by_its_sector_or_a_theme_is_none_but_a_countys_
 def test_a_tea_firms_base_project_is_also_called_by_the_base_without_the_firm():
     found = projects("书记先后来到恒茗茶业松涛谷文旅融合基地项目建设现场。")
     assert "松涛谷文旅融合基地" in found["恒茗茶业松涛谷文旅融合基地项目"]
+
+
+def test_a_scale_begins_a_plans_name_and_no_name_begins_with_an_honours_verb_or_a_verb_of_doing_well():
+    found = projects(
+        "市里制定实施了千亿级产业攻坚三年行动计划，审议2025年国民经济和社会发展计划，"
+        "先后荣获国家级生态示范园称号，要加快建设好雨污管网改造、凤栖湖人工湿地等项目。"
+    )
+    assert {"千亿级产业攻坚三年行动计划", "国家级生态示范园", "雨污管网改造", "凤栖湖人工湿地"} <= set(found)
+    assert not [n for n in found if n.startswith(("荣获", "建设好", "产业攻坚")) or "社会发展计划" in n]
