@@ -465,3 +465,8 @@ def test_routine_fields_of_work_are_no_policy_themes():
         "会议研究了城乡居民医保、食品安全、国家安全和网格化管理工作，推进循环经济和生态保护修复。"
     )
     assert not {"医疗保障", "食品安全", "国家安全", "网格化管理", "循环经济", "生态保护修复"} & found
+
+
+def test_plenums_studied_together_and_every_plenum_of_a_term_are_meetings_studied():
+    found = _themes_of("深入学习贯彻党的二十大和二十届二中、三中全会精神，贯彻十九届历次全会精神。")
+    assert {"党的二十大", "二十届二中、三中全会", "十九届历次全会"} <= found
