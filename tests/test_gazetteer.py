@@ -549,3 +549,12 @@ def test_levels_of_cadres_a_way_all_along_kinds_of_estate_and_zone_and_an_editor
         "清理住宅小区周边，研究推进省级开发区发展的举措，到中山一路走访。\n责编:王清河一审:赵某某"
     )
     assert found == {"柳溪镇", "上塘村", "中山一路"}
+
+
+def test_a_village_after_its_town_holding_a_towns_short_name_and_kinds_of_reservoir_estate_and_village():
+    found = place_names(
+        "先后来到石门镇沙河口村、胡家村调研。凤凰湖水库是全县唯一一座中型水库，全市大中型水库12座。"
+        "清理三无小区、高层小区，属地街道要负责，发展刺绣专业村。"
+    )
+    assert {"石门镇", "沙河口村", "胡家村", "凤凰湖水库"} <= found
+    assert not [p for p in found if p.endswith(("型水库", "小区", "专业村")) or p == "属地街道"]
