@@ -253,7 +253,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         if lex.org_suffixes[suffix] not in STATE_KINDS:
             start = m.start() - len(_strip_leading_words(text[start : m.start()], _NOT_AN_ORG_HEAD))
         if lex.org_suffixes[suffix] == "enterprise":
-            start = _after_a_zone(text, start, m.start())
+            start = _after_its_locality(text, _after_a_zone(text, start, m.start()), m.start())
         state_body = _grassroots_body(_trim_to_state_body(text[start : m.end()]))
         trimmed = _from_a_place_after_verbs(_after_a_year(state_body))
         start = m.end() - len(trimmed)
@@ -354,6 +354,31 @@ def _after_a_zone(text: str, start: int, suffix_start: int) -> int:
     return zone.end() if generic or registered else start
 
 
+_RANK = {"provincial": 4, "city": 3, "county": 2, "township": 1}
+
+
+def _after_its_locality(text: str, start: int, suffix_start: int) -> int:
+    """Where a company's registered name begins when the district or town it sits in is written
+    before it: at the province or city the name begins with (路北区 + 唐山国轩电池有限公司).
+
+    >>> text = "路北区唐山国轩电池有限公司"
+    >>> text[_after_its_locality(text, 0, 9) :]
+    '唐山国轩电池有限公司'
+    """
+    gazetteer = Gazetteer.load()
+    chain = list(gazetteer_places(text[start:suffix_start]))
+    if not chain or chain[0].start != 0:
+        return start
+    first = max((_RANK.get(d.level, 0) for d in gazetteer.lookup(chain[0].text)), default=0)
+    for before, place in zip(chain, chain[1:], strict=False):
+        if place.start != before.end:
+            break
+        rank = max((_RANK.get(d.level, 0) for d in gazetteer.lookup(place.text)), default=0)
+        if rank > first and city_or_province(place.text):
+            return start + place.start
+    return start
+
+
 _BRAND_TAGS = ("nr", "nz", "ns", "nt", "j")  # a brand is a name or no dictionary word at all
 
 
@@ -439,7 +464,7 @@ def _names_an_investor(item: str) -> bool:
 _MEDIA_AFTER_SOURCE = re.compile(
     r"(?:^|(?<=[\s|｜\d）)。】]))(?:信息|新闻|稿件|文章)?来源[:：]?\s*"
     r"(?:([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|报))·)?"  # 湖南日报·新湖南客户端: the paper and its app
-    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。]|\d|作者|编辑|发布时间|时间(?=[:：])|$)"
+    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。]|\d|作者|编辑|发布时间|时间(?=[:：])|日前|近日|昨日|今日|$)"
 )
 _MEDIA_BEFORE_REPORT = re.compile(
     r"(?:^|(?<=作者[:：]))(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
@@ -1292,7 +1317,8 @@ def _listed_item_is_project(
             continue
         if o.type in ("official", "person") or o.type == "project" or o.start < start or o.end > end:
             return False
-        if o.start == start and o.end == end and not (staged and o.type == "organization"):
+        whole = o.start == start or not without_divisions(item[: o.start - start], keep=0)  # 某县 + 某某公司
+        if whole and o.end == end and not (staged and o.type == "organization"):
             if o.type == "place" and _built_facility(o):
                 continue  # 某某高速, 某某机场, 某某水库 listed with projects: the works of building it
             return False  # 山水苑社区: a place, not a project
@@ -1749,7 +1775,8 @@ def _project_name(
     if head is not None and head.start >= floor:
         start = head.start
     if any(
-        k.start == start
+        (k.start == start or not without_divisions(text[start : k.start], keep=0))  # 某县 + 某某有限公司项目
+        and k.start >= start
         and k.end == suffix_start
         and k.attr("kind") == "enterprise"
         and _full_company(k.text)

@@ -367,3 +367,15 @@ def test_sources_after_a_bracket_a_paper_and_its_app_a_sites_report_and_lecture_
         "来源:本站原创编辑:周某作者:重庆万州网消息(记者 王某)11月26日。县委宣讲团巡回宣讲。"
     )
     assert {"中国赣州网", "湖北日报", "湖北日报客户端", "重庆万州网", "县委宣讲团"} <= set(found)
+
+
+def test_a_firms_registered_name_begins_at_its_city_or_province_after_the_district_it_sits_in():
+    text = (
+        "活动会场设在路北区唐山海泰新能科技有限公司。考察团先后考察了汉滨区陕西安康秦巴茶业有限公司、"
+        "蓬安县四川锦城钢构有限公司等项目。要发挥好东北抗联史实陈列馆作用。"
+    )
+    found = organisations(text)
+    assert {"唐山海泰新能科技有限公司", "陕西安康秦巴茶业有限公司", "四川锦城钢构有限公司"} <= set(found)
+    assert "东北抗联史实陈列馆" in found
+    assert not [n for n in found if n.startswith(("路北区", "汉滨区", "蓬安县", "好"))]
+    assert not [e.name for e in extract_text(text).entities if e.type == "project" and "有限公司" in e.name]
