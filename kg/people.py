@@ -30,6 +30,8 @@ _LEADERS_HEAD = re.compile(
     r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?:还有[:：]|有[:：])?(?!班子|干部|小组|机制|责任)"
     r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
     r"|(?<=的)领导(?:有[:：])?(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
+    r"|(?:人大常委会|人大|政协)领导(?=[\u3400-\u9fff]{2,3}、)"  # 某市人大常委会领导甲、乙
+    r"|(?:副)?(?:省|厅|市|县|处|乡科)级(?:领导)?干部(?=[\u3400-\u9fff]{2,3}、)"  # 副县级干部甲、乙
 )
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
 _PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
@@ -55,6 +57,9 @@ LEVEL_BY_CHAR = {
 }
 
 
+_SPEECH_AFTER_ZUO = re.compile(
+    r"了|热情|重要|动员|讲话|报告|工作报告|总结|部署|专题|表态|发言"
+)  # 汪某作 + 讲话
 _STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已率")
 
 
@@ -101,6 +106,7 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
             or lex.post_at_end(text[i : i + longest + 1])
             or _long_follower_at(text, i + shortest, lex)  # 周某陪同, not 周某陪 + 同
             or (text[i + shortest] == "副" and _starts_with_post(text[i + shortest :], lex))  # 李某副书记
+            or (text[i + shortest] == "作" and _SPEECH_AFTER_ZUO.match(text, i + shortest + 1) is not None)
         )
     ):
         return i, i + shortest
@@ -491,6 +497,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         found.setdefault(mention.start, mention)
     for mention in _names_after_a_held_post(text, lex):
         found.setdefault(mention.start, mention)
+    for mention in _names_leaving_posts(text, lex):
+        found.setdefault(mention.start, mention)
     for mention in _names_before_posts(text, lex):
         found.setdefault(mention.start, mention)
     for mention in _names_between_body_and_post(text, lex):
@@ -534,7 +542,7 @@ _LIST_END = re.compile(
     r"|和(?:其他)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员"
     r"|及其他(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))?(?:常委|领导|负责同志|成员)"
     r"|等(?:[省市州盟县区旗])?(?:政协)?(?:常委(?:及委员)?|委员)|[\d一二三四五六七八九十]+名(?:委员|常委|代表)"
-    r"|(?<=[\u3400-\u9fff])参加(?=[。；])"
+    r"|(?<=[\u3400-\u9fff])(?:分别)?参加(?=[。；])|(?<=[\u3400-\u9fff])分别出席(?=[。；，])"
     r"|(?<=[\u3400-\u9fff])(?:委员|代表)(?=(?:们)?(?:先后|分别|纷纷|相继|依次|踊跃|积极|一一)?"
     r"(?:发言|建言|建议|表示|提出|说|认为|交流|作|围绕|结合|就)))"  # 甲、乙和丙委员先后发言
 )
@@ -677,9 +685,11 @@ def _names_between_body_and_post(text: str, lex: Lexicon) -> Iterator[Mention]:
             )
 
 
-_NAME_POST_REPORTING = re.compile(  # 审议批准某某主席代表…所作的工作报告, 听取某某市长所作的报告
-    r"(?=([\u3400-\u9fff]{2,3}?)((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|主席|主任|院长|检察长))"
-    r"(?=代表[^，。；]{0,30}?所?作|所作))"  # read at every character: the name may begin after a verb's
+_NAME_POST_REPORTING = (
+    re.compile(  # 审议批准某某主席代表…所作的工作报告, 听取某某市长所作的报告, 某某州长作的
+        r"(?=([\u3400-\u9fff]{2,3}?)((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|主席|主任|院长|检察长))"
+        r"(?=代表[^，。；]{0,30}?所?作|所作|作的(?:政府)?工作报告))"  # read at every character
+    )
 )
 
 
@@ -728,6 +738,12 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
         return True  # 河长制, 林长制: the system of the post, no holder; 参事室: the post's office
     if text[start - 1 : start + 1] == "公司":
         return True  # 有限公司长沙分公司: 司长 of 公司 + 长沙
+    if text[end - 1] == "长" and any(
+        d.level in ("county", "city")
+        for k in (3, 4)
+        for d in Gazetteer.load().lookup(text[end - 1 : end - 1 + k])
+    ):
+        return True  # 西安市长安区委书记: 市 + 长安区, no mayor
     word = text[start : end + 1]
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 
@@ -741,6 +757,7 @@ _NAME_PART = re.compile(r"[\u3400-\u9fff]{2,8}(?:·[\u3400-\u9fff]{2,8})?")
 
 _UNUSUAL_NAME_NEVER_STARTS = (
     "从对和与及在为向把被将于以由同跟给的了是也都还又就来率带到赴要会能应该请让去一二三四五六七八九十两几"
+    "巡护"  # 河长巡河, 林长护林: the chief's round, no name
 )
 
 
@@ -1078,6 +1095,39 @@ def _titles_inside(text: str, start: int, end: int, post: str, lex: Lexicon) -> 
     if title_start(text, end - len(post)) < start:
         return ()
     return tuple(_titles_before(text, end - len(post), end, lex))
+
+
+_POST_LEFT = re.compile(r"(?:免去|免除|撤销)((?:[\u3400-\u9fff]{4,40}?职务、)*[\u3400-\u9fff]{4,40}?职务)")
+
+
+def _names_leaving_posts(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """``免去甲某市某局局长职务、乙某县某局局长职务``: each name before the post it leaves.
+
+    >>> text = "决定免去平旭洪湖市卫生健康局局长职务、张三友洪湖市财政局局长职务"
+    >>> found = _names_leaving_posts(text, Lexicon.load())
+    >>> [(m.text, m.titles[0].text) for m in found]
+    [('平旭', '洪湖市卫生健康局局长'), ('张三友', '洪湖市财政局局长')]
+    """
+    if "职务" not in text:
+        return
+    for m in _POST_LEFT.finditer(text):
+        position = m.start(1)
+        for item in text[m.start(1) : m.end()].split("、"):
+            start, position = position, position + len(item) + 1
+            held = item.removesuffix("职务")
+            post = lex.post_at_end(held)
+            length = next((n for n in (2, 3) if _a_body_begins(held[n:])), 0)
+            if not post or not length or length >= len(held) - len(post):
+                continue  # the name, then the body of the post: 平旭 + 洪湖市卫生健康局局长
+            end = start + len(held)
+            titles = tuple(_titles_before(text, end - len(post), end, lex, None, start + length))
+            if titles and _may_be_a_name(held[:length]):
+                yield Mention("official", held[:length], start, start + length, titles=titles)
+
+
+def _a_body_begins(rest: str) -> bool:
+    """Whether a body's name begins ``rest``: a division or a level (洪湖市…, 市财政局…)."""
+    return rest[:1] in "省市州盟县区旗镇乡" or any(Gazetteer.load().lookup(rest[:k]) for k in (2, 3, 4))
 
 
 _HELD_POST = re.compile(r"(?:时任|曾任|现任|原任|担任|任)([^，。；、“”]{2,24}?)的(?=[\u3400-\u9fff]{2})")

@@ -569,3 +569,23 @@ def test_a_second_department_or_a_government_post_after_a_department_belongs_to_
 
 def test_a_companys_branch_named_by_a_city_beginning_with_chang_holds_no_director_general():
     assert officials("签约后，中联重科股份有限公司长沙分公司、某某有限公司长春办事处参加。") == {}
+
+
+def test_names_leaving_posts_cadres_by_rank_leaders_of_a_congress_and_a_list_attending_each():
+    found = officials(
+        "会议决定免去郑旭光江陵市卫生健康局局长职务、吴三友江陵市财政局局长职务。"
+        "副县级干部周显春、钱锦秀、孙国华参加学习。"
+        "江陵市人大常委会领导许大军、冯和斌、陈嘉出席。韩晋喜、何斌、欧阳新华分别参加。"
+    )
+    assert found["郑旭光"] == ["江陵市卫生健康局局长"] and found["吴三友"] == ["江陵市财政局局长"]
+    assert all(found[n] == ["副县级干部"] for n in ("周显春", "钱锦秀", "孙国华"))
+    assert all(found[n] == ["人大常委会领导"] for n in ("许大军", "冯和斌", "陈嘉"))
+    assert {"韩晋喜", "何斌", "欧阳新华"} <= set(found)
+
+
+def test_a_leader_reporting_a_chiefs_round_and_a_district_named_after_a_citys_mayor_post():
+    found = officials(
+        "“邓承强州长作的政府工作报告，让我深受鼓舞。”县委书记汪凯作热情洋溢的讲话。"
+        "新年伊始，某区河长巡河忙。西安市长安区委书记吕强出席。"
+    )
+    assert found == {"邓承强": ["州长"], "汪凯": ["县委书记"], "吕强": ["西安市长安区委书记"]}
