@@ -1977,15 +1977,19 @@ def only_descriptors(name: str) -> bool:
 
     >>> only_descriptors("先进制造业重大"), only_descriptors("主会场"), only_descriptors("莱茵衣藻")
     (True, True, False)
+    >>> only_descriptors("2025年"), only_descriptors("超10亿元"), only_descriptors("")
+    (True, True, False)
     """
     words, longest = _descriptors()
+    given = name
     name = re.sub(r"(?:19|20)\d\d年度?", "", name)  # 2020年一季度招商引资: a date is no name either
+    name = re.sub(r"超?[\d.]+[万亿]?元(?:以上|以下)?", "", name)  # 超10亿元: nor is an amount
     name = re.sub(r"第[一二三四五六七八九十\d]+(?:次|批|季度)", "", name)  # 第一次重大: an ordinal neither
     name = re.sub(r"^[“\"]?\d+[”\"]?(?=[\u3400-\u9fff])", "", name)  # “122”重特大: a formula's figures
     covered = [True] + [False] * len(name)  # covered[i]: name[:i] is a run of descriptor words
     for i in range(1, len(name) + 1):
         covered[i] = any(covered[i - n] and name[i - n : i] in words for n in range(1, min(longest, i) + 1))
-    return bool(name) and covered[-1]
+    return bool(given) and covered[-1]
 
 
 _NO_NAME_MARK = re.compile(r"[了着们吗呢吧，。这已]|情况")  # 种业发展情况及…项目: a report, not a name

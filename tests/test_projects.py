@@ -707,3 +707,8 @@ def test_a_scale_begins_a_plans_name_and_no_name_begins_with_an_honours_verb_or_
     )
     assert {"千亿级产业攻坚三年行动计划", "国家级生态示范园", "雨污管网改造", "凤栖湖人工湿地"} <= set(found)
     assert not [n for n in found if n.startswith(("荣获", "建设好", "产业攻坚")) or "社会发展计划" in n]
+
+
+def test_projects_named_by_a_year_an_amount_or_a_sort_name_none():
+    found = projects("全县新签约超10亿元项目3个、科技型项目5个，某某县2025年项目集中开工。")
+    assert not [n for n in found if n.endswith("项目")]
