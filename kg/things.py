@@ -241,6 +241,8 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
     found += democratic_parties(text)
     found += congresses_by_term(text)
+    if "人民代表大会常务委员会" in text:
+        found += standing_committees_by_term(text)
     for m in _org_regex().finditer(text):
         suffix = m.group(0)
         if _suffix_is_part_of_word(text, m.start(), m.end(), suffix, lex):
@@ -302,6 +304,31 @@ def congresses_by_term(text: str) -> list[Mention]:
         name = "政协" + m.group(0).removeprefix("中国人民政治协商会议").removeprefix("政协")
         printed = (("printed", m.group(0)),) if name != m.group(0) else ()
         out.append(Mention("organization", name, m.start(), m.end(), attrs=(("kind", "cppcc"), *printed)))
+    return out
+
+
+_STANDING_BY_TERM = re.compile(
+    r"([\u3400-\u9fff]{2,10}?[省市州盟县区旗])(?:第[一二三四五六七八九十]+届)?人民代表大会常务委员会"
+)
+
+
+def standing_committees_by_term(text: str) -> list[Mention]:
+    """A congress's standing committee by its formal name (某某市第九届人民代表大会常务委员会):
+    某某市人大常委会, with the printed name among its names.
+
+    >>> [m.text for m in standing_committees_by_term("洪湖市第九届人民代表大会常务委员会于2月20日召开会议")]
+    ['洪湖市人大常委会']
+    >>> [standing_committees_by_term(t) for t in ("全国人民代表大会常务委员会", "召开人民代表大会")]
+    [[], []]
+    """
+    out = []
+    for m in _STANDING_BY_TERM.finditer(text):
+        place = m.group(1)
+        places = divisions_filling(0, len(place), list(gazetteer_places(place)))
+        if not places:
+            continue  # no place named before it
+        attrs = (("kind", "congress"), ("printed", m.group(0)))
+        out.append(Mention("organization", place + "人大常委会", m.start(), m.end(), attrs=attrs))
     return out
 
 

@@ -379,3 +379,9 @@ def test_a_firms_registered_name_begins_at_its_city_or_province_after_the_distri
     assert "东北抗联史实陈列馆" in found
     assert not [n for n in found if n.startswith(("路北区", "汉滨区", "蓬安县", "好"))]
     assert not [e.name for e in extract_text(text).entities if e.type == "project" and "有限公司" in e.name]
+
+
+def test_a_congress_standing_committee_by_its_formal_name_is_the_committee_with_that_name_among_its_names():
+    doc = extract_text("荆州市第五届人民代表大会常务委员会第二十八次会议召开。")
+    committee = next(e for e in doc.entities if e.name == "荆州市人大常委会")
+    assert "荆州市第五届人民代表大会常务委员会" in committee.aliases
