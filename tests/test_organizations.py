@@ -365,8 +365,11 @@ def test_sources_after_a_bracket_a_paper_and_its_app_a_sites_report_and_lecture_
     found = organisations(
         "（记者 周某）来源:中国赣州网。文章来源:湖北日报·湖北日报客户端时间:2025-09-03。"
         "来源:本站原创编辑:周某作者:重庆万州网消息(记者 王某)11月26日。县委宣讲团巡回宣讲。"
+        "2025-12-22 20:35:00来源:四平铁西发布微信公众号。"
     )
-    assert {"中国赣州网", "湖北日报", "湖北日报客户端", "重庆万州网", "县委宣讲团"} <= set(found)
+    assert {"中国赣州网", "湖北日报", "湖北日报客户端", "重庆万州网", "县委宣讲团", "四平铁西发布"} <= set(
+        found
+    )
 
 
 def test_a_firms_registered_name_begins_at_its_city_or_province_after_the_district_it_sits_in():
