@@ -79,8 +79,9 @@ def _gazetteer_automaton() -> WideAutomaton:
         if surface not in automaton or not is_short:
             automaton.add_word(surface, (surface, is_short))
     for region in data_words("regions.txt"):
-        if region not in automaton:
-            automaton.add_word(region, (region, False))
+        for surface in (region, region + "地区") if not region.endswith("地区") else (region,):
+            if surface not in automaton:  # 珠三角, 珠三角地区
+                automaton.add_word(surface, (surface, False))
     for surface in world_places():
         if surface not in automaton and not lex.is_generic("place", surface):
             automaton.add_word(surface, (surface, False))

@@ -346,7 +346,7 @@ def test_the_part_of_a_province_named_by_a_direction_is_a_place_unless_a_name_go
 
     doc = extract_text("推动皖北振兴，加快豫东地区发展。县政协聚焦“浙北粮仓”核心区建设。")
     names = {e.name for e in doc.entities if e.type == "place"}
-    assert {"皖北", "豫东"} <= names and "浙北" not in names
+    assert {"皖北", "豫东地区"} <= names and "浙北" not in names
 
 
 def test_villages_named_by_their_weakness_and_a_roads_width_are_no_places():
@@ -558,3 +558,7 @@ def test_a_village_after_its_town_holding_a_towns_short_name_and_kinds_of_reserv
     )
     assert {"石门镇", "沙河口村", "胡家村", "凤凰湖水库"} <= found
     assert not [p for p in found if p.endswith(("型水库", "小区", "专业村")) or p == "属地街道"]
+
+
+def test_a_named_region_written_with_diqu_is_named_so():
+    assert {"珠三角地区", "黔中地区"} <= place_names("对接珠三角地区产业转移，融入黔中地区发展。")
