@@ -685,11 +685,10 @@ def _names_between_body_and_post(text: str, lex: Lexicon) -> Iterator[Mention]:
             )
 
 
-_NAME_POST_REPORTING = (
-    re.compile(  # 审议批准某某主席代表…所作的工作报告, 听取某某市长所作的报告, 某某州长作的
-        r"(?=([\u3400-\u9fff]{2,3}?)((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|主席|主任|院长|检察长))"
-        r"(?=代表[^，。；]{0,30}?所?作|所作|作的(?:政府)?工作报告))"  # read at every character
-    )
+# 某某主席代表…所作的工作报告, 听取某某市长所作的报告, 某某州长作的政府工作报告; read at every character
+_NAME_POST_REPORTING = re.compile(
+    r"(?=([\u3400-\u9fff]{2,3}?)((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|主席|主任|院长|检察长))"
+    r"(?=代表[^，。；]{0,30}?所?作|所作|作的(?:政府)?工作报告))"
 )
 
 

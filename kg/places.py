@@ -678,7 +678,10 @@ def _extended_over_short_name(
         start = outer.start
     if info.kind == "village" and _position_word_begins_name(text, start):
         start -= 1  # 和后岱山村: 后 + a county's short name + 村 is the village's name
-    town = next((k for k in known if k.text.endswith(("镇", "乡")) and 1 <= start - k.end <= 2), None)
+    town = next(
+        (k for k in known if k.type == "place" and k.text.endswith(("镇", "乡")) and 1 <= start - k.end <= 2),
+        None,
+    )
     if info.kind == "village" and town is not None and all(CJK.match(c) for c in text[town.end : start]):
         start = town.end  # 黑家堡镇泥河口村: the village's name runs back to its town (河口 is a town too)
     return start

@@ -689,9 +689,8 @@ def _branch_of(body: Mention, after: Mention) -> bool:
     """
     if not (_BRANCHING_BODY.search(body.text) and _BRANCH.search(after.text)):
         return False
-    return any(
-        Gazetteer.load().lookup(after.text[:k]) for k in (2, 3, 4)
-    )  # 丽水 + 分行, though 水分 is a word
+    gazetteer = Gazetteer.load()  # 丽水 + 分行: looked up, for 水分 is a word
+    return any(gazetteer.lookup(after.text[:k]) for k in (2, 3, 4))
 
 
 _LIST_ITEM_ORG = re.compile(
