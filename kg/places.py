@@ -643,7 +643,26 @@ def _trimmed_start(text: str, start: int, suffix_start: int, info: Suffix, known
         trimmed = name[-2:]
     if len(name) - len(trimmed) == 1 and text[start - 1 : start] == "、":
         trimmed = name  # 、建福村, 、勾兰瑶村: right after a list's mark a word of doing begins no clause
+    if len(trimmed) <= 1 and len(name) == 2 and _a_pair_of_no_word(text, start):
+        trimmed = name  # 兴东社区, 稼先公园: two characters that make no word are a name, whatever their tags
     return suffix_start - len(trimmed)
+
+
+def _a_pair_of_no_word(text: str, start: int) -> bool:
+    """Two characters at ``start`` that make no word, neither with the character before them nor
+    with the suffix after them (解 of 了解漓江, 治 of 整治同小区, 跑 of 少跑路).
+
+    >>> _a_pair_of_no_word("来到稼先公园", 2), _a_pair_of_no_word("了解漓江", 1)
+    (True, False)
+    """
+    pair, freq = text[start : start + 2], word_freq()
+    if pair in freq or set(pair) & _FUNCTION_CHARS:
+        return False
+    if freq.get(text[start + 1 : start + 3], 0) >= 50:
+        return False
+    if text[start + 2 : start + 3] == "路" and word_tags().get(text[start + 1], "").startswith("v"):
+        return False  # 少跑路, 多修路: a verb of going or building before 路
+    return start == 0 or freq.get(text[start - 1 : start + 1], 0) < 50
 
 
 def _two_characters_name_zone(name: str, info: Suffix) -> bool:

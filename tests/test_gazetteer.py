@@ -562,3 +562,9 @@ def test_a_village_after_its_town_holding_a_towns_short_name_and_kinds_of_reserv
 
 def test_a_named_region_written_with_diqu_is_named_so():
     assert {"珠三角地区", "黔中地区"} <= place_names("对接珠三角地区产业转移，融入黔中地区发展。")
+
+
+def test_two_characters_that_make_no_word_name_a_place_whatever_their_tags_unless_a_word_runs_into_them():
+    found = place_names("先后来到稼先公园、兴东社区调研。要了解漓江保护情况，整治同小区周边环境。")
+    assert {"稼先公园", "兴东社区"} <= found
+    assert not [p for p in found if p.startswith(("解", "治"))]
