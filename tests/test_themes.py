@@ -469,3 +469,20 @@ def test_routine_fields_of_work_are_no_policy_themes():
 def test_plenums_studied_together_and_every_plenum_of_a_term_are_meetings_studied():
     found = _themes_of("深入学习贯彻党的二十大和二十届二中、三中全会精神，贯彻十九届历次全会精神。")
     assert {"党的二十大", "二十届二中、三中全会", "十九届历次全会"} <= found
+
+
+def test_routine_work_of_drawing_talent_consumption_culture_and_supervision_is_no_theme():
+    found = _themes_of(
+        "会议研究了双拥工作、招才引智、提振消费和公共文化服务，营造风清气正的政治生态，"
+        "培育家庭农场，建设宜居城市，抓好中央生态环境保护督察反馈问题整改。"
+    )
+    assert not found & {
+        "双拥工作",
+        "招才引智",
+        "提振消费",
+        "公共文化服务",
+        "政治生态",
+        "新型农业经营主体",
+        "宜居城市",
+    }
+    assert "中央生态环境保护督察" not in found
