@@ -54,6 +54,15 @@ def city_or_province(surface: str) -> bool:
     return any(d.level in ("provincial", "city") for d in Gazetteer.load().lookup(surface))
 
 
+def names_a_province(surface: str) -> bool:
+    """吉林 names a province (and a city), 晋中 a city only.
+
+    >>> names_a_province("吉林"), names_a_province("晋中")
+    (True, False)
+    """
+    return any(d.level == "provincial" for d in Gazetteer.load().lookup(surface))
+
+
 FUNCTION_CHARACTERS = "于如和与及在对向为是将把被从至自"  # words that may begin a place name
 _GOING_TO = set("从到赴至经往")
 

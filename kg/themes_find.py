@@ -15,10 +15,9 @@ from functools import cache
 
 import ahocorasick
 
-from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, data_words
 from kg.model import Mention
-from kg.places import gazetteer_places
+from kg.places import gazetteer_places, names_a_province
 from kg.themes import ThemeVocabulary, counts_things, formula_idiom, numbered_formulas
 from kg.things import CENTRAL_COMMITTEE, PLENUM_OF, find_theme_patterns
 
@@ -293,15 +292,6 @@ def quoted_items_sharing_a_head(text: str) -> list[Mention]:
     return out
 
 
-def _names_a_province(surface: str) -> bool:
-    """吉林 names a province (and a city), 晋中 a city only.
-
-    >>> _names_a_province("吉林"), _names_a_province("晋中")
-    (True, False)
-    """
-    return any(d.level == "provincial" for d in Gazetteer.load().lookup(surface))
-
-
 def place_slogans(text: str) -> list[Mention]:
     """Local slogans made of a quality and a place (平安长治, 美丽幸福吕梁) or of a place and a model
     (寿光模式, 中国式现代化新疆实践, 中国式现代化山西篇章).
@@ -317,7 +307,7 @@ def place_slogans(text: str) -> list[Mention]:
         if model and (not re.match(r"[\u3400-\u9fff]", following or " ") or following == "的" or led):
             start = place.start - len(_MODERNISATION) if led else place.start
             chapter = model.group(0).startswith(("篇", "新篇", "答"))
-            if (chapter or led) and not (led and _names_a_province(place.text)):
+            if (chapter or led) and not (led and names_a_province(place.text)):
                 continue  # 中国式现代化 + a province's 篇章 or 实践 is a slogan; a city's or county's is not
             surface = text[start : model.end()]
             out.append(Mention("theme", surface, start, model.end(), attrs=(("kind", "place"),)))

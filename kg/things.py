@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from kg.gazetteer import Gazetteer, without_divisions
+from kg.gazetteer import LEVEL_DEPTH, Gazetteer, without_divisions
 from kg.lexicon import (
     Lexicon,
     Suffix,
@@ -381,9 +381,6 @@ def _after_a_zone(text: str, start: int, suffix_start: int) -> int:
     return zone.end() if generic or registered else start
 
 
-_RANK = {"provincial": 4, "city": 3, "county": 2, "township": 1}
-
-
 def _after_its_locality(text: str, start: int, suffix_start: int) -> int:
     """Where a company's registered name begins when the district or town it sits in is written
     before it: at the province or city the name begins with (路北区 + 唐山国轩电池有限公司).
@@ -392,18 +389,21 @@ def _after_its_locality(text: str, start: int, suffix_start: int) -> int:
     >>> text[_after_its_locality(text, 0, 9) :]
     '唐山国轩电池有限公司'
     """
-    gazetteer = Gazetteer.load()
     chain = list(gazetteer_places(text[start:suffix_start]))
     if not chain or chain[0].start != 0:
         return start
-    first = max((_RANK.get(d.level, 0) for d in gazetteer.lookup(chain[0].text)), default=0)
+    first = _highest_depth(chain[0].text)
     for before, place in zip(chain, chain[1:], strict=False):
         if place.start != before.end:
             break
-        rank = max((_RANK.get(d.level, 0) for d in gazetteer.lookup(place.text)), default=0)
-        if rank > first and city_or_province(place.text):
+        if _highest_depth(place.text) < first and city_or_province(place.text):
             return start + place.start
     return start
+
+
+def _highest_depth(surface: str) -> int:
+    """The depth of the highest division a surface names (1 for a province, 4 for a township)."""
+    return min((LEVEL_DEPTH.get(d.level, 5) for d in Gazetteer.load().lookup(surface)), default=5)
 
 
 _BRAND_TAGS = ("nr", "nz", "ns", "nt", "j")  # a brand is a name or no dictionary word at all
