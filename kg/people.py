@@ -30,7 +30,7 @@ _LEADERS_HEAD = re.compile(
     r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?:还有[:：]|有[:：])?(?!班子|干部|小组|机制|责任)"
     r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
     r"|(?<=的)领导(?:有[:：])?(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
-    r"|(?:人大常委会|人大|政协)领导(?=[\u3400-\u9fff]{2,3}、)"  # 某市人大常委会领导甲、乙
+    r"|(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会)领导(?=[\u3400-\u9fff]{2,3}、)"  # 某某工委领导甲
     r"|(?:副)?(?:省|厅|市|县|处|乡科)级(?:领导)?干部(?=[\u3400-\u9fff]{2,3}、)"  # 副县级干部甲、乙
 )
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
@@ -573,16 +573,32 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
             titles = (*_said_of_a_list(said[1:-3]), Title("委员", post="委员"))  # 甲、乙等常委及委员
         else:
             titles = _said_of_a_list(end.group(0)[1:].replace("同志", ""))  # 区领导 of 等区领导同志
-        i, spans = start, []
-        for item in items:
-            span = read_name(text, i, lex) or listed_name(text, i, lex)
-            if span is None or span != (i, i + len(item)):
-                break
-            spans.append(span)
-            i += len(item) + 1
-        if len(spans) == len(items):
-            for rank, (a, b) in enumerate(spans, start=1):
-                yield Mention("official", text[a:b], a, b, titles=titles, rank=rank)
+        spans = _names_of_a_list(text, start, items, lex)
+        for rank, (a, b) in enumerate(spans, start=1):
+            yield Mention("official", text[a:b], a, b, titles=titles, rank=rank)
+
+
+def _names_of_a_list(text: str, start: int, items: list[str], lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of a list's items when the list is one of names: each item reads as a name, or most
+    do and the rest are rare words the marks delimit (格桑次旦、亚古、拉巴、岳某某: 拉巴 is a name too).
+
+    >>> s = "格桑次旦、拉巴、岳国红、刘亮在主席台就座"
+    >>> [s[a:b] for a, b in _names_of_a_list(s, 0, ["格桑次旦", "拉巴", "岳国红", "刘亮"], Lexicon.load())]
+    ['格桑次旦', '拉巴', '岳国红', '刘亮']
+    >>> _names_of_a_list("招商、引资在主席台就座", 0, ["招商", "引资"], Lexicon.load())
+    []
+    """
+    i, spans, read = start, [], 0
+    freq = word_freq()
+    for item in items:
+        whole = (i, i + len(item))
+        if read_name(text, i, lex) == whole or listed_name(text, i, lex) == whole:
+            read += 1
+        elif set(item) & _BAD_NAME_CHARS or freq.get(item, 0) >= 50 or _common_word(item):
+            return []
+        spans.append(whole)
+        i += len(item) + 1
+    return spans if read == len(items) or read * 2 >= len(items) >= 4 else []
 
 
 def _one_leader_for_many(text: str, start: int, items: list[str], said: str) -> bool:
@@ -760,6 +776,9 @@ _UNUSUAL_NAME_NEVER_STARTS = (
 )
 
 
+_ACTS_AFTER_A_NAME = set("以致作向对为在与和及率带到赴说讲同将")
+
+
 def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     """A name without a common surname (其木格, 额尔敦毕力格, 阿依古丽·买买提) right after a post,
     ended by punctuation or a speech verb."""
@@ -767,8 +786,9 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     if not m:
         return None
     name = m.group(0)
-    if "·" not in name and (name[0] in Lexicon.load().surnames or name[0] in _UNUSUAL_NAME_NEVER_STARTS):
+    if "·" not in name and name[0] in _UNUSUAL_NAME_NEVER_STARTS:
         return None
+    surnamed = "·" not in name and name[0] in Lexicon.load().surnames
     if "·" in name:
         dot = name.index("·")
         name = name[: dot + 1 + _transliteration_length(name[dot + 1 :])]
@@ -782,6 +802,8 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         if not ends:
             return None
         name = name[: ends[0]]
+        if surnamed and (len(name) != 4 or name[3] in _ACTS_AFTER_A_NAME):
+            return None  # a surname begins it and read_name found no name: only 江拥洛追 is read here
     if text[i + len(name) : i + len(name) + 1] in ("”", "》", "’"):
         return None  # “委员大讲堂”: a quoted name of a thing
     if name.endswith("副") or _posts_regex(Lexicon.load()).match(text, i + len(name)):
@@ -817,8 +839,10 @@ def _common_or_verbal(pair: str, freq: dict[str, int]) -> bool:
     >>> _common_or_verbal("紧靠", word_freq()), _common_or_verbal("木格", word_freq())
     (True, False)
     """
-    count = freq.get(pair, 0)
-    return count >= 200 or (count >= 20 and word_tags().get(pair, "")[:1] in ("v", "a", "d"))
+    count, tag = freq.get(pair, 0), word_tags().get(pair, "")
+    if tag == "nr":
+        return False  # 洛桑, 扎西: the dictionary knows the pair as a name
+    return count >= 200 or (count >= 20 and tag[:1] in ("v", "a", "d"))
 
 
 def _with_transliteration(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -859,6 +883,7 @@ def _transliteration_length(part: str) -> int:
 _BODY_AHEAD = re.compile(r"[省市州盟县区旗镇乡](?:人大|政协|政府|委|纪委)")
 _LIST_ITEM = re.compile(r"[\u3400-\u9fff]{2,3}(?=[、，,；;]|等|$)")
 _FOUR_CHARACTER_ITEM = re.compile(r"[\u3400-\u9fff]{4}(?=[、，,；;])")
+_DOTTED_ITEM = re.compile(r"[\u3400-\u9fff]{2,8}·[\u3400-\u9fff]{2,8}(?=[、，,；;]|等|$)")
 
 
 def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -869,8 +894,11 @@ def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     >>> listed_name(s, 6, Lexicon.load()), listed_name(s, 9, Lexicon.load())
     ((6, 8), (9, 11))
     """
-    span = read_name(text, i, lex)
     delimited = text[i - 1 : i] in ("、", "") or text[i - 1 : i].isspace()
+    dotted = _DOTTED_ITEM.match(text, i) if delimited else None
+    if dotted and not set(dotted.group(0)) & _BAD_NAME_CHARS:
+        return dotted.start(), dotted.end()  # 、宗洛·向巴克珠、: a name in two parts between two marks
+    span = read_name(text, i, lex)
     whole = _FOUR_CHARACTER_ITEM.match(text, i)
     if span and delimited and whole and whole.end() > span[1] and not set(whole.group(0)) & _BAD_NAME_CHARS:
         return whole.start(), whole.end()  # 、孟和达来、: a four-character name between two marks
@@ -882,7 +910,23 @@ def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
         return span
     if not delimited:
         return None
-    return _short_list_item(text, i) or _word_between_names(text, i, lex)
+    return _short_list_item(text, i) or _word_between_names(text, i, lex) or _name_of_no_words(text, i)
+
+
+def _name_of_no_words(text: str, i: int) -> tuple[int, int] | None:
+    """A four-character item of a 、-list made of no common word (格桑次旦, 白玛旺堆): a name
+    transliterated, with no surname to read it by.
+
+    >>> _name_of_no_words("、白玛旺堆、卓嘎", 1), _name_of_no_words("、乡村振兴、文化", 1)
+    ((1, 5), None)
+    """
+    whole = _FOUR_CHARACTER_ITEM.match(text, i)
+    if not whole or set(whole.group(0)) & _BAD_NAME_CHARS:
+        return None
+    freq = word_freq()
+    if any(len(w) >= 2 and freq.get(w, 0) >= 50 for w, _ in tagged_words(whole.group(0))):
+        return None
+    return whole.start(), whole.end()
 
 
 def _word_between_names(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1189,11 +1233,14 @@ def _private_company_staff(m: Mention) -> Mention:
     return m
 
 
+_BODY_BEFORE_LEADERS = re.compile(r"(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会)领导$")
 _FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工程师", "总裁", "副总裁"}
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:
     said = re.sub("(?:还)?有[:：]$", "", head.group(0).replace("同志", ""))  # 领导有：甲、乙; 领导还有：
+    if _BODY_BEFORE_LEADERS.match(said):  # 市委直属机关工委 + 领导甲、乙: the body's full name
+        said = text[title_start(text, head.start()) : head.start()] + said
     post = "班子成员" if said.endswith("班子成员") else "领导"
     title = Title(said, post=post, org="", level=_head_level(said))
     i, rank = head.end(), 1

@@ -579,7 +579,7 @@ def test_names_leaving_posts_cadres_by_rank_leaders_of_a_congress_and_a_list_att
     )
     assert found["郑旭光"] == ["江陵市卫生健康局局长"] and found["吴三友"] == ["江陵市财政局局长"]
     assert all(found[n] == ["副县级干部"] for n in ("周显春", "钱锦秀", "孙国华"))
-    assert all(found[n] == ["人大常委会领导"] for n in ("许大军", "冯和斌", "陈嘉"))
+    assert all(found[n] == ["江陵市人大常委会领导"] for n in ("许大军", "冯和斌", "陈嘉"))
     assert {"韩晋喜", "何斌", "欧阳新华"} <= set(found)
 
 
@@ -589,3 +589,26 @@ def test_a_leader_reporting_a_chiefs_round_and_a_district_named_after_a_citys_ma
         "新年伊始，某区河长巡河忙。西安市长安区委书记吕强出席。"
     )
     assert found == {"邓承强": ["州长"], "汪凯": ["县委书记"], "吕强": ["西安市长安区委书记"]}
+
+
+def test_names_in_two_parts_and_names_of_no_words_share_the_post_before_their_list():
+    found = officials("州政协副主席扎西·次仁、央金·卓玛、次旦多吉、普布、罗布、张立新出席会议。")
+    assert found == {
+        n: ["州政协副主席"] for n in ("扎西·次仁", "央金·卓玛", "次旦多吉", "普布", "罗布", "张立新")
+    }
+
+
+def test_a_rostrum_list_mostly_of_names_is_read_whole_and_a_four_character_name_after_a_post():
+    found = officials(
+        "县政协党组书记、主席江措洛追主持会议。多吉坚参、次仁、央宗、王立华、李国栋在主席台就座。"
+    )
+    assert found["江措洛追"] == ["县政协党组书记", "县政协主席"]
+    assert {n: found.get(n) for n in ("多吉坚参", "次仁", "央宗", "王立华", "李国栋")} == {
+        n: [] for n in ("多吉坚参", "次仁", "央宗", "王立华", "李国栋")
+    }
+    assert officials("要求各地在乡村振兴、产业发展、招商引资、基层治理在主席台就座。") == {}
+
+
+def test_leaders_of_a_named_body_take_its_full_name_as_their_title():
+    found = officials("区委组织部机关党委领导宋国华、田玉明、苗雨同志参加。")
+    assert found == {n: ["区委组织部机关党委领导"] for n in ("宋国华", "田玉明", "苗雨")}

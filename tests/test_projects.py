@@ -712,3 +712,8 @@ def test_a_scale_begins_a_plans_name_and_no_name_begins_with_an_honours_verb_or_
 def test_projects_named_by_a_year_an_amount_or_a_sort_name_none():
     found = projects("全县新签约超10亿元项目3个、科技型项目5个，某某县2025年项目集中开工。")
     assert not [n for n in found if n.endswith("项目")]
+
+
+def test_verbs_of_relying_or_seizing_before_a_park_are_no_part_of_its_name():
+    found = projects("该县借助江西赣州现代农业科技产业园的技术优势，抢抓数字经济产业园建设机遇。")
+    assert set(found) == {"江西赣州现代农业科技产业园", "数字经济产业园"}
