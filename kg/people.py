@@ -32,6 +32,7 @@ _LEADERS_HEAD = re.compile(
     r"|(?<=的)领导(?:有[:：])?(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
     r"|(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会)领导(?=[\u3400-\u9fff]{2,3}、)"  # 某某工委领导甲
     r"|(?:副)?(?:省|厅|市|县|处|乡科)级(?:领导)?干部(?=[\u3400-\u9fff]{2,3}、)"  # 副县级干部甲、乙
+    r"|(?:(?:副)?(?:省|厅|市|县|处)级)?老领导(?=[\u3400-\u9fff]{2,3}、)"  # 副省级老领导甲、乙
 )
 _GOV_POST = re.compile(r"^(?:副|常务副|代)?(?:省|市|州|县|区|旗|镇|乡|盟)长$")
 _PARTY_DEPT = re.compile(r"^(?:组织|宣传|统战|社会工作|政法|纪|政研|巡察|编)")
@@ -58,9 +59,9 @@ LEVEL_BY_CHAR = {
 
 
 _SPEECH_AFTER_ZUO = re.compile(
-    r"了|热情|重要|动员|讲话|报告|工作报告|总结|部署|专题|表态|发言"
+    r"了|热情|重要|动员|讲话|报告|工作报告|总结|部署|专题|表态|发言|批示|指示"
 )  # 汪某作 + 讲话
-_STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已率")
+_STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已率赴")
 
 
 def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
@@ -368,7 +369,7 @@ def _titles_before(
     start = max(title_start(text, post_start), floor)
     start = _after_joined_name(text, start, post_start)
     chain.append((text[start:post_end], text[post_start:post_end]))
-    while start > max(1, floor) and text[start - 1] in "、，" and len(chain) < 5:
+    while start > max(1, floor) and text[start - 1] in "、，兼" and len(chain) < 5:  # 董事长兼党委书记
         prev_end = start - 1
         prev_start = title_start(text, prev_end)
         segment = text[prev_start:prev_end]
@@ -763,7 +764,7 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
 
 
-_DIVISION_CHARS = set("省县区镇乡村街")
+_DIVISION_CHARS = set("省市州县区镇乡村街")
 _SPEECH = ("表示", "介绍", "指出", "强调", "主持", "说", "出席", "参加", "讲话", "汇报", "发言")
 # 某某才旦及部门负责人, 某某平措同志调研, 某某其木格在会上
 _NAME_ENDS = ("同志", "一行", "及", "调研", "陪同", "带队", "在", "应邀", "受", "率", "等")
@@ -774,6 +775,10 @@ _UNUSUAL_NAME_NEVER_STARTS = (
     "从对和与及在为向把被将于以由同跟给的了是也都还又就来率带到赴要会能应该请让去一二三四五六七八九十两几"
     "巡护"  # 河长巡河, 林长护林: the chief's round, no name
 )
+
+
+def _a_common_word(word: str, freq: dict[str, int]) -> bool:
+    return len(word) >= 2 and freq.get(word, 0) >= 50
 
 
 _ACTS_AFTER_A_NAME = set("以致作向对为在与和及率带到赴说讲同将")
@@ -810,6 +815,9 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
         return None  # 省河长 + 办副主任: the body's name and its post, no name between two posts
     freq = word_freq()
     plain = name.replace("·", "")
+    words = tagged_words(text[i : i + len(name) + 4])
+    if len(words) > 1 and words[0][1] == "v" and len(words[0][0]) == 1 and _a_common_word(words[1][0], freq):
+        return None  # 书记 + 抓党建: a verb and its object, no name
     if freq.get(plain, 0) >= 50:
         return None  # 副主席候选人: a word, not a name
     bad = _BAD_NAME_CHARS - {"那"} if "·" in name else _BAD_NAME_CHARS  # 那 of 贾那提别克 transliterates
@@ -895,6 +903,8 @@ def listed_name(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
     ((6, 8), (9, 11))
     """
     delimited = text[i - 1 : i] in ("、", "") or text[i - 1 : i].isspace()
+    if _posts_regex(lex).match(text, i):
+        return None  # 区长某某、常务副区长某某: the item is a post of its own
     dotted = _DOTTED_ITEM.match(text, i) if delimited else None
     if dotted and not set(dotted.group(0)) & _BAD_NAME_CHARS:
         return dotted.start(), dotted.end()  # 、宗洛·向巴克珠、: a name in two parts between two marks
@@ -1047,7 +1057,10 @@ def _name_after_a_colon(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
     (11, 13)
     """
     m = _COLON_AFTER_POST.match(text, i)
-    return read_name(text, m.end(), lex) if m else None
+    if m:
+        return read_name(text, m.end(), lex)
+    span = read_name(text, i + 1, lex) if text[i : i + 1] == "是" else None
+    return span if span and text[span[1] : span[1] + 1] == "、" else None  # 执行主席是甲、乙
 
 
 _COLON_AFTER_POST = re.compile(r"(?:是|为|还有|有)?[:：]")

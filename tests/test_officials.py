@@ -612,3 +612,35 @@ def test_a_rostrum_list_mostly_of_names_is_read_whole_and_a_four_character_name_
 def test_leaders_of_a_named_body_take_its_full_name_as_their_title():
     found = officials("区委组织部机关党委领导宋国华、田玉明、苗雨同志参加。")
     assert found == {n: ["区委组织部机关党委领导"] for n in ("宋国华", "田玉明", "苗雨")}
+
+
+def test_posts_joined_by_jian_are_each_a_title_of_the_body():
+    found = officials("市委副书记兼政法委书记王海林、某某能源集团有限公司董事长兼党委书记杜明远出席。")
+    assert found["王海林"] == ["市委副书记", "市委政法委书记"]
+    assert found["杜明远"] == ["某某能源集团有限公司董事长", "某某能源集团有限公司党委书记"]
+
+
+def test_a_leader_going_somewhere_or_writing_instructions_and_a_spokesman():
+    found = officials(
+        "省长陈立新赴某某县调研。省政协副主席、州委书记林建作批示，州委常委、秘书长、州委新闻发言人蒋兆华出席会议。"
+    )
+    assert found == {
+        "陈立新": ["省长"],
+        "林建": ["省政协副主席", "州委书记"],
+        "蒋兆华": ["州委常委", "州委秘书长", "州委新闻发言人"],
+    }
+
+
+def test_retired_leaders_presidents_of_a_session_and_a_post_that_is_the_next_item():
+    found = officials(
+        "副省级老领导郑金城、乔宏、何东太也出席了会议。大会的执行主席是高立才、乔兵、郝晓燕。"
+        "某某区区长舒国元、常务副区长李先明参加。"
+    )
+    assert all(found[n] == ["副省级老领导"] for n in ("郑金城", "乔宏", "何东太"))
+    assert all(found[n] == ["执行主席"] for n in ("高立才", "乔兵", "郝晓燕"))
+    assert found["李先明"] == ["某某区常务副区长"] and "常务副" not in found
+
+
+def test_what_follows_a_post_as_its_verb_and_object_names_nobody():
+    text = "党组织书记抓党建工作述职评议会议召开。引导政协委员紧盯某某市发展目标提出意见和建议。"
+    assert officials(text) == {}
