@@ -222,6 +222,22 @@ def _suffix_starts_a_word(text: str, end: int, freq: dict[str, int]) -> bool:
     return len(word) == 2 and word[0] in "县区市" and _frequent(word, freq) and not _is_placey(word)
 
 
+def _words_at_both_edges(text: str, start: int, end: int, freq: dict[str, int]) -> bool:
+    """Whether a common word crosses a three-character name's start and another ends it (沿海 + 城市).
+
+    >>> freq = word_freq()
+    >>> _words_at_both_edges("开放沿海城市", 3, 6, freq), _words_at_both_edges("到海城市调研", 1, 4, freq)
+    (True, False)
+    """
+    before = text[start - 1 : start + 1]
+    return (
+        start > 0
+        and _frequent(before, freq)
+        and not _is_placey(before)
+        and _frequent(text[end - 2 : end], freq)
+    )
+
+
 def _frequent(word: str, freq: dict[str, int]) -> bool:
     """A common word, or an idiom however rare (重于泰山, 长治久安)."""
     count = freq.get(word, 0)
@@ -285,6 +301,8 @@ def gazetteer_places(text: str) -> tuple[Mention, ...]:
             continue
         if not is_short and end - start == 2 and _suffix_starts_a_word(text, end, freq):
             continue  # 新县 of 新县域: the county suffix begins a word (县域)
+        if not is_short and end - start == 3 and _words_at_both_edges(text, start, end, freq):
+            continue  # 海城市 of 沿海城市: a word across its start and another that ends it
         attrs = (("source", "gazetteer"), ("short", "1")) if is_short else (("source", "gazetteer"),)
         if is_short and _named_as_a_place(text, start, end):
             attrs += (("anchored", "1"),)

@@ -283,7 +283,8 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
 
 
 _BY_TERM = re.compile(
-    r"(?:中国人民政治协商会议|政协)([\u3400-\u9fff]{2,10}?)(?:第[一二三四五六七八九十]+届)?委员会(?!委员)"
+    r"(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十]+届)?([\u3400-\u9fff]{2,10}?)"
+    r"(?:第[一二三四五六七八九十]+届)?委员会(?!委员)(常务委员会)?"
 )
 
 
@@ -295,13 +296,18 @@ def congresses_by_term(text: str) -> list[Mention]:
     ['政协大庆市第十届委员会']
     >>> congresses_by_term("政协十一届委员会常委会议"), congresses_by_term("政协委员和政协各专门委员会")
     ([], [])
+    >>> [(m.text, m.attr("printed")) for m in congresses_by_term("政协第十三届贵州省委员会常务委员会开会")]
+    [('贵州省政协常委会', '政协第十三届贵州省委员会常务委员会')]
     """
     out = []
     for m in _BY_TERM.finditer(text):
         place = m.group(1)
         if not divisions_filling(0, len(place), list(gazetteer_places(place))):
             continue  # 政协各专门委员会, 政协十一届委员会: no place named
-        name = "政协" + m.group(0).removeprefix("中国人民政治协商会议").removeprefix("政协")
+        if m.group(2):  # 政协某某省委员会 + 常务委员会: its standing committee
+            name = place + "政协常委会"
+        else:
+            name = "政协" + m.group(0).removeprefix("中国人民政治协商会议").removeprefix("政协")
         printed = (("printed", m.group(0)),) if name != m.group(0) else ()
         out.append(Mention("organization", name, m.start(), m.end(), attrs=(("kind", "cppcc"), *printed)))
     return out

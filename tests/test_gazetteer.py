@@ -568,3 +568,11 @@ def test_two_characters_that_make_no_word_name_a_place_whatever_their_tags_unles
     found = place_names("先后来到稼先公园、兴东社区调研。要了解漓江保护情况，整治同小区周边环境。")
     assert {"稼先公园", "兴东社区"} <= found
     assert not [p for p in found if p.startswith(("解", "治"))]
+
+
+def test_a_city_is_not_read_across_two_words_that_hold_its_characters():
+    assert place_names("北海市是首批对外开放沿海城市。代表团到海城市考察。") == {"北海市", "海城市"}
+    from kg.pipeline import extract_text
+
+    doc = extract_text("北海市是首批对外开放沿海城市。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"北海市"}

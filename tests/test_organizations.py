@@ -388,3 +388,12 @@ def test_a_congress_standing_committee_by_its_formal_name_is_the_committee_with_
     doc = extract_text("荆州市第五届人民代表大会常务委员会第二十八次会议召开。")
     committee = next(e for e in doc.entities if e.name == "荆州市人大常委会")
     assert "荆州市第五届人民代表大会常务委员会" in committee.aliases
+
+
+def test_a_cppcc_committee_with_its_term_before_its_place_and_its_standing_committee():
+    found = organisations(
+        "政协第十一届宜昌市委员会第四次会议开幕。政协第十三届云南省委员会常务委员会第九次会议在昆明召开。"
+    )
+    assert "政协第十一届宜昌市委员会" in found
+    assert found["云南省政协常委会"] == ["政协第十三届云南省委员会常务委员会"]
+    assert not any(name.endswith("委员会常务委员会") for name in found)
