@@ -2108,12 +2108,9 @@ def studied_meetings(text: str) -> list[Mention]:
         surface = text[begin : m.end()]
         routine = re.fullmatch(r".{0,4}(?:常委会会议|有关会议|相关会议|党组会议)", surface)
         vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关|传达|学习|贯彻", surface) or (
-            surface.endswith("全会")
-            and not re.search(r"[届次]", surface)  # 学习贯彻全会: the plenum just named
-            and not re.fullmatch(r"[省市州县区旗]委全会", surface)  # 省委全会 names one
-        )
-        plenum = re.fullmatch(r"[省市州县区旗]委全会", surface)
-        if (len(surface) >= 5 or plenum) and not routine and not vague:
+            surface.endswith("全会") and not re.search(r"[届次]", surface)
+        )  # 学习贯彻全会, 省委全会: a plenum named by no term (annotated in none of six articles)
+        if len(surface) >= 5 and not routine and not vague:
             out += _joint_meetings(surface, begin)
     return out
 

@@ -193,9 +193,9 @@ def test_a_modern_goal_a_county_sets_itself_is_a_theme():
     assert {"新时代现代化强县", "现代化滨江大都市"} <= found
 
 
-def test_meetings_studied_together_and_the_provincial_plenum():
-    found = _themes_of("讲话体现了中央经济工作会议和省委全会精神。")
-    assert {"中央经济工作会议", "省委全会"} <= found
+def test_meetings_studied_together_and_a_plenum_named_by_its_term_only():
+    found = _themes_of("讲话体现了中央经济工作会议和省委全会精神。会议学习了市委八届九次全会精神。")
+    assert {"中央经济工作会议", "市委八届九次全会"} <= found and "省委全会" not in found
 
 
 def test_the_central_plenum_by_its_full_name_is_the_short_form():
