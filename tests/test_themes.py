@@ -485,3 +485,8 @@ def test_routine_work_of_drawing_talent_consumption_culture_and_supervision_is_n
         "宜居城市",
     }
     assert "中央生态环境保护督察" not in found
+
+
+def test_the_system_of_peoples_congresses_is_a_theme_under_its_short_label():
+    found = _themes_of("要坚持和完善人民代表大会制度，依法履职，践行全过程人民民主。")
+    assert {"人民代表大会制度", "全过程人民民主"} <= found
