@@ -819,6 +819,8 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     following = text[end : end + 1]
     if following in ("长", "员") or lex.post_at_end(text[max(0, start - 2) : end]) in ("常委", "委员"):
         return True
+    if (suffix, text[end : end + 2]) in (("政协", "委员"), ("人大", "代表")):
+        return True  # 政协委员, 人大代表: members, not the body
     freq, tags = word_freq(), word_tags()
     if len(suffix) > 1:  # 作协 in 合作协议, 中心 in 市中心
         after, before = text[end - 1 : end + 1], text[max(0, start - 1) : end]

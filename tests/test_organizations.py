@@ -397,3 +397,8 @@ def test_a_cppcc_committee_with_its_term_before_its_place_and_its_standing_commi
     assert "政协第十一届宜昌市委员会" in found
     assert found["云南省政协常委会"] == ["政协第十三届云南省委员会常务委员会"]
     assert not any(name.endswith("委员会常务委员会") for name in found)
+
+
+def test_members_of_a_cppcc_or_deputies_of_a_congress_name_no_body_after_a_verb():
+    found = organisations("某某区政协组织部分政协委员开展视察。县人大代表和政协委员参加。")
+    assert not any(name.endswith(("部分政协", "政协委员", "人大代表")) for name in found)
