@@ -529,7 +529,7 @@ def media_sources(text: str) -> list[Mention]:
     [[], [], []]
     """
     out: list[Mention] = []
-    if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【")):
+    if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【", "融媒")):
         return out
     spans = [(m.start(1), m.end(1)) for m in _MEDIA_AFTER_TIME.finditer(text)]
     for m in _MEDIA_AFTER_SOURCE.finditer(text):
@@ -550,7 +550,26 @@ def media_sources(text: str) -> list[Mention]:
         if not after_paper and tagged_words(name)[0][1][:1] in ("v", "d", "p", "r", "c", "u"):
             continue  # 来看报道：, 详见: a call to read on, no source
         out.append(Mention("organization", name, start, end, attrs=(("kind", "media"),)))
+    for m in re.finditer("融媒(?!体)", text):
+        if span := _media_brand(text, m.start()):  # 自贡融媒: the place's first word may read as 自
+            out.append(Mention("organization", text[span[0] : span[1]], *span, attrs=(("kind", "media"),)))
     return out
+
+
+def _media_brand(text: str, brand_at: int) -> tuple[int, int] | None:
+    """A county or city media centre's brand, its place before 融媒 (拉萨融媒讯, 某某融媒记者), or
+    two characters that open the clause.
+
+    >>> s = "拉萨融媒讯 会议召开。审议事项钢城融媒记者"
+    >>> [s[a:b] for a, b in (_media_brand(s, 2), _media_brand(s, 17))]
+    ['拉萨融媒', '钢城融媒']
+    """
+    head = text[max(0, brand_at - 8) : brand_at]
+    places = [p for p in gazetteer_places(head) if p.end == len(head)]
+    if places:
+        return brand_at - len(places[0].text), brand_at + 2
+    opens = brand_at - 2 == 0 or (brand_at >= 2 and not CJK.match(text[brand_at - 3]))
+    return (brand_at - 2, brand_at + 2) if opens and all(CJK.match(c) for c in head[-2:]) else None
 
 
 _PAPER_THEN_MORE = re.compile(

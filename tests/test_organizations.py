@@ -402,3 +402,8 @@ def test_a_cppcc_committee_with_its_term_before_its_place_and_its_standing_commi
 def test_members_of_a_cppcc_or_deputies_of_a_congress_name_no_body_after_a_verb():
     found = organisations("某某区政协组织部分政协委员开展视察。县人大代表和政协委员参加。")
     assert not any(name.endswith(("部分政协", "政协委员", "人大代表")) for name in found)
+
+
+def test_a_media_centres_brand_after_its_place_but_not_the_media_centre_word():
+    found = organisations("本报讯(实习生 王小雨 遂宁融媒记者 李明)会议召开。来源：某某县融媒体中心")
+    assert "遂宁融媒" in found and not any(name.endswith(("融媒体", "王小雨遂宁融媒")) for name in found)
