@@ -1255,6 +1255,9 @@ _LIST_LEAD = re.compile(
     r"(?:了|的)?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
+_LEADING_TIME = re.compile(
+    r"^(?:\d{4}年)?(?:[一二三四]季度|上半年|下半年|年内|年底|\d{1,2}月(?:\d{1,2}日)?)?"
+)
 
 
 def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> list[Mention]:
@@ -1280,6 +1283,9 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
         staged = not end.group(0).startswith("等")  # 甲、乙开工项目现场: a firm listed is its works
         lead = list(_LIST_LEAD.finditer(items[0]))
         skip = lead[-1].end() if lead else 0
+        first = _strip_leading_verbs(_LEADING_TIME.sub("", items[0][skip:]))
+        if first != items[0][skip:] and not _reads_as_a_clause(first, joining=False):
+            skip = len(items[0]) - len(first)  # 2025年一季度实现 + 某某改扩建: the date and the verb
         position = clause + skip
         items[0] = items[0][skip:]
         for item in items:
@@ -1974,8 +1980,13 @@ def _strip_leading_verbs(name: str) -> str:
     verbs = Lexicon.load().generic.get("project_leading_verb", frozenset())
     words = tagged_words(name)
     k = 0
-    while k < len(words) - 1 and (words[k][0] in verbs or _before_a_verb(words, k, verbs)):
-        k += 1
+    while k < len(words) - 1:
+        if k < len(words) - 2 and words[k][0] + words[k + 1][0] in verbs:
+            k += 2  # 全面 + 提速: a verb the dictionary cuts in two
+        elif words[k][0] in verbs or _before_a_verb(words, k, verbs):
+            k += 1
+        else:
+            break
     rest = "".join(w for w, _ in words[k:])
     return rest if len(rest) >= 2 else name
 

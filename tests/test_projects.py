@@ -717,3 +717,12 @@ def test_projects_named_by_a_year_an_amount_or_a_sort_name_none():
 def test_verbs_of_relying_or_seizing_before_a_park_are_no_part_of_its_name():
     found = projects("该县借助江西赣州现代农业科技产业园的技术优势，抢抓数字经济产业园建设机遇。")
     assert set(found) == {"江西赣州现代农业科技产业园", "数字经济产业园"}
+
+
+def test_a_date_and_a_verb_before_a_list_of_works_and_a_verb_cut_in_two_are_no_part_of_names():
+    found = projects(
+        "2025年一季度实现华锐金属精密钢带改扩建、恒通不锈钢中厚板等项目投产。"
+        "全面提速国家远洋渔业基地、临港物流城等6个重点项目建设。"
+    )
+    assert {"华锐金属精密钢带改扩建", "国家远洋渔业基地"} <= set(found)
+    assert not any(name.startswith(("2025", "全面", "提速")) for name in found)
