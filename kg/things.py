@@ -1425,7 +1425,7 @@ def _names_no_project(
     batch of a programme (2026年高标准农田项目), so only the common-words test reads it; a name that
     begins with its company (``company``) names one however common its words."""
     dated = name
-    if year := YEAR_HEAD.match(name):
+    if year := YEAR_HEAD.match(name) or _PLAN_PERIOD_HEAD.match(name):  # 十五五时期 + 重大项目: a sort too
         name, surface = name[year.end() :], surface[year.end() :]
     return bool(
         lex.is_generic("project", surface)
@@ -1557,6 +1557,7 @@ def _sector_after_a_doing_word(name: str) -> bool:
 
 
 YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年度?")
+_PLAN_PERIOD_HEAD = re.compile(r"^“?十[一二三四五六七八九]五”?(?:时期|期间)?")
 """The year a name begins with (2026年某某项目: that year's batch of one programme)."""
 
 

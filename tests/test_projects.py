@@ -726,3 +726,10 @@ def test_a_date_and_a_verb_before_a_list_of_works_and_a_verb_cut_in_two_are_no_p
     )
     assert {"华锐金属精密钢带改扩建", "国家远洋渔业基地"} <= set(found)
     assert not any(name.startswith(("2025", "全面", "提速")) for name in found)
+
+
+def test_the_major_projects_of_a_plan_period_are_a_sort_of_project():
+    found = projects(
+        "10个项目纳入省“十五五”重大项目盘子，要谋实“十五五”时期重大项目，开工建设锦江绿道三期工程。"
+    )
+    assert set(found) == {"锦江绿道三期工程"}
