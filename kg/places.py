@@ -469,6 +469,8 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             continue  # 贫困村、空壳村: listed with a kind of village, it is a kind too
         if _no_place_name(text, start, end_index + 1, name, info):
             continue
+        if _water_or_zone_misread(text, start, end_index + 1, name, info):
+            continue
         if _a_known_place_and_a_word(text, start, end_index + 1, known, lex):
             continue
         if _divisions_in_a_row(start, end_index + 1, known):
@@ -772,6 +774,26 @@ def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> 
 
 
 _ROAD_IDIOM = re.compile(r"顺心|顺风|顺畅|顺利|绿灯|长虹|畅通|高歌|相伴|护航|狂奔|领跑")
+
+
+def _water_or_zone_misread(text: str, start: int, end: int, name: str, info: Suffix) -> bool:
+    """A water's suffix that begins a village's name (七湾 + 村), a water named across a word
+    (结合 + 湖区 of 结合湖), a zone named by a verb or adverb (深化 + 开发区).
+
+    >>> w, misread = _suffix_info("湾"), _water_or_zone_misread
+    >>> misread("在七湾村开会", 0, 3, "在七", w), misread("到三亚湾游览", 1, 4, "三亚", w)
+    (True, False)
+    """
+    freq = word_freq()
+    if info.kind == "water":
+        before = text[start - 1 : start + 1]
+        return text[end : end + 1] in ("村", "镇", "乡") or (
+            start > 0 and freq.get(before, 0) >= 100 and not _is_placey(before)
+        )
+    if info.kind == "zone":
+        tag = word_tags().get(name, "")
+        return freq.get(name, 0) >= 500 and tag.startswith(("v", "d", "j", "a"))  # 深化, 推进: no name
+    return False
 
 
 def _one_character_village(

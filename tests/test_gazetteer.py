@@ -576,3 +576,10 @@ def test_a_city_is_not_read_across_two_words_that_hold_its_characters():
 
     doc = extract_text("北海市是首批对外开放沿海城市。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"北海市"}
+
+
+def test_a_water_suffix_that_begins_a_villages_name_and_a_zone_named_by_a_verb_name_no_place():
+    assert place_names("在七湾村党员活动中心开会。要深化开发区改革，建设火炬高新区。") == {
+        "七湾村",
+        "火炬高新区",
+    }
