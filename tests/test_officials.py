@@ -644,3 +644,10 @@ def test_retired_leaders_presidents_of_a_session_and_a_post_that_is_the_next_ite
 def test_what_follows_a_post_as_its_verb_and_object_names_nobody():
     text = "党组织书记抓党建工作述职评议会议召开。引导政协委员紧盯某某市发展目标提出意见和建议。"
     assert officials(text) == {}
+
+
+def test_a_leader_named_before_his_post_after_a_verb_of_studying():
+    found = officials(
+        "为深入贯彻落实冯建军省长调研重要指示精神，深入学习贯彻蒋国华书记在述职评议会上的讲话精神。"
+    )
+    assert found == {"冯建军": ["省长"], "蒋国华": ["书记"]}
