@@ -40,6 +40,23 @@ _ACADEMIC = re.compile(
     r"(?:教研室|教研部|教研组|研究生|学生|班|车间|班组|门店|工段|实验室|研究站|观测站)$"
 )  # 某某全国重点实验室主任, 某某观测研究站副站长: scientists (annotated as officials in none of 3)
 
+_ACADEMIC_UNIT = re.compile(r"(?:大学|学院|科学院)[\u3400-\u9fff]*?(?:学院|研究院|研究所|研究中心|实验室)$")
+_ACADEMIC_POSTS = {"院长", "副院长", "执行院长", "常务副院长", "所长", "副所长", "主任", "副主任"}
+
+
+def _heads_an_academic_unit(title: Title) -> bool:
+    """A dean or director of a university's school or an academy's institute (某某大学马克思主义学院
+    副院长): a scholar, annotated as no official in 21 of 23 such titles (a university's president
+    or party secretary is one).
+
+    >>> _heads_an_academic_unit(Title("某某大学经济学院院长", post="院长", org="某某大学经济学院"))
+    True
+    >>> _heads_an_academic_unit(Title("某某学院党委书记", post="书记", org="某某学院党委"))
+    False
+    """
+    return title.post in _ACADEMIC_POSTS and bool(_ACADEMIC_UNIT.search(title.org))
+
+
 LEVEL_BY_CHAR = {
     "省": "provincial",
     "自治区": "provincial",
@@ -521,7 +538,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         span = _with_transliteration(text, span)
         floor = _after_last_name(text, found, m.start())
         titles = _titles_before(text, m.start(), m.end(), lex, last_with_org, floor)
-        if not titles or _ACADEMIC.search(titles[-1].org):
+        if not titles or _ACADEMIC.search(titles[-1].org) or _heads_an_academic_unit(titles[-1]):
             continue
         last_with_org = next((t for t in reversed(titles) if _a_base(t)), last_with_org)
         first = Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))

@@ -651,3 +651,11 @@ def test_a_leader_named_before_his_post_after_a_verb_of_studying():
         "为深入贯彻落实冯建军省长调研重要指示精神，深入学习贯彻蒋国华书记在述职评议会上的讲话精神。"
     )
     assert found == {"冯建军": ["省长"], "蒋国华": ["书记"]}
+
+
+def test_deans_of_a_universitys_school_and_heads_of_an_academys_institute_are_scholars():
+    found = officials(
+        "西北农业大学马克思主义学院副院长邱文会教授作宣讲。中国科学院某某化学研究所副所长李明介绍。"
+        "市人民医院院长王强出席。"
+    )
+    assert found == {"王强": ["市人民医院院长"]}
