@@ -490,3 +490,11 @@ def test_routine_work_of_drawing_talent_consumption_culture_and_supervision_is_n
 def test_the_system_of_peoples_congresses_is_a_theme_under_its_short_label():
     found = _themes_of("要坚持和完善人民代表大会制度，依法履职，践行全过程人民民主。")
     assert {"人民代表大会制度", "全过程人民民主"} <= found
+
+
+def test_every_meeting_of_a_long_list_whose_spirit_is_studied_including_joint_ones():
+    found = _themes_of(
+        "全面落实中央经济工作会议、省委十一届七次全会暨省委经济工作会议、省政府十三届四次全会、"
+        "市委六届八次全会暨市委经济工作会议精神，统一思想。"
+    )
+    assert {"中央经济工作会议", "省委十一届七次全会", "省委经济工作会议", "市委经济工作会议"} <= found
