@@ -26,11 +26,12 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它")
 _TITLE_BOUNDARY = boundary_words("title")
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
+_BODIES_WITH_LEADERS = r"(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会)"  # 某市人大常委会领导甲、乙
 _LEADERS_HEAD = re.compile(
     r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?:还有[:：]|有[:：])?(?!班子|干部|小组|机制|责任)"
     r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
     r"|(?<=的)领导(?:有[:：])?(?=[\u3400-\u9fff]{2,3}、[\u3400-\u9fff]{2,3}、)"  # 分管某工作的领导甲、乙、丙
-    r"|(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会)领导(?=[\u3400-\u9fff]{2,3}、)"  # 某某工委领导甲
+    rf"|{_BODIES_WITH_LEADERS}领导(?=[\u3400-\u9fff]{{2,3}}、)"  # 某某工委领导甲、乙
     r"|(?:副)?(?:省|厅|市|县|处|乡科)级(?:领导)?干部(?=[\u3400-\u9fff]{2,3}、)"  # 副县级干部甲、乙
     r"|(?:(?:副)?(?:省|厅|市|县|处)级)?老领导(?=[\u3400-\u9fff]{2,3}、)"  # 副省级老领导甲、乙
 )
@@ -44,16 +45,19 @@ _ACADEMIC_UNIT = re.compile(r"(?:大学|学院|科学院)[\u3400-\u9fff]*?(?:学
 _ACADEMIC_POSTS = {"院长", "副院长", "执行院长", "常务副院长", "所长", "副所长", "主任", "副主任"}
 
 
-def _heads_an_academic_unit(title: Title) -> bool:
-    """A dean or director of a university's school or an academy's institute (某某大学马克思主义学院
-    副院长): a scholar, annotated as no official in 21 of 23 such titles (a university's president
-    or party secretary is one).
+def _a_scholars_title(title: Title) -> bool:
+    """A post of a laboratory, class or workshop (_ACADEMIC), or a dean or director of a university's
+    school or an academy's institute (某某大学马克思主义学院副院长): a scholar's or worker's title,
+    annotated as no official's in 21 of 23 such titles (a university's president or party secretary
+    is an official).
 
-    >>> _heads_an_academic_unit(Title("某某大学经济学院院长", post="院长", org="某某大学经济学院"))
+    >>> _a_scholars_title(Title("某某大学经济学院院长", post="院长", org="某某大学经济学院"))
     True
-    >>> _heads_an_academic_unit(Title("某某学院党委书记", post="书记", org="某某学院党委"))
+    >>> _a_scholars_title(Title("某某学院党委书记", post="书记", org="某某学院党委"))
     False
     """
+    if _ACADEMIC.search(title.org):
+        return True
     return title.post in _ACADEMIC_POSTS and bool(_ACADEMIC_UNIT.search(title.org))
 
 
@@ -538,7 +542,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         span = _with_transliteration(text, span)
         floor = _after_last_name(text, found, m.start())
         titles = _titles_before(text, m.start(), m.end(), lex, last_with_org, floor)
-        if not titles or _ACADEMIC.search(titles[-1].org) or _heads_an_academic_unit(titles[-1]):
+        if not titles or _a_scholars_title(titles[-1]):
             continue
         last_with_org = next((t for t in reversed(titles) if _a_base(t)), last_with_org)
         first = Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
@@ -796,6 +800,7 @@ _UNUSUAL_NAME_NEVER_STARTS = (
 
 
 def _a_common_word(word: str, freq: dict[str, int]) -> bool:
+    """A word of two or more characters the dictionary counts often (党建, 乡村)."""
     return len(word) >= 2 and freq.get(word, 0) >= 50
 
 
@@ -952,7 +957,7 @@ def _name_of_no_words(text: str, i: int) -> tuple[int, int] | None:
     if not whole or set(whole.group(0)) & _BAD_NAME_CHARS:
         return None
     freq = word_freq()
-    if any(len(w) >= 2 and freq.get(w, 0) >= 50 for w, _ in tagged_words(whole.group(0))):
+    if any(_a_common_word(w, freq) for w, _ in tagged_words(whole.group(0))):
         return None
     return whole.start(), whole.end()
 
@@ -1069,7 +1074,8 @@ def _name_after_a_space(text: str, i: int, lex: Lexicon) -> tuple[int, int] | No
 
 
 def _name_after_a_colon(text: str, i: int, lex: Lexicon) -> tuple[int, int] | None:
-    """A name after a post and a colon (大会的执行主席是：甲、乙): the post is theirs.
+    """A name after a post and a colon (大会的执行主席是：甲、乙), or after 是 when a list of names
+    follows (执行主席是甲、乙): the post is theirs.
 
     >>> s = "这次大会的执行主席是：王旭、韩学群"; _name_after_a_colon(s, 9, Lexicon.load())
     (11, 13)
@@ -1264,7 +1270,7 @@ def _private_company_staff(m: Mention) -> Mention:
     return m
 
 
-_BODY_BEFORE_LEADERS = re.compile(r"(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会)领导$")
+_BODY_BEFORE_LEADERS = re.compile(rf"{_BODIES_WITH_LEADERS}领导$")
 _FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工程师", "总裁", "副总裁"}
 
 

@@ -568,8 +568,9 @@ def _media_brand(text: str, brand_at: int) -> tuple[int, int] | None:
     places = [p for p in gazetteer_places(head) if p.end == len(head)]
     if places:
         return brand_at - len(places[0].text), brand_at + 2
-    opens = brand_at - 2 == 0 or (brand_at >= 2 and not CJK.match(text[brand_at - 3]))
-    return (brand_at - 2, brand_at + 2) if opens and all(CJK.match(c) for c in head[-2:]) else None
+    start = brand_at - 2
+    opens = start == 0 or (start > 0 and not CJK.match(text[start - 1]))
+    return (start, brand_at + 2) if opens and all(CJK.match(c) for c in head[-2:]) else None
 
 
 _PAPER_THEN_MORE = re.compile(
@@ -1557,8 +1558,8 @@ def _sector_after_a_doing_word(name: str) -> bool:
 
 
 YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年度?")
-_PLAN_PERIOD_HEAD = re.compile(r"^“?十[一二三四五六七八九]五”?(?:时期|期间)?")
 """The year a name begins with (2026年某某项目: that year's batch of one programme)."""
+_PLAN_PERIOD_HEAD = re.compile(r"^“?十[一二三四五六七八九]五”?(?:时期|期间)?")
 
 
 _NAMING_MARK = re.compile(r"[\d“”\"（）()A-Za-z一二三四五六七八九十百千万]")
@@ -2141,28 +2142,30 @@ def studied_meetings(text: str) -> list[Mention]:
         surface = text[begin : m.end()]
         routine = re.fullmatch(r".{0,4}(?:常委会会议|有关会议|相关会议|党组会议)", surface)
         vague = re.search(r"[的了和及与、在要把将等各们]|上下|有关|传达|学习|贯彻", surface) or (
-            surface.endswith("全会") and not re.search(r"[届次]", surface)
+            _PLENUM_WITHOUT_TERM.fullmatch(surface)
         )  # 学习贯彻全会, 省委全会: a plenum named by no term (annotated in none of six articles)
         if len(surface) >= 5 and not routine and not vague:
             out += _joint_meetings(surface, begin)
     return out
 
 
+_PLENUM_WITHOUT_TERM = re.compile(r"[^届次]*全会")
 _MEETING_BODY = re.compile(r"(?:中央|全国|国务院|中共|全?[省市州县区])")
 
 
 def _joint_meetings(surface: str, begin: int) -> list[Mention]:
     """A meeting held with another (甲全会暨乙会议) is each meeting that names its body; the second
-    without one (某某全会暨经济工作会议) is only the first's session.
+    without one (某某全会暨经济工作会议) is only the first's session, and a plenum named by no term
+    (县委全会) is none.
 
     >>> [m.text for m in _joint_meetings("市委十二届八次全会暨经济工作会议", 0)]
     ['市委十二届八次全会']
     >>> [m.text for m in _joint_meetings("县委全会暨县委经济工作会议", 3)]
-    ['县委全会', '县委经济工作会议']
+    ['县委经济工作会议']
     """
     out, start = [], begin
     for k, part in enumerate(surface.split("暨")):
-        if k == 0 or _MEETING_BODY.match(part):
+        if (k == 0 or _MEETING_BODY.match(part)) and not _PLENUM_WITHOUT_TERM.fullmatch(part):
             out.append(Mention("theme", part, start, start + len(part), attrs=(("kind", "meeting"),)))
         start += len(part) + 1
     return out
