@@ -173,10 +173,9 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     a noun is that noun's (有 of 有机农畜产品); 和 joins two names (遗址保护和某某示范点) unless a
     policy term or a department spans it (生态保护和高质量发展示范区, 住房和城乡建设局)."""
     if word == "和":
-        return any(
-            k >= (at := term.index("和")) and prefix[k - at : k - at + len(term)] == term
-            for term in _terms_with_he()
-        )
+        return _inside_a_term(prefix, k, word)
+    if _inside_a_term(prefix, k, word):
+        return True  # 全面 of 全面振兴新突破三年行动: a boundary word inside one policy term
     at_end = k >= 2 and k + len(word) == len(prefix)
     if _PHASE.fullmatch(word) and k >= 2 and (at_end or prefix[k + len(word) :] in ("）", ")")):
         return True  # 法麦克斯三期项目, 雅化锂业(二期)项目: the phase of the named works
@@ -205,10 +204,24 @@ def _noun_before(prefix: str, k: int) -> bool:
 
 
 @cache
-def _terms_with_he() -> tuple[str, ...]:
-    """Policy terms and names that hold 和 (统筹发展和安全; 住房和城乡建设 of ``joined_terms.txt``)."""
+@cache
+def _joined_terms() -> tuple[str, ...]:
+    """Policy terms and names that hold a word a name otherwise stops at (统筹发展和安全, 住房和城乡建设,
+    全面振兴 of ``joined_terms.txt``)."""
     labels = {label for label, _ in ThemeVocabulary.load().labels() if "和" in label}
     return tuple(labels | set(data_words("joined_terms.txt")))
+
+
+def _inside_a_term(prefix: str, k: int, word: str) -> bool:
+    """Whether ``word`` at ``k`` is inside one of the joined terms.
+
+    >>> _inside_a_term("实施全面振兴新突破三年", 2, "全面"), _inside_a_term("全面推进某某", 0, "全面")
+    (True, False)
+    """
+    return any(
+        word in term and k >= (at := term.index(word)) and prefix[k - at : k - at + len(term)] == term
+        for term in _joined_terms()
+    )
 
 
 _VISITS = frozenset({"调研", "考察", "视察", "观摩", "督导", "检查", "督查", "调度", "走访", "察看", "查看"})

@@ -733,3 +733,8 @@ def test_the_major_projects_of_a_plan_period_are_a_sort_of_project():
         "10个项目纳入省“十五五”重大项目盘子，要谋实“十五五”时期重大项目，开工建设锦江绿道三期工程。"
     )
     assert set(found) == {"锦江绿道三期工程"}
+
+
+def test_a_boundary_word_that_begins_a_policy_term_inside_a_campaigns_name_belongs_to_it():
+    found = projects("为奋力夺取全面振兴新跨越三年行动首战之年胜利而努力。全力实施全面振兴新跨越三年行动。")
+    assert set(found) == {"全面振兴新跨越三年行动"}
