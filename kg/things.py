@@ -172,10 +172,9 @@ def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
     and after a noun it is part of one (县城建设提质升级行动); a one-character boundary that begins
     a noun is that noun's (有 of 有机农畜产品); 和 joins two names (遗址保护和某某示范点) unless a
     policy term or a department spans it (生态保护和高质量发展示范区, 住房和城乡建设局)."""
-    if word == "和":
-        return _inside_a_term(prefix, k, word)
-    if _inside_a_term(prefix, k, word):
-        return True  # 全面 of 全面振兴新突破三年行动: a boundary word inside one policy term
+    inside = _inside_a_term(prefix, k, word)  # 全面 of 全面振兴新突破三年行动: inside one policy term
+    if word == "和" or inside:
+        return inside
     at_end = k >= 2 and k + len(word) == len(prefix)
     if _PHASE.fullmatch(word) and k >= 2 and (at_end or prefix[k + len(word) :] in ("）", ")")):
         return True  # 法麦克斯三期项目, 雅化锂业(二期)项目: the phase of the named works
@@ -203,7 +202,6 @@ def _noun_before(prefix: str, k: int) -> bool:
     return bool(words) and len(words[-1][0]) >= 2 and words[-1][1].startswith("n")
 
 
-@cache
 @cache
 def _joined_terms() -> tuple[str, ...]:
     """Policy terms and names that hold a word a name otherwise stops at (统筹发展和安全, 住房和城乡建设,
