@@ -616,7 +616,7 @@ def _names_of_a_list(text: str, start: int, items: list[str], lex: Lexicon) -> l
         whole = (i, i + len(item))
         if read_name(text, i, lex) == whole or listed_name(text, i, lex) == whole:
             read += 1
-        elif set(item) & _BAD_NAME_CHARS or freq.get(item, 0) >= 50 or _common_word(item):
+        elif set(item) & _BAD_NAME_CHARS or _frequent_word(item, freq):
             return []
         spans.append(whole)
         i += len(item) + 1
@@ -799,8 +799,9 @@ _UNUSUAL_NAME_NEVER_STARTS = (
 )
 
 
-def _a_common_word(word: str, freq: dict[str, int]) -> bool:
-    """A word of two or more characters the dictionary counts often (党建, 乡村)."""
+def _frequent_word(word: str, freq: dict[str, int]) -> bool:
+    """A word of two or more characters the dictionary counts 50 times or more (党建, 乡村), names
+    included (``_common_word`` asks for more and leaves names out)."""
     return len(word) >= 2 and freq.get(word, 0) >= 50
 
 
@@ -839,7 +840,7 @@ def _unusual_name(text: str, i: int) -> tuple[int, int] | None:
     freq = word_freq()
     plain = name.replace("·", "")
     words = tagged_words(text[i : i + len(name) + 4])
-    if len(words) > 1 and words[0][1] == "v" and len(words[0][0]) == 1 and _a_common_word(words[1][0], freq):
+    if len(words) > 1 and words[0][1] == "v" and len(words[0][0]) == 1 and _frequent_word(words[1][0], freq):
         return None  # 书记 + 抓党建: a verb and its object, no name
     if freq.get(plain, 0) >= 50:
         return None  # 副主席候选人: a word, not a name
@@ -957,7 +958,7 @@ def _name_of_no_words(text: str, i: int) -> tuple[int, int] | None:
     if not whole or set(whole.group(0)) & _BAD_NAME_CHARS:
         return None
     freq = word_freq()
-    if any(_a_common_word(w, freq) for w, _ in tagged_words(whole.group(0))):
+    if any(_frequent_word(w, freq) for w, _ in tagged_words(whole.group(0))):
         return None
     return whole.start(), whole.end()
 

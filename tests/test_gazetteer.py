@@ -571,11 +571,8 @@ def test_two_characters_that_make_no_word_name_a_place_whatever_their_tags_unles
 
 
 def test_a_city_is_not_read_across_two_words_that_hold_its_characters():
-    assert place_names("北海市是首批对外开放沿海城市。代表团到海城市考察。") == {"北海市", "海城市"}
-    from kg.pipeline import extract_text
-
-    doc = extract_text("北海市是首批对外开放沿海城市。")
-    assert {e.name for e in doc.entities if e.type == "place"} == {"北海市"}
+    assert place_names("北海市是首批对外开放沿海城市。") == {"北海市"}
+    assert place_names("代表团到海城市考察。") == {"海城市"}
 
 
 def test_a_water_suffix_that_begins_a_villages_name_and_a_zone_named_by_a_verb_name_no_place():
