@@ -189,7 +189,18 @@ def _may_be_a_name(name: str) -> bool:
     """
     if len(name) == 3 and (_long_follower_at(name, 1, Lexicon.load()) or _everyday_word(name[:2])):
         return False  # 席 + 就座, 代表 + 省: a surname before a follower, an everyday word before more
+    if len(name) == 3 and _a_meeting(name[1:]):
+        return False  # 县长 + 周例会: a surname's character before the word of a meeting
     return not _common_word(name) and not _doubled(name) and not name.endswith("级")
+
+
+def _a_meeting(word: str) -> bool:
+    """A dictionary word for a meeting (例会, 大会, 年会): never the given name after a surname.
+
+    >>> _a_meeting("例会"), _a_meeting("振会")
+    (True, False)
+    """
+    return word.endswith("会") and word_freq().get(word, 0) >= 20
 
 
 def _doubled(name: str) -> bool:

@@ -659,3 +659,8 @@ def test_deans_of_a_universitys_school_and_heads_of_an_academys_institute_are_sc
         "市人民医院院长王强出席。"
     )
     assert found == {"王强": ["市人民医院院长"]}
+
+
+def test_a_meeting_after_a_post_is_no_name_and_a_title_stops_at_a_verb_of_holding():
+    found = officials("某某县召开县长周例会，县长丁立成主持。市政府召开副市长王建军参加的协调会。")
+    assert found == {"丁立成": ["县长"], "王建军": ["副市长"]}
