@@ -320,7 +320,8 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
             place = place[:-2]  # 某某街道党工委书记…，街道党工委委员: the street's own committee
         return Title(place + bare, post=post, org=place + org)
     if _GOV_POST.match(post):
-        place = re.sub(r"(?:委|政府|党委|党工委|[省市州县区旗镇乡]级)$", "", _committee_of(base))
+        body = _BODY_OF_A_PLACE.sub("", _committee_of(base)) or base  # 区人大常委会副主任甲，副区长乙
+        place = re.sub(r"(?:委|政府|党委|党工委|[省市州县区旗镇乡]级)$", "", body)
         level_char = post.lstrip("副常务代")[0]
         place = place if place and place[-1] in "省市州县区旗镇乡盟" else place + level_char
         text = post if place == level_char else place + post
@@ -698,11 +699,11 @@ _ORG_NAME_POST = re.compile(
     r"(?=(?:副)?(?:书记|省长|市长|州长|盟长|县长|区长|旗长|主任|主席))"
 )
 _NAME_POST = re.compile(
-    r"(?:(?<![\u3400-\u9fff])|(?<=[及和与了])|(?<=落实)|(?<=贯彻)|(?<=学习)|(?<=传达)|(?<=领会))"
+    r"(?:(?<![\u3400-\u9fff])|(?<=[及和与了])|(?<=落实)(?!好)|(?<=贯彻)(?!好)|(?<=学习)|(?<=传达)|(?<=领会)|(?<=落实好)|(?<=贯彻好))"
     r"([\u3400-\u9fff]{2,3}?)"  # 深入学习贯彻 + 某某书记在…的讲话精神
     r"((?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席|主任)|委员)"
     r"(?=(?:近期|近日|日前)?的?(?:重要)?讲话|说[，,：:]|发言|强调|指出|要求|表示|(?:的)?批示|(?:的)?指示"
-    r"|一行|在|率|带队|带领|主持|出席|参加|深入|调研|来到|到|前往|赴|陪同|先后|实地|察看|查看|走访|看望|慰问"
+    r"|一行|在|率|带队|带领|主持|出席|参加|深入|调研|来到|到|前往|赴|陪同|先后|实地|察看|查看|走访|看望|慰问|会见"
     r"|代表(?=[\u3400-\u9fff]{0,30}?(?:所作|作))|所作"  # 某某主席代表…所作的工作报告, 某某市长所作的
     r"|、(?=[\u3400-\u9fff]{2,3}?(?:副)?(?:书记|省长|市长|州长|县长|区长|旗长|镇长|乡长|主席)))"
 )

@@ -664,3 +664,15 @@ def test_deans_of_a_universitys_school_and_heads_of_an_academys_institute_are_sc
 def test_a_meeting_after_a_post_is_no_name_and_a_title_stops_at_a_verb_of_holding():
     found = officials("某某县召开县长周例会，县长丁立成主持。市政府召开副市长王建军参加的协调会。")
     assert found == {"丁立成": ["县长"], "王建军": ["副市长"]}
+
+
+def test_a_deputy_head_after_a_congress_leader_is_the_places_and_names_after_well_carried_out():
+    found = officials(
+        "某某县人大常委会副主任刘然国，副县长张妍等县领导参加。进一步落实好周海书记、孙立民省长会见时提出的要求。"
+    )
+    assert found == {
+        "刘然国": ["某某县人大常委会副主任"],
+        "张妍": ["某某县副县长"],
+        "周海": ["书记"],
+        "孙立民": ["省长"],
+    }
