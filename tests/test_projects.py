@@ -738,3 +738,10 @@ def test_the_major_projects_of_a_plan_period_are_a_sort_of_project():
 def test_a_boundary_word_that_begins_a_policy_term_inside_a_campaigns_name_belongs_to_it():
     found = projects("为奋力夺取全面振兴新跨越三年行动首战之年胜利而努力。全力实施全面振兴新跨越三年行动。")
     assert set(found) == {"全面振兴新跨越三年行动"}
+
+
+def test_a_phase_inside_a_name_is_part_of_it():
+    found = projects(
+        "开工项目包括宏远二期技改项目、华兴蔬菜产业园项目。恒兴集团东山三期现代化纸品产业园内机声隆隆。"
+    )
+    assert "宏远二期技改项目" in found and "恒兴集团东山三期现代化纸品产业园" in found
