@@ -1004,17 +1004,41 @@ def listed_villages(text: str) -> list[Mention]:
     """
     out = []
     for m in _VILLAGE_LIST.finditer(text):
-        items = m.group(1).split("、")
-        head = text[max(0, m.start(1) - 4) : m.start(1) + len(items[0])]
-        after_township = re.search(r"(?:镇|乡|街道)([\u3400-\u9fff]{2,3})$", head)
-        items[0] = after_township.group(1) if after_township else _trim_by_tags(items[0]) or items[0]
+        items = _first_item_trimmed(text, m.start(1), m.group(1).split("、"))
         if any(_frequent(item, word_freq()) for item in items):
             continue  # 交通、水利等村: kinds of work, no villages
-        position = m.end(1) - len("、".join(items))
-        for item in items:
-            attrs = (("source", "village"), ("full", item + "村"))
-            out.append(Mention("place", item, position, position + len(item), attrs=attrs))
-            position += len(item) + 1
+        out += _listed_places(m.end(1), items, "village", "村")
+    for m in _SHARED_SUFFIX_LIST.finditer(text):
+        items = m.group(1).split("、")
+        suffix, last = m.group(2), text[m.end(1) + 1 : m.start(2)]
+        if all(_frequent(item, word_freq()) for item in (*items, last)):
+            continue  # 交通、水利、文化村: kinds of work, no villages
+        out += _listed_places(m.end(1), items, "village" if suffix == "村" else "community", suffix)
+    return out
+
+
+# 先后到民主、东正、北山社区: places visited that share the suffix of the last one (read with its suffix)
+_SHARED_SUFFIX_LIST = re.compile(
+    r"(?:到|走访|深入|来到|前往|赴|走进|调研|慰问|看望)"
+    r"((?:[\u3400-\u9fff]{2,3}、)*[\u3400-\u9fff]{2,3})、(?=[\u3400-\u9fff]{2,3}?(村|社区)(?![民级庄集干党委组居]))"
+)
+
+
+def _first_item_trimmed(text: str, start: int, items: list[str]) -> list[str]:
+    """The items of a list, the first without the words before it (到宝溪 → 宝溪, 某镇宝溪 → 宝溪)."""
+    head = text[max(0, start - 4) : start + len(items[0])]
+    after_township = re.search(r"(?:镇|乡|街道)([\u3400-\u9fff]{2,3})$", head)
+    first = after_township.group(1) if after_township else _trim_by_tags(items[0]) or items[0]
+    return [first, *items[1:]]
+
+
+def _listed_places(end: int, items: list[str], source: str, suffix: str) -> list[Mention]:
+    """Mentions of the items of a list that ends at ``end``, each named in full with ``suffix``."""
+    out, position = [], end - len("、".join(items))
+    for item in items:
+        attrs = (("source", source), ("full", item + suffix))
+        out.append(Mention("place", item, position, position + len(item), attrs=attrs))
+        position += len(item) + 1
     return out
 
 
@@ -1149,12 +1173,12 @@ def find_places(text: str) -> list[Mention]:
         candidates += dateline_townships(text)
     if "第一书记" in text:
         candidates += villages_of_first_secretaries(text)
-    if "等" in text and "村" in text:
+    if "、" in text and ("村" in text or "社区" in text):
         candidates += listed_villages(text)
     if "段" in text:
         candidates += river_sections(text, candidates)
     candidates += bare_zones(text, candidates)
-    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start, not m.attr("full")))  # a listed name in full
     chosen: list[Mention] = []
     for m in candidates:
         if all(m.end <= c.start or m.start >= c.end for c in chosen):

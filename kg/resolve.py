@@ -150,14 +150,14 @@ def _places(mentions: list[Mention]) -> list[Entity]:
         division = divisions_named[surface]
         if _short_without_context(m, division, context, gazetteer):
             continue
-        key = division.name + "@" + division.code if division else world.get(m.text, ("", m.text, ""))[1]
+        key = division.name + "@" + division.code if division else world.get(m.text, ("", surface, ""))[1]
         if division:
             divisions[key] = division
         groups[key].append(m)
     out = []
     for key, group in groups.items():
         division = divisions.get(key)
-        name = division.name if division else world.get(group[0].text, ("", group[0].text, ""))[1]
+        name = division.name if division else key
         entity = Entity(f"place/{name}", "place", name)
         entity.aliases = sorted({m.text for m in group} - {name})
         if division:

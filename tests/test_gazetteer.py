@@ -514,8 +514,16 @@ def test_a_province_and_its_city_written_together_are_two_places():
 
 def test_villages_named_short_in_a_list_of_villages():
     found = place_names("区长前往陈东乡蕉坑、石岭、道仁等村调研，推进交通、水利等村级设施建设。")
-    assert {"陈东乡", "蕉坑", "石岭", "道仁"} <= found
-    assert not [p for p in found if "等" in p or p in ("交通", "水利")]
+    assert {"陈东乡", "蕉坑村", "石岭村", "道仁村"} <= found
+    assert not [p for p in found if "等" in p or p.startswith(("交通", "水利"))]
+
+
+def test_places_visited_in_a_list_share_the_suffix_of_the_last():
+    found = place_names(
+        "副区长先后到民主、东正、北山、珠山社区走访。要推进老旧小区、城中村改造和交通、水利、文化村建设。"
+    )
+    assert {"民主社区", "东正社区", "北山社区", "珠山社区"} <= found
+    assert not [p for p in found if p.startswith(("老旧", "旧小区", "交通", "水利"))]
 
 
 def test_a_villages_roads_and_village_by_village_name_no_village_and_numbered_roads_stay():
