@@ -1011,6 +1011,8 @@ def listed_villages(text: str) -> list[Mention]:
     for m in _SHARED_SUFFIX_LIST.finditer(text):
         items = m.group(1).split("、")
         suffix, last = m.group(2), text[m.end(1) + 1 : m.start(2)]
+        if "等" in last or any(i.endswith(suffix) for i in items):
+            continue  # 宝溪、道仁等村: read above; 茅山村、河垓村: each named in full
         if all(_frequent(item, word_freq()) for item in (*items, last)):
             continue  # 交通、水利、文化村: kinds of work, no villages
         out += _listed_places(m.end(1), items, "village" if suffix == "村" else "community", suffix)
