@@ -191,6 +191,8 @@ def _may_be_a_name(name: str) -> bool:
         return False  # 席 + 就座, 代表 + 省: a surname before a follower, an everyday word before more
     if len(name) == 3 and _a_meeting(name[1:]):
         return False  # 县长 + 周例会: a surname's character before the word of a meeting
+    if name[-1] in "省市州盟县区旗镇乡" and Gazetteer.load().lookup(name):
+        return False  # 周口市领导: a division's name begins with a surname's character
     return not _common_word(name) and not _doubled(name) and not name.endswith("级")
 
 

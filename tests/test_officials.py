@@ -676,3 +676,13 @@ def test_a_deputy_head_after_a_congress_leader_is_the_places_and_names_after_wel
         "周海": ["书记"],
         "孙立民": ["省长"],
     }
+
+
+def test_a_citys_leaders_after_a_list_of_names_and_a_leader_with_his_team():
+    found = officials(
+        "漯河市领导李思杰、王克俊、周剑，周口市领导吴刚、张元明参加。"
+        "某某重工集团党委书记、董事长满慎刚携集团核心管理团队出席。随着市委常委、宣传部长吴建平宣布开工，现场一片轰鸣。"
+    )
+    assert set(found) == {"李思杰", "王克俊", "周剑", "吴刚", "张元明", "满慎刚", "吴建平"}
+    assert found["满慎刚"] == ["某某重工集团党委书记", "某某重工集团董事长"]
+    assert found["吴建平"] == ["市委常委", "市委宣传部长"]
