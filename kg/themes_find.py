@@ -462,12 +462,31 @@ def find_themes(text: str) -> list[Mention]:
     for m in sorted(found, key=lambda m: (-(m.end - m.start), _alternative_label(m), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
+    chosen = _two_labels_over_one(chosen, found)
     chosen += [
         m
         for m in _leading_themes(chosen)
         if all(m.end <= c.start or m.start >= c.end or c.start == m.start for c in chosen)
     ]
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _two_labels_over_one(chosen: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Two labels written one after the other where a longer label reads across them: 县域经济 +
+    高质量发展 rather than 经济高质量发展 (县域 left over).
+
+    >>> def m(text, start): return Mention("theme", text, start, start + len(text))
+    >>> found = [m("县域经济", 0), m("经济高质量发展", 2), m("高质量发展", 4)]
+    >>> [c.text for c in _two_labels_over_one([found[1]], found)]
+    ['县域经济', '高质量发展']
+    """
+    out = []
+    for c in chosen:
+        left = next((a for a in found if a.start < c.start < a.end < c.end), None)
+        right = left and next((b for b in found if b.start == left.end and b.end == c.end), None)
+        free = left and all(k is c or left.end <= k.start or left.start >= k.end for k in chosen)
+        out += [left, right] if right and free else [c]
+    return out
 
 
 def _alternative_label(m: Mention) -> bool:

@@ -498,3 +498,8 @@ def test_every_meeting_of_a_long_list_whose_spirit_is_studied_including_joint_on
         "市委六届八次全会暨市委经济工作会议精神，统一思想。"
     )
     assert {"中央经济工作会议", "省委十一届七次全会", "省委经济工作会议", "市委经济工作会议"} <= found
+
+
+def test_two_labels_written_together_win_over_a_longer_label_read_across_them():
+    found = _themes_of("谱写县域经济高质量发展新篇章。推动经济高质量发展。")
+    assert found == {"县域经济", "高质量发展"}
