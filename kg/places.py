@@ -434,6 +434,8 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             start = _trimmed_start(text, start, suffix_start, info, known)
         start = _after_a_date(text, start, suffix_start)
         name = text[start:suffix_start]
+        if name.endswith("等") and info.kind in ("village", "community", "township", "town", "street"):
+            continue  # 毛庄村、青墩村等村: the villages listed, none named 青墩村等
         extended_start = _extended_over_short_name(text, start, suffix_start, info, known)
         if extended_start is None and not (
             info.min_name <= len(name) <= info.max_name
@@ -1038,7 +1040,7 @@ def _listed_places(end: int, items: list[str], source: str, suffix: str) -> list
     """Mentions of the items of a list that ends at ``end``, each named in full with ``suffix``."""
     out, position = [], end - len("、".join(items))
     for item in items:
-        attrs = (("source", source), ("full", item + suffix))
+        attrs = (("source", source), ("full", item if item.endswith(suffix) else item + suffix))
         out.append(Mention("place", item, position, position + len(item), attrs=attrs))
         position += len(item) + 1
     return out

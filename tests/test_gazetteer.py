@@ -513,8 +513,11 @@ def test_a_province_and_its_city_written_together_are_two_places():
 
 
 def test_villages_named_short_in_a_list_of_villages():
-    found = place_names("区长前往陈东乡蕉坑、石岭、道仁等村调研，推进交通、水利等村级设施建设。")
-    assert {"陈东乡", "蕉坑村", "石岭村", "道仁村"} <= found
+    found = place_names(
+        "区长前往陈东乡蕉坑、石岭、道仁等村调研，推进交通、水利等村级设施建设。又到毛庄村、青墩村等村走访。"
+    )
+    assert {"陈东乡", "蕉坑村", "石岭村", "道仁村", "毛庄村", "青墩村"} <= found
+    assert not [p for p in found if p.endswith("村村")]
     assert not [p for p in found if "等" in p or p.startswith(("交通", "水利"))]
 
 
