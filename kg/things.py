@@ -508,20 +508,34 @@ def _names_an_investor(item: str) -> bool:
 _MEDIA_AFTER_SOURCE = re.compile(
     r"(?:^|(?<=[\s|｜\d）)。】]))(?:信息|新闻|稿件|文章)?来源[:：]?\s*"
     r"(?:([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|报))·)?"  # 湖南日报·新湖南客户端: the paper and its app
-    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。]|\d|作者|编辑|发布时间|时间(?=[:：])|日前|近日|昨日|今日|微信公众号|公众号|$)"
+    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。(（]|\d|作者|编辑|发布时间|时间(?=[:：])|日前|近日|昨日|今日|微信公众号|公众号|$)"
 )
 _MEDIA_BEFORE_REPORT = re.compile(
     r"(?:^|(?<=作者[:：]))(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
-    r"(?:讯(?=\s*[（(]|\s|$)|(?<=[网台])消息(?=\s*[（(])|报道[:：])"
+    r"(?:讯(?=\s*[（(]|\s|$|\d{1,2}月\d{1,2}日)|(?<=[网台])消息(?=\s*[（(])|报道[:：])"
     r"|^([\u3400-\u9fff]{1,10}?(?:网|社|台))(?:[\u3400-\u9fff]{2,6}?)?\d{1,2}月\d{1,2}日电"
     r"|^【([\u3400-\u9fff]{2,12}?(?:网|报|台|客户端|融媒|新闻))】"
 )
 _MEDIA_OF_REPORTER = re.compile(  # （湘江早报全媒体记者 某某）: the reporter's paper in the credit
-    r"[（(]([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|商报|报|网|台))(?:全媒体|融媒体|新媒体)?记者"
+    r"(?:[（(]|文\s*/\s*)([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|商报|报|网|台))(?:全媒体|融媒体|新媒体)?记者"
 )
 _MEDIA_AFTER_TIME = re.compile(  # 2021-07-23 09:58 某某融媒, 来源: 2021-10-09 08:27 某某报社
     r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源[:：]\s*)?([\u3400-\u9fff]{2,15})\s*$"
 )
+
+
+def _before_a_bureau_place(text: str, start: int, end: int) -> int:
+    """Where a site's name ends before the place of its bureau (某某报道网 + 宜宾 + 讯): the place is
+    where the report was filed, not part of the name.
+
+    >>> t = "四川民生报道网宜宾讯"; t[: _before_a_bureau_place(t, 0, 9)]
+    '四川民生报道网'
+    """
+    for k in range(max(start + 3, end - 4), end - 1):
+        place = text[k:end]
+        if text[k - 1] in "网报台" and divisions_filling(0, len(place), list(gazetteer_places(place))):
+            return k
+    return end
 
 
 def media_sources(text: str) -> list[Mention]:
@@ -540,7 +554,7 @@ def media_sources(text: str) -> list[Mention]:
     [[], [], []]
     """
     out: list[Mention] = []
-    if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【", "融媒")):
+    if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【", "融媒", "记者")):
         return out
     spans = [(m.start(1), m.end(1)) for m in _MEDIA_AFTER_TIME.finditer(text)]
     for m in _MEDIA_AFTER_SOURCE.finditer(text):
@@ -549,6 +563,7 @@ def media_sources(text: str) -> list[Mention]:
         spans += [(m.start(k), m.end(k)) for k in (1, 2, 3, 4) if m.group(k)]
     spans += [(m.start(1), m.end(1)) for m in _MEDIA_OF_REPORTER.finditer(text)]
     for start, end in [part for span in spans for part in _paper_then_app(text, *span)]:
+        end = _before_a_bureau_place(text, start, end)
         name = text[start:end]
         if name.startswith(("本报", "本刊", "本台", "本网", "本站")) or name in (
             "记者",

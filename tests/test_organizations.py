@@ -407,3 +407,12 @@ def test_members_of_a_cppcc_or_deputies_of_a_congress_name_no_body_after_a_verb(
 def test_a_media_centres_brand_after_its_place_but_not_the_media_centre_word():
     found = organisations("本报讯(实习生 王小雨 遂宁融媒记者 李明)会议召开。来源：某某县融媒体中心")
     assert "遂宁融媒" in found and not any(name.endswith(("融媒体", "王小雨遂宁融媒")) for name in found)
+
+
+def test_a_site_before_its_dated_report_a_bureau_place_a_bracket_or_a_writers_credit():
+    found = organisations(
+        "中原网讯 3月4日，全省推进会召开。\n\n民生报道网宜宾讯(王某 李某) 近日，副市长张平带队调研。\n\n"
+        "来源:湘中网(责任编辑:龚某)\n\n文/ 赣西报全媒体记者 罗某\n"
+    )
+    assert {"中原网", "民生报道网", "湘中网", "赣西报"} <= set(found)
+    assert not [o for o in found if o.endswith("宜宾")]
