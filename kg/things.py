@@ -905,8 +905,21 @@ def _trim_to_state_body(surface: str) -> str:
     head = surface[: standalone.start() + 1]
     for i in range(len(head) - 1):
         if Gazetteer.load().lookup(head[i:]) or Gazetteer.load().lookup(head[i:-1]):
+            i = _start_of_places_before(head, i)  # 肇庆市 + 高要区委: the county named after its city
             return surface[i - 2 :] if surface[:i].endswith("中共") else surface[i:]  # 中共某某市委
     return surface[standalone.start() :]
+
+
+def _start_of_places_before(text: str, i: int) -> int:
+    """Where the divisions written right before ``i`` begin (``i`` when none are).
+
+    >>> _start_of_places_before("肇庆市高要区", 3), _start_of_places_before("落实高要区", 2)
+    (0, 2)
+    """
+    hits = [m for m in gazetteer_places(text[:i]) if not m.attr("short") or city_or_province(m.text)]
+    return next(
+        (k.start for k in sorted(hits, key=lambda m: m.start) if divisions_filling(k.start, i, hits)), i
+    )
 
 
 def _from_a_place_after_verbs(surface: str) -> str:
@@ -1741,7 +1754,7 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
         len(words[k][0]) == 1
         and k + 1 < len(words)
         and len(words[k + 1][0]) == 1
-        and words[k + 1][1].startswith(("nr", "nz", "ns", "ng"))  # 合 of 合源锂创: 源 is no word alone
+        and words[k + 1][1].startswith(("nr", "nz", "ns", "ng", "j"))  # 合 of 合源锂创: 源 is no word alone
         or (
             len(words[k][0]) == 1
             and words[k][0] not in _DETERMINERS

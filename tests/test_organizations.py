@@ -416,3 +416,8 @@ def test_a_site_before_its_dated_report_a_bureau_place_a_bracket_or_a_writers_cr
     )
     assert {"中原网", "民生报道网", "湘中网", "赣西报"} <= set(found)
     assert not [o for o in found if o.endswith("宜宾")]
+
+
+def test_a_county_body_named_after_its_city_keeps_the_city_and_a_one_character_name_keeps_its_head():
+    found = organisations("（肇庆市高要区委宣传部提供）随后到兴蓉社区党群服务中心参观。")
+    assert {"肇庆市高要区委宣传部", "兴蓉社区党群服务中心"} <= set(found)
