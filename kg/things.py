@@ -1291,7 +1291,7 @@ _PROJECT_LIST_END = re.compile(
 )
 _LIST_LEAD = re.compile(
     r"(?:观摩|察看|查看|考察|调研|视察|参观|走访|来到|走进|深入|前往|先后到|实地到|到|谋划|争取|推动|实施|"
-    r"包括|涵盖|引进|签约|开工|建成|投产|加快|抓好|建设好|实施好|推进好|谋划好|举行|举办|召开|启动|随着|确保|为|对|就|把|将|在)"
+    r"包括|涵盖|引进|签约|开工|建成|投产|加快|推进|抓好|建设好|实施好|推进好|谋划好|举行|举办|召开|启动|随着|确保|为|对|就|把|将|在)"
     r"(?:了|的)?"
 )
 _CLAUSE_END = "，,。；;：:！？!?"
@@ -1318,8 +1318,8 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
         items = text[clause : end.start()].split("、")
         if len(items) < 2:
             continue
-        if "产业" in end.group(0):
-            continue  # 新一代信息技术、生物医药等产业项目: the industries of the projects, no names
+        if "产业" in end.group(0) or "类" in end.group(0):
+            continue  # 新一代信息技术、生物医药等产业项目, 生态旅游、生态农业等七大类项目: kinds, no names
         staged = not end.group(0).startswith("等")  # 甲、乙开工项目现场: a firm listed is its works
         lead = list(_LIST_LEAD.finditer(items[0]))
         skip = lead[-1].end() if lead else 0

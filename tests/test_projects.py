@@ -745,3 +745,10 @@ def test_a_phase_inside_a_name_is_part_of_it():
         "开工项目包括宏远二期技改项目、华兴蔬菜产业园项目。恒兴集团东山三期现代化纸品产业园内机声隆隆。"
     )
     assert "宏远二期技改项目" in found and "恒兴集团东山三期现代化纸品产业园" in found
+
+
+def test_kinds_listed_before_a_count_of_kinds_of_projects_name_none():
+    found = projects(
+        "将重点对生态旅游、生态康养、生态农业等七大类项目进行招商，并推进滨江水厂扩建、北环路改造等5个项目。"
+    )
+    assert set(found) == {"滨江水厂扩建", "北环路改造"}
