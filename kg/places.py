@@ -687,9 +687,9 @@ def _a_pair_of_no_word(text: str, start: int) -> bool:
     (True, False)
     """
     pair, freq = text[start : start + 2], word_freq()
-    if pair in freq or set(pair) & _FUNCTION_CHARS:
-        return False
-    if freq.get(text[start + 1 : start + 3], 0) >= 50:
+    if pair in freq or pair[0] in _FUNCTION_CHARS or (pair[1:] in _FUNCTION_CHARS and pair[1:] != "一"):
+        return False  # 横一村, 联一村: a village numbered 一 after its first character
+    if pair[1] != "一" and freq.get(text[start + 1 : start + 3], 0) >= 50:
         return False
     if text[start + 2 : start + 3] == "路" and word_tags().get(text[start + 1], "").startswith("v"):
         return False  # 少跑路, 多修路: a verb of going or building before 路

@@ -591,3 +591,8 @@ def test_a_water_suffix_that_begins_a_villages_name_and_a_zone_named_by_a_verb_n
         "七湾村",
         "火炬高新区",
     }
+
+
+def test_a_village_numbered_one_after_its_first_character_is_a_village():
+    found = place_names("副区长一行到横一村调研。每一村都要建好阵地，打造一村一品。")
+    assert found == {"横一村"}
