@@ -1015,6 +1015,8 @@ def _names_sharing_titles(text: str, first: Mention, lex: Lexicon) -> Iterator[M
         span = listed_name(text, i + 1, lex) if text[i] == "、" else _name_between_commas(text, i + 1, lex)
         if not span or _body_with_its_post(text, span, lex) or _a_division(text[span[0] : span[1]]):
             return  # 局长某某，霍山县、金寨县政府: the list of names has ended
+        if text[i] == "，" and text[span[1] : span[1] + 1] == "、":
+            return  # 县长某某，甲、乙等四大班子领导: a list of its own after the comma
         yield Mention("official", text[span[0] : span[1]], span[0], span[1], titles=first.titles, rank=rank)
         i, rank = span[1], rank + 1
 

@@ -686,3 +686,12 @@ def test_a_citys_leaders_after_a_list_of_names_and_a_leader_with_his_team():
     assert set(found) == {"李思杰", "王克俊", "周剑", "吴刚", "张元明", "满慎刚", "吴建平"}
     assert found["满慎刚"] == ["某某重工集团党委书记", "某某重工集团董事长"]
     assert found["吴建平"] == ["市委常委", "市委宣传部长"]
+
+
+def test_a_list_of_its_own_after_a_comma_does_not_share_the_titles_before_it():
+    found = officials(
+        "县委副书记、县长赵振峰，马志荣、赵改新、李杰等四大班子领导参加。副县长龙水莲，黎俊昌，郑龙出席。"
+    )
+    assert found["赵振峰"] == ["县委副书记", "县长"]
+    assert all(found[n] == ["四大班子领导"] for n in ("马志荣", "赵改新", "李杰"))
+    assert all(found[n] == ["副县长"] for n in ("龙水莲", "黎俊昌", "郑龙"))
