@@ -382,7 +382,7 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     city = Gazetteer.load().get(city_code).name if city_code else None
     _place_titles(entities, places, city)
     organisations = _by_surface("organization", [m for m in mentions if m.type == "organization"], city)
-    entities += organisations
+    entities += _one_body_by_its_place(organisations)
     projects = _by_surface("project", [m for m in mentions if m.type == "project"], city)
     projects, zones = _zones_with_their_own_bodies(projects, organisations)
     entities += zones
@@ -464,9 +464,42 @@ def _programme_known_as_a_theme(
     return [p for p in projects if p.name not in names], themes
 
 
+def _one_body_by_its_place(organisations: list[Entity]) -> list[Entity]:
+    """A body named by its level alone (区委宣传部, 县委办, 省某某集团) and in full with its place
+    (某某区委宣传部, 某某县县委办) in one page is one body, by the full name, when one place fits.
+
+    >>> full = Entity("organization/万秀区委宣传部", "organization", "万秀区委宣传部")
+    >>> short = Entity("organization/区委宣传部", "organization", "区委宣传部")
+    >>> [(o.name, o.aliases) for o in _one_body_by_its_place([full, short])]
+    [('万秀区委宣传部', ['区委宣传部'])]
+    """
+    gazetteer = Gazetteer.load()
+    out = []
+    for body in organisations:
+        level, rest = body.name[:1], body.name[1:]
+        if level not in "省县区旗" or len(rest) < 2:
+            out.append(body)
+            continue
+        fuller = [
+            o
+            for o in organisations
+            for place in (o.name[: -len(rest)], o.name[: -len(body.name)])
+            if o is not body
+            and len(place) >= 2
+            and o.name.endswith(rest)
+            and place.endswith(level)
+            and any(d.name == place or d.short == place[:-1] for d in gazetteer.lookup(place))
+        ]
+        if len({o.id for o in fuller}) == 1:
+            _merge_into(fuller[0], body)
+            continue
+        out.append(body)
+    return out
+
+
 def _merge_into(whole: Entity, part: Entity) -> None:
     whole.aliases = sorted((set(whole.aliases) | {part.name, *part.aliases}) - {whole.name})
-    whole.mentions += [m.resolved(whole.id, "project") for m in part.mentions]
+    whole.mentions += [m.resolved(whole.id, whole.type) for m in part.mentions]
     for key, value in part.attrs.items():
         whole.attrs.setdefault(key, value)
 

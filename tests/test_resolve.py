@@ -45,3 +45,18 @@ def test_full_and_short_names_of_a_body_are_one_organisation():
     )
     orgs = {e.name: e for e in doc.entities if e.type == "organization"}
     assert orgs["长治市发展和改革委员会"].aliases == ["市发改委", "市发改委党组"]
+
+
+def test_a_body_named_by_its_level_alone_is_the_one_body_of_that_place_in_the_page():
+    doc = extract_text(
+        "（万秀区委宣传部供稿）区委宣传部部长李强出席。澧县县委办、县委办负责人参加。", "x.txt"
+    )
+    orgs = {e.name: e.aliases for e in doc.entities if e.type == "organization"}
+    assert "区委宣传部" in orgs["万秀区委宣传部"] and "区委宣传部" not in orgs
+    assert "县委办" in orgs["澧县县委办"] and "县委办" not in orgs
+    doc = extract_text("澧县县委办、东山县委办、县委办同志列席。", "y.txt")
+    assert {e.name for e in doc.entities if e.type == "organization"} == {
+        "澧县县委办",
+        "东山县委办",
+        "县委办",
+    }
