@@ -387,7 +387,7 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     projects, zones = _zones_with_their_own_bodies(projects, organisations)
     entities += zones
     themes = _by_surface("theme", [m for m in mentions if m.type == "theme"], city)
-    projects = _one_project_with_its_works_word(_one_project_by_head(projects))
+    projects = _one_project_by_alias(_one_project_with_its_works_word(_one_project_by_head(projects)))
     projects, themes = _one_project_by_short_name(projects, themes)
     projects, themes = _programme_known_as_a_theme(projects, themes)
     return entities + projects + themes
@@ -446,6 +446,30 @@ def _one_project_with_its_works_word(projects: list[Entity]) -> list[Entity]:
 
 
 _WORKS_WORD = re.compile(r"(?:建设)?项目$")
+
+
+def _one_project_by_alias(projects: list[Entity]) -> list[Entity]:
+    """A project whose name is another's alias in the page (“某某建设年”活动 is also read as
+    某某建设年) is that project.
+
+    >>> whole = Entity("project/建设年活动", "project", "建设年活动", aliases=["建设年"])
+    >>> part = Entity("project/建设年", "project", "建设年")
+    >>> [(p.name, p.aliases) for p in _one_project_by_alias([part, whole])]
+    [('建设年活动', ['建设年'])]
+    """
+    owners: dict[str, list[Entity]] = defaultdict(list)
+    for project in projects:
+        for alias in project.aliases:
+            owners[alias].append(project)
+    out, merged = [], set()
+    for project in projects:
+        owner = owners.get(project.name, [])
+        if len(owner) == 1 and owner[0] is not project and id(owner[0]) not in merged:
+            _merge_into(owner[0], project)
+            merged.add(id(project))  # two names of each other's: the first is kept
+            continue
+        out.append(project)
+    return out
 
 
 def _programme_known_as_a_theme(

@@ -752,3 +752,8 @@ def test_kinds_listed_before_a_count_of_kinds_of_projects_name_none():
         "将重点对生态旅游、生态康养、生态农业等七大类项目进行招商，并推进滨江水厂扩建、北环路改造等5个项目。"
     )
     assert set(found) == {"滨江水厂扩建", "北环路改造"}
+
+
+def test_a_project_named_with_and_without_its_activity_word_and_year_is_one():
+    found = projects("娄底市“2018年产业项目建设年”分会场开工。这是我县“产业项目建设年”活动的一次展示。")
+    assert list(found) == ["产业项目建设年活动"] and "产业项目建设年" in found["产业项目建设年活动"]
