@@ -20,6 +20,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention, Title
+from kg.places import city_or_province, gazetteer_places
 from kg.words import tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -298,8 +299,28 @@ def _bracketed_place_ends(text: str, j: int) -> int:
 
 
 def _inside_org_word(prefix: str, k: int, word: str) -> bool:
-    """Boundary words that are also parts of organisation names (党的 in 中国共产党的 …)."""
-    return word in ("的", "在", "为") and k > 0 and prefix[k - 1] in "党"
+    """Boundary words that are also parts of organisation names: 党的 in 中国共产党的, the first
+    character of a place (成都市, 原平市, 将乐县) or of a word (经济 of 某某经济开发区).
+
+    >>> [_inside_org_word(p, k, w) for p, k, w in (("成都市委", 1, "都"), ("长治经济开发区", 2, "经"))]
+    [True, True]
+    >>> [_inside_org_word(p, k, w) for p, k, w in (("由市委", 0, "由"), ("该县委", 0, "该"))]
+    [False, False]
+    """
+    if word in ("的", "在", "为") and k > 0 and prefix[k - 1] in "党":
+        return True
+    if len(word) != 1:
+        return False
+    base = max(0, k - 3)
+    places = gazetteer_places(prefix[base:])
+    if any(p.start <= k - base < p.end and (not p.attr("short") or city_or_province(p.text)) for p in places):
+        return True  # 成都市, 原平市: the character inside a place's name
+    pair = prefix[k : k + 2]
+    return (
+        word_freq().get(pair, 0) >= 100
+        and word_tags().get(pair, "")[:1] in ("n", "s")
+        and pair not in _TITLE_BOUNDARY
+    )
 
 
 def _expand_title(bare: str, post: str, previous: Title | None) -> Title:

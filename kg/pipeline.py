@@ -111,9 +111,25 @@ def _bare_body_in_a_title(text: str, m: Mention) -> bool:
     )
 
 
-def _to_original(m: Mention, span: SentenceSpan) -> Mention:
+def _to_original(m: Mention, span: SentenceSpan, raw: str = "") -> Mention:
     start, end = span.span(m.start, m.end)
-    return Mention(m.type, m.text, start, end, span.article, span.index, m.titles, m.rank, m.role, m.attrs)
+    text = _as_printed(m, span, raw) if raw and ("（" in m.text or "）" in m.text) else m.text
+    return Mention(m.type, text, start, end, span.article, span.index, m.titles, m.rank, m.role, m.attrs)
+
+
+def _as_printed(m: Mention, span: SentenceSpan, raw: str) -> str:
+    """A name's brackets as the page prints them: the sentence reads half-width ones as full-width.
+
+    >>> span = SentenceSpan(0, 0, "昌邑滨海（下营）开发区", tuple(range(11)), "body")
+    >>> _as_printed(Mention("place", "昌邑滨海（下营）开发区", 0, 11), span, "昌邑滨海(下营)开发区")
+    '昌邑滨海(下营)开发区'
+    """
+    if span.text[m.start : m.end] != m.text:
+        return m.text  # a name put together from parts: no one printed form
+    return "".join(
+        raw[span.offsets[m.start + i]] if c in "（）" and raw[span.offsets[m.start + i]] in "()" else c
+        for i, c in enumerate(m.text)
+    )
 
 
 _PRIVATE_BODIES = {"enterprise", "school", "hospital", "media", "association"}
@@ -342,7 +358,7 @@ def extract_document(doc: Document) -> ExtractedDocument:
     """Run the whole pipeline on one document."""
     articles = split_articles(normalize_page(doc.text), doc.date or masthead_date(doc.text))
     spans = [s for _, article_spans in articles for s in article_spans]
-    mentions = [_to_original(m, span) for span in spans for m in _sentence_mentions(span)]
+    mentions = [_to_original(m, span, doc.text) for span in spans for m in _sentence_mentions(span)]
     mentions = _author_roles(spans, _drop_conflicts(mentions))
     repeats = _repeat_names(spans, mentions)  # 永康 in a later 祝永康: the sentences they fall in again
     mentions = _drop_conflicts(mentions + repeats, {(m.article, m.sentence) for m in repeats})

@@ -231,3 +231,9 @@ def test_a_village_lies_in_the_township_written_before_it(meeting):
     places = by_name(meeting, "place")
     assert [p["name"] for p in places["黄杜村"].parents] == ["浙江省", "湖州市", "安吉县", "溪龙乡"]
     assert [t.text for t in by_name(meeting, "official")["盛阿林"].titles] == ["村党支部书记", "村委会主任"]
+
+
+def test_names_keep_the_half_width_brackets_the_page_prints():
+    doc = extract_text("红禾朗(兴宁)电工有限公司签约落户。会议传达学习了市委七届五次全体(扩大)会议精神。")
+    names = {e.name for e in doc.entities}
+    assert {"红禾朗(兴宁)电工有限公司", "市委七届五次全体(扩大)会议"} <= names

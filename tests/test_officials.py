@@ -695,3 +695,16 @@ def test_a_list_of_its_own_after_a_comma_does_not_share_the_titles_before_it():
     assert found["赵振峰"] == ["县委副书记", "县长"]
     assert all(found[n] == ["四大班子领导"] for n in ("马志荣", "赵改新", "李杰"))
     assert all(found[n] == ["副县长"] for n in ("龙水莲", "黎俊昌", "郑龙"))
+
+
+def test_a_title_keeps_a_place_or_word_that_begins_with_a_boundary_character():
+    found = officials(
+        "成都市委书记王志强、原平市市长李国华、将乐县委书记陈立、长治经济技术开发区党工委书记赵刚出席。会议由市委书记孙明主持。"
+    )
+    assert found == {
+        "王志强": ["成都市委书记"],
+        "李国华": ["原平市市长"],
+        "陈立": ["将乐县委书记"],
+        "赵刚": ["长治经济技术开发区党工委书记"],
+        "孙明": ["市委书记"],
+    }

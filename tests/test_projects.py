@@ -131,7 +131,7 @@ def test_a_complex_and_the_works_built_in_it_are_one_project_and_insets_belong_t
     )
     assert set(found) == {
         "鸿达肉食产业综合体生猪屠宰项目",
-        "新材光电（增材制造）产业基地项目",
+        "新材光电(增材制造)产业基地项目",
         "中睿电池智造基地项目",
     }
     assert "鸿达肉食产业综合体" in found["鸿达肉食产业综合体生猪屠宰项目"]
@@ -164,7 +164,7 @@ def test_a_phase_before_the_suffix_and_an_activity_after_a_noun_belong_to_the_na
         "现场签约鼎丰科技三期项目，先后来到恒瑞锂业(二期)项目、康达药物制剂研发生产中心项目。"
         "可进一步壮大高新区产业项目。"
     )
-    assert {"鼎丰科技三期项目", "恒瑞锂业（二期）项目", "康达药物制剂研发生产中心项目"} <= set(found)
+    assert {"鼎丰科技三期项目", "恒瑞锂业(二期)项目", "康达药物制剂研发生产中心项目"} <= set(found)
     assert not [p for p in found if "壮大" in p or p.startswith("高新区")]
 
 
@@ -271,7 +271,7 @@ def test_a_village_before_a_quoted_programme_begins_its_name_but_a_determiner_do
 
 def test_the_years_of_a_plan_written_after_it_in_brackets_belong_to_it():
     found = projects("会议审议《宜州市老城焕新三年行动计划(2026—2028年)》。")
-    assert any(name.endswith("（2026—2028年）") for name in found)
+    assert any(name.endswith("(2026—2028年)") for name in found)
 
 
 def test_a_quoted_count_of_things_is_a_numbered_formula_not_a_project():
@@ -476,8 +476,8 @@ def test_reservoirs_and_roads_listed_with_projects_and_a_phase_with_its_works_wo
     found = projects(
         "确保龙潭水库、青山水库、滨江高速南线等重大项目早日开工。城区供水提升工程(二期)项目开工建设。"
     )
-    assert {"龙潭水库", "青山水库", "滨江高速南线", "城区供水提升工程（二期）项目"} <= set(found)
-    assert "城区供水提升工程(二期)项目" in found["城区供水提升工程（二期）项目"]
+    assert {"龙潭水库", "青山水库", "滨江高速南线", "城区供水提升工程(二期)项目"} <= set(found)
+    assert "城区供水提升工程（二期）" in found["城区供水提升工程(二期)项目"]
 
 
 def test_a_visit_after_a_noun_ends_a_projects_name():
@@ -490,7 +490,7 @@ def test_verbs_of_writing_and_launching_begin_no_project_and_a_phase_in_brackets
         "要写好强市工程答卷，迅速掀起新一轮项目建设热潮。城东人文纪念公园公益性公墓项目(一期工程)开工。"
         "市人大常委会各委室2024年工作计划已印发。"
     )
-    assert set(found) == {"强市工程", "城东人文纪念公园公益性公墓项目（一期工程）"}
+    assert set(found) == {"强市工程", "城东人文纪念公园公益性公墓项目(一期工程)"}
 
 
 def test_a_list_that_ends_with_its_count_of_projects_and_a_park_with_its_own_committee():
@@ -665,7 +665,7 @@ def test_firms_listed_with_their_works_before_the_projects_are_each_a_project_na
     )
     assert "固态电解质生产" in found["合泰锂能（宿迁）新材料有限公司固态电解质生产"]
     assert "年产8000吨精密铸件" in found["江苏恒川精工科技有限公司年产8000吨精密铸件"]
-    assert "电机及控制器智能制造(二期)" in found["安徽启明机电有限公司电机及控制器智能制造（二期）"]
+    assert "电机及控制器智能制造（二期）" in found["安徽启明机电有限公司电机及控制器智能制造(二期)"]
     assert len(found) == 3
 
 
