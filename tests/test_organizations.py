@@ -421,3 +421,8 @@ def test_a_site_before_its_dated_report_a_bureau_place_a_bracket_or_a_writers_cr
 def test_a_county_body_named_after_its_city_keeps_the_city_and_a_one_character_name_keeps_its_head():
     found = organisations("（肇庆市高要区委宣传部提供）随后到兴蓉社区党群服务中心参观。")
     assert {"肇庆市高要区委宣传部", "兴蓉社区党群服务中心"} <= set(found)
+
+
+def test_a_research_society_is_an_association():
+    found = organisations("广东省产业发展研究会专家团来兴宁调研。")
+    assert "广东省产业发展研究会" in found
