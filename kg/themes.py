@@ -341,7 +341,25 @@ def numbered_formulas(text: str) -> list[tuple[int, int, str]]:
         if end > i:
             out.append((i, end, text[i:end]))
             taken = end
+    if "“双" in text:
+        out += _quoted_pairs(text, out)
     return out
+
+
+_QUOTED_PAIR = re.compile(r"(?<=“)双[\u3400-\u9fff]{1,5}(?=”)")
+
+
+def _quoted_pairs(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A quoted formula of two things named by 双 (“双区”建设, “双过半”, “双城联动”).
+
+    >>> _quoted_pairs("抢抓“双区”建设和“双城联动”机遇", [])
+    [(3, 5, '双区'), (10, 14, '双城联动')]
+    """
+    return [
+        (m.start(), m.end(), m.group(0))
+        for m in _QUOTED_PAIR.finditer(text)
+        if all(m.end() <= a or m.start() >= b for a, b, _ in found)
+    ]
 
 
 def _inside_a_word(text: str, i: int) -> bool:

@@ -503,3 +503,8 @@ def test_every_meeting_of_a_long_list_whose_spirit_is_studied_including_joint_on
 def test_two_labels_written_together_win_over_a_longer_label_read_across_them():
     found = _themes_of("谱写县域经济高质量发展新篇章。推动经济高质量发展。")
     assert found == {"县域经济", "高质量发展"}
+
+
+def test_a_quoted_formula_of_two_things_named_by_shuang():
+    found = _themes_of("确保实现时间任务“双过半”，抢抓“双区”建设和“双城联动”重大机遇。双方签订协议。")
+    assert found == {"双过半", "双区", "双城联动"}
