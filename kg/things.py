@@ -1175,7 +1175,9 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
                 attrs = (*attrs, ("inner", surface))
             found.append(Mention("project", facility.text + surface, facility.start, m.end(), attrs=attrs))
             continue
-        company = any(k.start == start and k.attr("kind") == "enterprise" for k in known)
+        company = any(
+            k.start == start and k.attr("kind") in ("enterprise", "school", "hospital") for k in known
+        )
         placed = any(k.start == start and k.type == "place" for k in known)
         if _names_no_project(name, surface, m.group(0), lex, company, placed) or _LIST_OF_PROJECTS.match(
             text, m.end()

@@ -757,3 +757,8 @@ def test_kinds_listed_before_a_count_of_kinds_of_projects_name_none():
 def test_a_project_named_with_and_without_its_activity_word_and_year_is_one():
     found = projects("娄底市“2018年产业项目建设年”分会场开工。这是我县“产业项目建设年”活动的一次展示。")
     assert list(found) == ["产业项目建设年活动"] and "产业项目建设年" in found["产业项目建设年活动"]
+
+
+def test_the_works_of_a_school_named_with_the_school_are_a_project():
+    found = projects("县委书记到县委党校新校区项目现场察看。要加快县政府投资项目建设。")
+    assert set(found) == {"县委党校新校区项目"}
