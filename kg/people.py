@@ -101,7 +101,7 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         return None
     if _verb_first(text[i : i + 2]):
         return None  # 应邀参加: a verb that begins with a surname's character
-    if any(_PLACE_GOES_ON.match(text, i + n) for n in lengths):
+    if any(_PLACE_GOES_ON.match(text, i + n) and CJK.fullmatch(text[i + n - 1]) for n in lengths):
         return None  # 向塘开发区党工委书记: the name of a zone, not of a person
     fits = [n for n in lengths if _name_fits(text, i, n, lex) and _may_be_a_name(text[i : i + n])]
     followed = text[i + 2 : i + 3] in _STRONG_FOLLOWERS | {"到"} or _long_follower_at(text, i + 2, lex)
@@ -304,6 +304,8 @@ def _inside_org_word(prefix: str, k: int, word: str) -> bool:
 
     >>> [_inside_org_word(p, k, w) for p, k, w in (("成都市委", 1, "都"), ("长治经济开发区", 2, "经"))]
     [True, True]
+    >>> _inside_org_word("向塘开发区党工委", 0, "向"), _inside_org_word("向开发区党工委", 0, "向")
+    (True, False)
     >>> [_inside_org_word(p, k, w) for p, k, w in (("由市委", 0, "由"), ("该县委", 0, "该"))]
     [False, False]
     """
@@ -315,6 +317,8 @@ def _inside_org_word(prefix: str, k: int, word: str) -> bool:
     places = gazetteer_places(prefix[base:])
     if any(p.start <= k - base < p.end and (not p.attr("short") or city_or_province(p.text)) for p in places):
         return True  # 成都市, 原平市: the character inside a place's name
+    if _PLACE_GOES_ON.match(prefix, k + 2):
+        return True  # 向塘开发区: a zone is named by two characters at least
     pair = prefix[k : k + 2]
     return (
         word_freq().get(pair, 0) >= 100

@@ -708,3 +708,12 @@ def test_a_title_keeps_a_place_or_word_that_begins_with_a_boundary_character():
         "赵刚": ["长治经济技术开发区党工委书记"],
         "孙明": ["市委书记"],
     }
+
+
+def test_a_name_before_a_comma_and_a_zone_and_a_zone_named_with_a_boundary_character():
+    found = officials("管委会主任余辉，高新区党工委委员王强出席。向塘开发区党工委书记李明出席。")
+    assert found == {
+        "余辉": ["管委会主任"],
+        "王强": ["高新区党工委委员"],
+        "李明": ["向塘开发区党工委书记"],
+    }
