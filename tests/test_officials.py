@@ -717,3 +717,8 @@ def test_a_name_before_a_comma_and_a_zone_and_a_zone_named_with_a_boundary_chara
         "王强": ["高新区党工委委员"],
         "李明": ["向塘开发区党工委书记"],
     }
+
+
+def test_a_name_ends_before_a_word_of_arriving():
+    found = officials("宁德市委常委、市政府党组副书记李彦莅鼎调研。副市长张海涛莅临指导。")
+    assert found == {"李彦": ["宁德市委常委", "市政府党组副书记"], "张海涛": ["副市长"]}
