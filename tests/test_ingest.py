@@ -95,3 +95,14 @@ def test_a_long_headline_does_not_run_into_the_dateline_after_it():
     )
     texts = [b.text for b in normalize_page(page)]
     assert texts[0].endswith("86.5亿元") and texts[1].startswith("株洲日报掌上株洲3月8日讯")
+
+
+def test_a_credit_line_does_not_run_into_a_report_led_by_its_paper():
+    page = (
+        "发表时间:2023-08-30 10:36:33 来源:星沙新闻网 作者:陈某 编辑:吴家齐\n\n"
+        "星沙时报讯(通讯员 陈某 记者 邬某)8月28日，龙山县委书记时荣芬带队考察。\n\n"
+        "编辑：王某\n\n中原网讯 1月4日，全省推进会召开。\n"
+    )
+    texts = [b.text for b in normalize_page(page)]
+    assert texts[0].endswith("吴家齐") and texts[1].startswith("星沙时报讯")
+    assert texts[-1].startswith("中原网讯")
