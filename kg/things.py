@@ -938,7 +938,12 @@ def _from_a_place_after_verbs(surface: str) -> str:
         return surface[hits[0].start :]
     if any(tag in ("v", "l") for _, tag in head):  # 实地走访 + 上海某某机械股份有限公司: a clause before it
         return surface[hits[0].start :]
+    if head and head[-1][0] in _FIRMS_IN_GENERAL:  # 投资企业 + 江苏某某股份有限公司: what kind of party it is
+        return surface[hits[0].start :]
     return surface
+
+
+_FIRMS_IN_GENERAL = {"企业", "客商", "商家", "厂商", "投资方", "签约方"}
 
 
 def _past_a_figure_before_a_place(text: str, start: int, suffix_start: int) -> int:

@@ -426,3 +426,8 @@ def test_a_county_body_named_after_its_city_keeps_the_city_and_a_one_character_n
 def test_a_research_society_is_an_association():
     found = organisations("广东省产业发展研究会专家团来兴宁调研。")
     assert "广东省产业发展研究会" in found
+
+
+def test_a_firm_named_after_the_word_for_investing_firms_begins_at_its_province():
+    found = organisations("投资企业江苏嘉耐高温材料股份有限公司董事长王某介绍了项目。")
+    assert list(found) == ["江苏嘉耐高温材料股份有限公司"]
