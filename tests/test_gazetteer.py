@@ -596,3 +596,8 @@ def test_a_water_suffix_that_begins_a_villages_name_and_a_zone_named_by_a_verb_n
 def test_a_village_numbered_one_after_its_first_character_is_a_village():
     found = place_names("副区长一行到横一村调研。每一村都要建好阵地，打造一村一品。")
     assert found == {"横一村"}
+
+
+def test_a_natural_village_is_a_village_and_a_count_of_them_names_none():
+    found = place_names("县长到常楼自然村调研。全县有120个自然村。")
+    assert found == {"常楼自然村"}
