@@ -789,8 +789,10 @@ def _water_or_zone_misread(text: str, start: int, end: int, name: str, info: Suf
     freq = word_freq()
     if info.kind == "water":
         before = text[start - 1 : start + 1]
-        return text[end : end + 1] in ("村", "镇", "乡") or (
-            start > 0 and freq.get(before, 0) >= 100 and not _is_placey(before)
+        return (
+            text[end : end + 1] in ("村", "镇", "乡")
+            or text.startswith(("片区", "社区", "街道"), end)
+            or (start > 0 and freq.get(before, 0) >= 100 and not _is_placey(before))
         )
     if info.kind == "zone":
         tag = word_tags().get(name, "")

@@ -601,3 +601,8 @@ def test_a_village_numbered_one_after_its_first_character_is_a_village():
 def test_a_natural_village_is_a_village_and_a_count_of_them_names_none():
     found = place_names("县长到常楼自然村调研。全县有120个自然村。")
     assert found == {"常楼自然村"}
+
+
+def test_a_waters_suffix_that_begins_an_areas_name_names_no_water():
+    found = place_names("县委书记到马迹塘镇调研。桃江龙溪片区乡村振兴示范区由五个村组成。")
+    assert "龙溪片区" in found and "桃江龙溪" not in found
