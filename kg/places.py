@@ -206,6 +206,9 @@ def _inside_longer_word(text: str, start: int, end: int, freq: dict[str, int], r
                 and len(word) == length
                 and _frequent(word, freq)
                 and not _is_placey(word)
+                and not (  # 上海 + 参加, not 海参: a city before a word more frequent than the one across
+                    city_or_province(text[start:end]) and freq.get(text[end : end + 2], 0) > freq.get(word, 0)
+                )
             ):
                 return True
     return False

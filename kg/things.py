@@ -875,6 +875,8 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
         compounds = lex.generic.get("organization_compound", frozenset())
         if any(text[start : start + n] in compounds for n in range(len(suffix) + 2, len(suffix) + 6)):
             return True  # 市委中心工作, 副中心城市: the suffix begins a longer word
+        if lex.is_generic("organization_tail", before):
+            return True  # 招商会: an investment fair ends like a chamber of commerce
         return (
             len(suffix) <= 3  # 人大常委会审议: a long suffix ends its name whatever word follows
             and len(after) == 2

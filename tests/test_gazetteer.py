@@ -606,3 +606,11 @@ def test_a_natural_village_is_a_village_and_a_count_of_them_names_none():
 def test_a_waters_suffix_that_begins_an_areas_name_names_no_water():
     found = place_names("县委书记到马迹塘镇调研。桃江龙溪片区乡村振兴示范区由五个村组成。")
     assert "龙溪片区" in found and "桃江龙溪" not in found
+
+
+def test_a_city_before_a_more_frequent_word_than_the_one_across_its_end_and_no_chamber_in_a_fair():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("市长率代表团赴上海参加招商会。温州商会会长王某出席。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"上海市"}
+    assert {e.name for e in doc.entities if e.type == "organization"} == {"温州商会"}
