@@ -19,6 +19,7 @@ from kg.lexicon import (
     Suffix,
     alternation,
     boundary_words,
+    data_rows,
     data_sections,
     data_words,
     guarded,
@@ -757,20 +758,35 @@ def _listed_departments(text: str, found: list[Mention], lex: Lexicon) -> list[M
     ['市发改委', '住建局', '审计局']
     """
     out: list[Mention] = []
-    for head in found:
-        if head.attr("kind") not in STATE_KINDS or not head.text.startswith(tuple("省市州盟县区旗")):
-            continue
+    heads = [h for h in found if h.attr("kind") in STATE_KINDS and h.text.startswith(tuple("省市州盟县区旗"))]
+    for m in _bare_department_heads().finditer(text):
+        if text[m.end() : m.end() + 1] == "、" and not any(f.start <= m.start() < f.end for f in found):
+            head = Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "government"),))
+            out.append(
+                head
+            )  # 及发改委、工信局、商务局: the departments named bare, by their standard short names
+            heads.append(head)
+    for head in heads:
         i = head.end
         while i < len(text) and text[i] == "、":
             item = _list_item_org(text, i + 1, lex)
             if item is None:
                 break
             start, end, suffix = item
-            if not any(f.start <= start < f.end for f in found):
+            if not any(f.start <= start < f.end for f in [*found, *out]):
                 kind = lex.org_suffixes[suffix]
                 out.append(Mention("organization", text[start:end], start, end, attrs=(("kind", kind),)))
             i = end
     return out
+
+
+@cache
+def _bare_department_heads() -> re.Pattern[str]:
+    """The standard short names of departments (发改委, 工信局, 自然资源局; from
+    ``kg/data/org_abbreviations.tsv``), written bare, where no longer name runs into them."""
+    shorts = {r[1] for r in data_rows("org_abbreviations.tsv") if len(r[1]) >= 3 and r[1][-1] in "委局办"}
+    names = "|".join(sorted(shorts, key=len, reverse=True))
+    return re.compile(rf"(?:(?<![\u3400-\u9fff、])|(?<=[及和与]))(?:{names})")
 
 
 def _list_item_org(text: str, i: int, lex: Lexicon) -> tuple[int, int, str] | None:

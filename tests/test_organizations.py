@@ -431,3 +431,8 @@ def test_a_research_society_is_an_association():
 def test_a_firm_named_after_the_word_for_investing_firms_begins_at_its_province():
     found = organisations("投资企业江苏嘉耐高温材料股份有限公司董事长王某介绍了项目。")
     assert list(found) == ["江苏嘉耐高温材料股份有限公司"]
+
+
+def test_departments_listed_bare_by_their_standard_short_names_are_bodies():
+    found = organisations("副市长苏纪武及发改委、工信局、自然资源局、商务局负责同志参加。要深化发改委改革。")
+    assert set(found) == {"发改委", "工信局", "自然资源局", "商务局"}
