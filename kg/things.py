@@ -1210,8 +1210,29 @@ def find_projects(text: str, known: list[Mention] = ()) -> list[Mention]:
         project = _with_inner_names(text, project, known, start, name, m.start())
         found.append(replace(project, attrs=(*project.attrs, *whole)))
     found += _listed_projects(text, found, known)
-    found = [p for p in map(_without_stage, found) if p is not None]
+    found = _with_supporting_works(text, [p for p in map(_without_stage, found) if p is not None])
     return [_with_investment(text, _with_phase_tail(text, _as_base_county(text, p))) for p in _longest(found)]
+
+
+def _with_supporting_works(text: str, found: list[Mention]) -> list[Mention]:
+    """A works and the works that serve it, joined by 及配套 (某某生产线及配套物流仓储项目), are one project,
+    named by the first too.
+
+    >>> t = "某某新能源汽车箱体生产线及配套物流仓储项目开工"
+    >>> [(m.text, m.attr("inner")) for m in _with_supporting_works(t, [Mention("project", t[:12], 0, 12)])]
+    [('某某新能源汽车箱体生产线及配套物流仓储项目', '某某新能源汽车箱体生产线')]
+    """
+    out = []
+    for m in found:
+        tail = _SUPPORTING_WORKS.match(text, m.end)
+        if tail is not None and not any(f.start < tail.end() and f.end > m.end for f in found):
+            attrs = (*m.attrs, ("inner", m.text))
+            m = Mention("project", text[m.start : tail.end()], m.start, tail.end(), attrs=attrs)
+        out.append(m)
+    return out
+
+
+_SUPPORTING_WORKS = re.compile(r"及配套[\u3400-\u9fff]{1,10}?(?:项目|工程)")
 
 
 def _last_character_begins_a_word(text: str, m: re.Match[str], suffixes: dict[str, Suffix]) -> bool:

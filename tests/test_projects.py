@@ -762,3 +762,9 @@ def test_a_project_named_with_and_without_its_activity_word_and_year_is_one():
 def test_the_works_of_a_school_named_with_the_school_are_a_project():
     found = projects("县委书记到县委党校新校区项目现场察看。要加快县政府投资项目建设。")
     assert set(found) == {"县委党校新校区项目"}
+
+
+def test_a_works_and_its_supporting_works_are_one_project():
+    found = projects("开工项目包括泰甫新能源汽车箱体生产线及配套物流仓储项目、凯欣纺织项目。")
+    assert "泰甫新能源汽车箱体生产线及配套物流仓储项目" in found
+    assert "泰甫新能源汽车箱体生产线" in found["泰甫新能源汽车箱体生产线及配套物流仓储项目"]
