@@ -1031,10 +1031,14 @@ def _generic_body_after_a_verb(surface: str, lex: Lexicon) -> bool:
     True
     >>> _generic_body_after_a_verb("县发展和改革委员会", Lexicon.load())
     False
+    >>> _generic_body_after_a_verb("出山镇党委", Lexicon.load())
+    False
     """
     for k in range(2, len(surface) - 1):
         tail, head = surface[k:], surface[:k]
         if len(tail) >= 2 and _GRASSROOTS_TAIL.search(tail) and lex.is_generic("organization", tail):
+            if any(Gazetteer.load().lookup(surface[:n]) for n in (k + 1, k + 2)):
+                return False  # 出山镇党委, 城关镇党委: a township named by a verb or a common word
             words = tagged_words(head)
             return bool(words) and words[-1][1][:1] in ("v", "r", "p", "d") and words[-1][1] != "vn"
     return False

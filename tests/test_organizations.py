@@ -436,3 +436,10 @@ def test_a_firm_named_after_the_word_for_investing_firms_begins_at_its_province(
 def test_departments_listed_bare_by_their_standard_short_names_are_bodies():
     found = organisations("副市长苏纪武及发改委、工信局、自然资源局、商务局负责同志参加。要深化发改委改革。")
     assert set(found) == {"发改委", "工信局", "自然资源局", "商务局"}
+
+
+def test_a_township_committee_named_by_a_verb_is_a_body():
+    found = organisations(
+        "县政府办主任胡某、出山镇党委书记任立刚陪同。出山镇党委召开会议。确保本次乡镇党委换届。"
+    )
+    assert "出山镇党委" in found and not [o for o in found if o.endswith("乡镇党委")]
