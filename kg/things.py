@@ -253,6 +253,8 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         found.append(Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "national"),)))
     found += democratic_parties(text)
     found += congresses_by_term(text)
+    if "届委员会" in text:
+        found += party_committees_by_term(text)
     if "人民代表大会常务委员会" in text:
         found += standing_committees_by_term(text)
     for m in _org_regex().finditer(text):
@@ -323,6 +325,24 @@ def congresses_by_term(text: str) -> list[Mention]:
         printed = (("printed", m.group(0)),) if name != m.group(0) else ()
         out.append(Mention("organization", name, m.start(), m.end(), attrs=(("kind", "cppcc"), *printed)))
     return out
+
+
+_PARTY_BY_TERM = re.compile(r"(?:中国共产党|中共)([\u3400-\u9fff]{2,10}?)第[一二三四五六七八九十]+届委员会")
+
+
+def party_committees_by_term(text: str) -> list[Mention]:
+    """A party committee named with its place and term, as printed (中国共产党某县第十二届委员会).
+
+    >>> [m.text for m in party_committees_by_term("召开中国共产党澧县第十二届委员会第四次全体会议")]
+    ['中国共产党澧县第十二届委员会']
+    >>> party_committees_by_term("中国共产党第二十届中央委员会")
+    []
+    """
+    return [
+        Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "party"),))
+        for m in _PARTY_BY_TERM.finditer(text)
+        if divisions_filling(0, len(m.group(1)), list(gazetteer_places(m.group(1))))
+    ]
 
 
 _STANDING_BY_TERM = re.compile(

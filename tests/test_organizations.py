@@ -443,3 +443,10 @@ def test_a_township_committee_named_by_a_verb_is_a_body():
         "县政府办主任胡某、出山镇党委书记任立刚陪同。出山镇党委召开会议。确保本次乡镇党委换届。"
     )
     assert "出山镇党委" in found and not [o for o in found if o.endswith("乡镇党委")]
+
+
+def test_a_party_committee_named_with_its_place_and_term_is_a_body():
+    found = organisations(
+        "澧县召开中国共产党澧县第十二届委员会第四次全体会议。学习中国共产党第二十届中央委员会精神。"
+    )
+    assert set(found) == {"中国共产党澧县第十二届委员会", "中国共产党第二十届中央委员会"}
