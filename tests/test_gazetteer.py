@@ -614,3 +614,10 @@ def test_a_city_before_a_more_frequent_word_than_the_one_across_its_end_and_no_c
     doc = extract_text("市长率代表团赴上海参加招商会。温州商会会长王某出席。")
     assert {e.name for e in doc.entities if e.type == "place"} == {"上海市"}
     assert {e.name for e in doc.entities if e.type == "organization"} == {"温州商会"}
+
+
+def test_kinds_of_villages_regions_of_policy_and_inland_waters_name_no_place():
+    found = place_names(
+        "承接东部地区产业转移，发展周口内河航运。我校新农村发展研究院签约。探索村企共建，推进非贫困村建设。"
+    )
+    assert found == {"周口市"}
