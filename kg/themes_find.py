@@ -448,6 +448,8 @@ def find_themes(text: str) -> list[Mention]:
         start = end_index - len(surface) + 1
         found.append(Mention("theme", surface, start, end_index + 1, attrs=(("preferred", preferred),)))
     for start, end, surface in numbered_formulas(text):
+        if _begins_with_a_division(surface):
+            continue  # 三穗县 + 三星羽绒: a county whose name begins with a numeral, no formula
         if _CAMPAIGN_NAME.search(surface) and _quoted(text, start, end):
             continue  # “五大示范工程”: a programme, a project
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
@@ -487,6 +489,17 @@ def _two_labels_over_one(chosen: list[Mention], found: list[Mention]) -> list[Me
         free = left and all(k is c or left.end <= k.start or left.start >= k.end for k in chosen)
         out += [left, right] if right and free else [c]
     return out
+
+
+def _begins_with_a_division(surface: str) -> bool:
+    """Whether a numbered formula begins with a division's full name (三穗县, 六盘水市).
+
+    >>> _begins_with_a_division("三穗县三星羽"), _begins_with_a_division("三管三必须")
+    (True, False)
+    """
+    return any(
+        p.start == 0 and not p.attr("short") and p.end < len(surface) for p in gazetteer_places(surface)
+    )
 
 
 def _alternative_label(m: Mention) -> bool:

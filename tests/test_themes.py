@@ -508,3 +508,8 @@ def test_two_labels_written_together_win_over_a_longer_label_read_across_them():
 def test_a_quoted_formula_of_two_things_named_by_shuang():
     found = _themes_of("确保实现时间任务“双过半”，抢抓“双区”建设和“双城联动”重大机遇。双方签订协议。")
     assert found == {"双过半", "双区", "双城联动"}
+
+
+def test_a_county_whose_name_begins_with_a_numeral_begins_no_formula():
+    found = _themes_of("三穗县三星羽绒生产项目签约暨开工仪式举行。要落实三管三必须。")
+    assert found == {"三管三必须"}
