@@ -196,6 +196,9 @@ _CAMPAIGN_AFTER = re.compile(
     r"^(?:主题[\u3400-\u9fff]{0,4}?活动|行动|活动|机制|服务|便民服务|工程|改革|试点|工作队|专项行动|品牌)"
 )
 _ACTIVITY_AFTER = re.compile(r"^(?:主题[\u3400-\u9fff]{0,4}?活动|活动|行动|专项行动)")
+_NAMED_THING_AFTER = re.compile(
+    r"[\u3400-\u9fff]{0,4}?(?:示范区|示范片|示范点|示范基地|基地|产业园|园区|党支部|支部|合作社)"
+)
 _CAMPAIGN_NAME = re.compile(
     r"(?:工程|行动|项目年|建设年|提升年|攻坚年|巩固年|突破年|落实年|深化年|推进年)$"
 )  # “五大示范工程”, “项目年”
@@ -452,6 +455,8 @@ def find_themes(text: str) -> list[Mention]:
             continue  # 三穗县 + 三星羽绒: a county whose name begins with a numeral, no formula
         if _CAMPAIGN_NAME.search(surface) and _quoted(text, start, end):
             continue  # “五大示范工程”: a programme, a project
+        if _quoted(text, start, end) and _NAMED_THING_AFTER.match(text, end + 1):
+            continue  # “四高”试验示范区, “五星”支部: the quote begins the name of a place or body
         if _quoted(text, start, end) or _FORMULA_SHAPE.match(surface):
             found.append(Mention("theme", surface, start, end, attrs=(("kind", "formula"),)))
     found += find_theme_patterns(text) + quoted_slogans(text) + place_slogans(text) + parallel_slogans(text)

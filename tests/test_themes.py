@@ -513,3 +513,8 @@ def test_a_quoted_formula_of_two_things_named_by_shuang():
 def test_a_county_whose_name_begins_with_a_numeral_begins_no_formula():
     found = _themes_of("三穗县三星羽绒生产项目签约暨开工仪式举行。要落实三管三必须。")
     assert found == {"三管三必须"}
+
+
+def test_a_quoted_count_that_begins_the_name_of_a_zone_or_branch_is_no_formula():
+    found = _themes_of("考察了粮食生产“四高”试验示范区。要持续加强“五星”支部建设。落实“两个确立”。")
+    assert "两个确立" in found and not {"四高", "五星"} & found
