@@ -27,7 +27,9 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它")
 _TITLE_BOUNDARY = boundary_words("title")
 _PARTY_GROUP = re.compile(r"(?:党组|党委|党工委|党总支|党支部|机关党委)$")
-_BODIES_WITH_LEADERS = r"(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会)"  # 某市人大常委会领导甲、乙
+_BODIES_WITH_LEADERS = (  # 某市人大常委会领导甲、乙, 市林草局领导甲、乙, 调研组领导甲、乙
+    r"(?:人大常委会|人大|政协|工委|党工委|党委|党组|管委会|局|厅|(?:调研|督导|督查|巡视|巡察|考察|工作)组)"
+)
 _LEADERS_HEAD = re.compile(
     r"(?:省|市|州|盟|县|区|旗|镇|乡)(?:委|政府)?(?:主要)?领导(?:同志)?(?:还有[:：]|有[:：])?(?!班子|干部|小组|机制|责任)"
     r"|(?:(?:省|市|州|盟|县|区|旗|镇|乡|街道|村)(?:委|党委|党工委|政府)?)(?:领导)?班子成员"
@@ -600,7 +602,7 @@ _LIST_END = re.compile(
     r"(?:负责同志|负责人|领导)"
     r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导))"
     r"|(?<=[\u3400-\u9fff])[出列]席(?=会议|活动|仪式|[。，,并])"
-    r"|和(?:其他)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员"
+    r"|和(?:其他)?(?:[省市州盟县区旗](?:委|政府|政协|人大常委会)(?:党组)?)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员"
     r"|及其他(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))?(?:常委|领导|负责同志|成员)"
     r"|等(?:[省市州盟县区旗])?(?:政协)?(?:常委(?:及委员)?|委员)|[\d一二三四五六七八九十]+名(?:委员|常委|代表)"
     r"|(?<=[\u3400-\u9fff])(?:分别)?参加(?=[。；])|(?<=[\u3400-\u9fff])分别出席(?=[。；，])"
@@ -617,7 +619,12 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         while start > 0 and (CJK.match(text[start - 1]) or text[start - 1] == "、"):
             start -= 1
         start, items = _listed_tail(text, start, end.start())
-        if len(items) < 2 and not _one_leader_for_many(text, start, items, end.group(0)):
+        one_of_the_others = end.group(0).endswith("其他成员")  # 甲和市委理论学习中心组其他成员出席
+        if (
+            len(items) < 2
+            and not one_of_the_others
+            and not _one_leader_for_many(text, start, items, end.group(0))
+        ):
             continue
         said = end.group(0)
         if said == "参加" and start > 0 and CJK.match(text[start - 1]):

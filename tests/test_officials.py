@@ -722,3 +722,19 @@ def test_a_name_before_a_comma_and_a_zone_and_a_zone_named_with_a_boundary_chara
 def test_a_name_ends_before_a_word_of_arriving():
     found = officials("宁德市委常委、市政府党组副书记李彦莅鼎调研。副市长张海涛莅临指导。")
     assert found == {"李彦": ["宁德市委常委", "市政府党组副书记"], "张海涛": ["副市长"]}
+
+
+def test_leaders_listed_after_a_department_or_a_team_and_one_member_of_a_study_group():
+    found = officials(
+        "调研组领导杨春、张璐、董建林，市林草局领导宋俊峰、李海光，旗领导孙有君一同调研。"
+        "陈玲玲和市委理论学习中心组其他成员出席。要加强局领导班子建设。"
+    )
+    assert found == {
+        "杨春": ["调研组领导"],
+        "张璐": ["调研组领导"],
+        "董建林": ["调研组领导"],
+        "宋俊峰": ["市林草局领导"],
+        "李海光": ["市林草局领导"],
+        "孙有君": ["旗领导"],
+        "陈玲玲": [],
+    }
