@@ -611,6 +611,11 @@ _LIST_END = re.compile(
 )
 
 
+_STUDY_GROUP_OF_A_BODY = re.compile(
+    r"[省市州盟县区旗](?:委|政府|政协|人大常委会)(?:党组)?(?:理论学习)?中心组"
+)
+
+
 def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
     """``甲、乙、丙在主席台就座`` / ``甲、乙、丙等领导出席`` / ``甲、乙、丙出席会议``: names listed where
     leaders sit, are named as leaders or attend; each in the listed order (it encodes rank)."""
@@ -631,6 +636,10 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
             continue  # 甲、乙参加 names attending leaders only where the list opens its clause
         if said in ("委员", "代表"):
             titles: tuple[Title, ...] = (Title(said, post=said),)  # 甲、乙和丙委员先后发言: members speaking
+        elif said.endswith("成员") and (group := _STUDY_GROUP_OF_A_BODY.search(said)):
+            titles = (
+                Title(group.group(0) + "成员", post="成员", org=group.group(0)),
+            )  # 和市委理论学习中心组其他成员
         elif said.endswith(("席", "成员", "座", "坐", "参加")) or said in ("及其他领导", "及其他负责同志"):
             titles = ()  # 甲、乙、丙出席会议, 甲、乙和中心组成员: untitled leaders
         elif said.startswith("及其他"):

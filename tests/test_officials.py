@@ -736,5 +736,5 @@ def test_leaders_listed_after_a_department_or_a_team_and_one_member_of_a_study_g
         "宋俊峰": ["市林草局领导"],
         "李海光": ["市林草局领导"],
         "孙有君": ["旗领导"],
-        "陈玲玲": [],
+        "陈玲玲": ["市委理论学习中心组成员"],
     }
