@@ -1320,12 +1320,31 @@ def _state_firm() -> re.Pattern[str]:
 
 
 def _private_company_staff(m: Mention) -> Mention:
-    """A chairman or manager of a private company is company staff, not an official."""
+    """A chairman or manager of a private company or group is company staff, not an official (the
+    party secretary of a group heads a state firm: 某某集团党委书记、董事长)."""
     orgs = [t.org for t in m.titles if t.org]
-    company = all(re.search(r"公司$", o) for o in orgs) or all(t.post in _FIRM_POSTS for t in m.titles)
-    if orgs and company and not any(_state_firm().search(o) for o in orgs):
+    company = all(re.search(r"公司$|集团", o) for o in orgs) or all(t.post in _FIRM_POSTS for t in m.titles)
+    party_post = any(t.post.startswith(("党委", "党组")) or "党委" in t.org for t in m.titles)
+    if orgs and company and not party_post and not any(_a_state_firm(o) for o in orgs):
         return Mention("person", m.text, m.start, m.end, role=m.titles[0].text)
     return m
+
+
+def _a_state_firm(org: str) -> bool:
+    """Whether a firm's name bears a mark of state ownership; 集团 alone marks a state group only after
+    its province, city or county (省纺织产业发展集团, 山东重工集团; 正威集团 is a private group).
+
+    >>> _a_state_firm("山东重工集团"), _a_state_firm("正威集团"), _a_state_firm("某某集团常村煤矿")
+    (True, False, True)
+    """
+    marks = _state_firm().findall(org)
+    if any(mark != "集团" for mark in marks):
+        return True
+    places = gazetteer_places(org)
+    placed = org[:1] in "省市州县区" or any(
+        p.start == 0 and (not p.attr("short") or city_or_province(p.text)) for p in places
+    )
+    return bool(marks) and placed
 
 
 _BODY_BEFORE_LEADERS = re.compile(rf"{_BODIES_WITH_LEADERS}领导$")

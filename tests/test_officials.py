@@ -738,3 +738,18 @@ def test_leaders_listed_after_a_department_or_a_team_and_one_member_of_a_study_g
         "孙有君": ["旗领导"],
         "陈玲玲": ["市委理论学习中心组成员"],
     }
+
+
+def test_the_head_of_a_private_group_is_company_staff_and_of_a_state_group_an_official():
+    doc = extract_text(
+        "州委书记杨斌会见正威集团董事局主席王文银一行。新福兴玻璃工业集团有限公司董事长陈全福参加。"
+        "山东重工集团总经理王志坚、省纺织产业发展集团有限责任公司董事长王超出席。"
+    )
+    kinds = {e.name: e.type for e in doc.entities if e.type in ("official", "person")}
+    assert kinds == {
+        "杨斌": "official",
+        "王文银": "person",
+        "陈全福": "person",
+        "王志坚": "official",
+        "王超": "official",
+    }
