@@ -1336,8 +1336,12 @@ def _a_state_firm(org: str) -> bool:
 
     >>> _a_state_firm("山东重工集团"), _a_state_firm("正威集团"), _a_state_firm("某某集团常村煤矿")
     (True, False, True)
+    >>> _a_state_firm("中科发展集团有限公司"), _a_state_firm("洛阳中科锂电新材料有限公司")
+    (True, False)
     """
-    marks = _state_firm().findall(org)
+    marks = [
+        m for m in _state_firm().findall(org) if m != "中科" or org.startswith(m)
+    ]  # 洛阳中科锂电: a brand
     if any(mark != "集团" for mark in marks):
         return True
     places = gazetteer_places(org)
