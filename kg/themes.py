@@ -346,7 +346,9 @@ def numbered_formulas(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_QUOTED_PAIR = re.compile(r"(?<=“)双[\u3400-\u9fff]{1,5}(?=”)")
+_QUOTED_PAIR = re.compile(
+    r"(?<=“)双(?![一二三四五六七八九十])[\u3400-\u9fff]{1,5}(?=”)"
+)  # not “双十二”, a date
 
 
 def _quoted_pairs(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

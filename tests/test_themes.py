@@ -506,7 +506,9 @@ def test_two_labels_written_together_win_over_a_longer_label_read_across_them():
 
 
 def test_a_quoted_formula_of_two_things_named_by_shuang():
-    found = _themes_of("确保实现时间任务“双过半”，抢抓“双区”建设和“双城联动”重大机遇。双方签订协议。")
+    found = _themes_of(
+        "确保实现时间任务“双过半”，抢抓“双区”建设和“双城联动”重大机遇。双方签订协议。“双十二”期间订单增长。"
+    )
     assert found == {"双过半", "双区", "双城联动"}
 
 
