@@ -44,7 +44,9 @@ _ACADEMIC = re.compile(
     r"(?:教研室|教研部|教研组|研究生|学生|班|车间|班组|门店|工段|实验室|研究站|观测站)$"
 )  # 某某全国重点实验室主任, 某某观测研究站副站长: scientists (annotated as officials in none of 3)
 
-_ACADEMIC_UNIT = re.compile(r"(?:大学|学院|科学院)[\u3400-\u9fff]*?(?:学院|研究院|研究所|研究中心|实验室)$")
+_ACADEMIC_UNIT = re.compile(
+    r"(?:大学|学院|科学院|[我该本]校)[\u3400-\u9fff]*?(?:学院|研究院|研究所|研究中心|实验室)$"
+)
 _ACADEMIC_POSTS = {"院长", "副院长", "执行院长", "常务副院长", "所长", "副所长", "主任", "副主任"}
 
 

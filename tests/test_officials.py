@@ -753,3 +753,8 @@ def test_the_head_of_a_private_group_is_company_staff_and_of_a_state_group_an_of
         "王志坚": "official",
         "王超": "official",
     }
+
+
+def test_an_executive_dean_of_our_schools_institute_is_a_scholar_and_a_courts_executive_deputy_an_official():
+    found = officials("我校新农村发展研究院执行院长朱某某出席。市中级人民法院院长王强、常务副院长李明出席。")
+    assert found == {"王强": ["市中级人民法院院长"], "李明": ["市中级人民法院常务副院长"]}
