@@ -597,6 +597,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
     return [_private_company_staff(found[k]) for k in sorted(found)]
 
 
+_BODY_OF_A_GROUP = r"[省市州盟县区旗](?:委|政府|政协|人大常委会)(?:党组)?"  # 市委 of 市委理论学习中心组
 _LIST_END = re.compile(
     r"(?:等?也?在主席台(?:前排)?就[座坐]|等(?:全体)?(?:在家的)?(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡]{1,2}(?:委|政府)?|[省市县区]级)?"
     r"(?:四大家|[四五]大班子|[两三四五]套班子|[四五]副班子|四家班子|党政)?领导(?:同志)?|负责同志"
@@ -604,7 +605,7 @@ _LIST_END = re.compile(
     r"(?:负责同志|负责人|领导)"
     r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导))"
     r"|(?<=[\u3400-\u9fff])[出列]席(?=会议|活动|仪式|[。，,并])"
-    r"|和(?:其他)?(?:[省市州盟县区旗](?:委|政府|政协|人大常委会)(?:党组)?)?(?:理论学习)?(?:中心组|班子)(?:其他)?成员"
+    rf"|和(?:其他)?(?:{_BODY_OF_A_GROUP})?(?:理论学习)?(?:中心组|班子)(?:其他)?成员"
     r"|及其他(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))?(?:常委|领导|负责同志|成员)"
     r"|等(?:[省市州盟县区旗])?(?:政协)?(?:常委(?:及委员)?|委员)|[\d一二三四五六七八九十]+名(?:委员|常委|代表)"
     r"|(?<=[\u3400-\u9fff])(?:分别)?参加(?=[。；])|(?<=[\u3400-\u9fff])分别出席(?=[。；，])"
@@ -613,9 +614,7 @@ _LIST_END = re.compile(
 )
 
 
-_STUDY_GROUP_OF_A_BODY = re.compile(
-    r"[省市州盟县区旗](?:委|政府|政协|人大常委会)(?:党组)?(?:理论学习)?中心组"
-)
+_STUDY_GROUP_OF_A_BODY = re.compile(rf"{_BODY_OF_A_GROUP}(?:理论学习)?中心组")
 
 
 def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
@@ -639,9 +638,8 @@ def _leader_lists(text: str, lex: Lexicon) -> Iterator[Mention]:
         if said in ("委员", "代表"):
             titles: tuple[Title, ...] = (Title(said, post=said),)  # 甲、乙和丙委员先后发言: members speaking
         elif said.endswith("成员") and (group := _STUDY_GROUP_OF_A_BODY.search(said)):
-            titles = (
-                Title(group.group(0) + "成员", post="成员", org=group.group(0)),
-            )  # 和市委理论学习中心组其他成员
+            # 甲和市委理论学习中心组其他成员: a member of the body's study group
+            titles = (Title(group.group(0) + "成员", post="成员", org=group.group(0)),)
         elif said.endswith(("席", "成员", "座", "坐", "参加")) or said in ("及其他领导", "及其他负责同志"):
             titles = ()  # 甲、乙、丙出席会议, 甲、乙和中心组成员: untitled leaders
         elif said.startswith("及其他"):
@@ -1341,9 +1339,8 @@ def _a_state_firm(org: str) -> bool:
     >>> _a_state_firm("中科发展集团有限公司"), _a_state_firm("洛阳中科锂电新材料有限公司")
     (True, False)
     """
-    marks = [
-        m for m in _state_firm().findall(org) if m != "中科" or org.startswith(m)
-    ]  # 洛阳中科锂电: a brand
+    # 中科 heads the Academy's firms' names; 洛阳中科锂电 is a brand
+    marks = [m for m in _state_firm().findall(org) if m != "中科" or org.startswith(m)]
     if any(mark != "集团" for mark in marks):
         return True
     places = gazetteer_places(org)

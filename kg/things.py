@@ -779,12 +779,10 @@ def _listed_departments(text: str, found: list[Mention], lex: Lexicon) -> list[M
     """
     out: list[Mention] = []
     heads = [h for h in found if h.attr("kind") in STATE_KINDS and h.text.startswith(tuple("省市州盟县区旗"))]
-    for m in _bare_department_heads().finditer(text):
+    for m in _bare_department_heads().finditer(text):  # 及发改委、工信局: a list begun by a bare short name
         if text[m.end() : m.end() + 1] == "、" and not any(f.start <= m.start() < f.end for f in found):
             head = Mention("organization", m.group(0), m.start(), m.end(), attrs=(("kind", "government"),))
-            out.append(
-                head
-            )  # 及发改委、工信局、商务局: the departments named bare, by their standard short names
+            out.append(head)
             heads.append(head)
     for head in heads:
         i = head.end
@@ -804,9 +802,10 @@ def _listed_departments(text: str, found: list[Mention], lex: Lexicon) -> list[M
 def _bare_department_heads() -> re.Pattern[str]:
     """The standard short names of departments (发改委, 工信局, 自然资源局; from
     ``kg/data/org_abbreviations.tsv``), written bare, where no longer name runs into them."""
-    shorts = {r[1] for r in data_rows("org_abbreviations.tsv") if len(r[1]) >= 3 and r[1][-1] in "委局办"}
-    names = "|".join(sorted(shorts, key=len, reverse=True))
-    return re.compile(rf"(?:(?<![\u3400-\u9fff、])|(?<=[及和与]))(?:{names})")
+    shorts = alternation(
+        r[1] for r in data_rows("org_abbreviations.tsv") if len(r[1]) >= 3 and r[1][-1] in "委局办"
+    )
+    return re.compile(rf"(?:(?<![\u3400-\u9fff、])|(?<=[及和与]))(?:{shorts.pattern})")
 
 
 def _list_item_org(text: str, i: int, lex: Lexicon) -> tuple[int, int, str] | None:
@@ -1058,7 +1057,7 @@ def _generic_body_after_a_verb(surface: str, lex: Lexicon) -> bool:
         tail, head = surface[k:], surface[:k]
         if len(tail) >= 2 and _GRASSROOTS_TAIL.search(tail) and lex.is_generic("organization", tail):
             if any(Gazetteer.load().lookup(surface[:n]) for n in (k + 1, k + 2)):
-                return False  # 出山镇党委, 城关镇党委: a township named by a verb or a common word
+                return False  # 出山镇党委: a township named by a verb
             words = tagged_words(head)
             return bool(words) and words[-1][1][:1] in ("v", "r", "p", "d") and words[-1][1] != "vn"
     return False
