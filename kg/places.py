@@ -441,7 +441,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             continue  # 毛庄村、青墩村等村: the villages listed, none named 青墩村等
         extended_start = _extended_over_short_name(text, start, suffix_start, info, known)
         if extended_start is None and not (
-            info.min_name <= len(name) <= info.max_name
+            info.min_name <= len(name) <= info.max_name + 2 * _listed_after_a_place(text, start, known)
             or _one_character_village(text, start, suffix_start, info, [*known, *out])
         ):
             continue
@@ -677,9 +677,20 @@ def _trimmed_start(text: str, start: int, suffix_start: int, info: Suffix, known
         trimmed = name[-2:]
     if len(name) - len(trimmed) == 1 and text[start - 1 : start] == "、":
         trimmed = name  # 、建福村, 、勾兰瑶村: right after a list's mark a word of doing begins no clause
+    if _listed_after_a_place(text, start, known):
+        trimmed = name  # 某某苏木、满都宝力格镇: listed after a place, the whole item is a name
     if len(trimmed) <= 1 and len(name) == 2 and _a_pair_of_no_word(text, start):
         trimmed = name  # 兴东社区, 稼先公园: two characters that make no word are a name, whatever their tags
     return suffix_start - len(trimmed)
+
+
+def _listed_after_a_place(text: str, start: int, known: list[Mention]) -> bool:
+    """Whether ``start`` follows a 、 that follows a place (萨麦苏木、满都宝力格镇).
+
+    >>> _listed_after_a_place("萨麦苏木、满都宝力格镇", 5, [Mention("place", "萨麦苏木", 0, 4)])
+    True
+    """
+    return text[start - 1 : start] == "、" and any(k.end == start - 1 for k in known)
 
 
 def _a_pair_of_no_word(text: str, start: int) -> bool:
@@ -771,6 +782,8 @@ def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> 
         return True  # 某某至某某段三级公路: a section of a road, read from its ends
     if text[end : end + 2] == "同志":
         return True  # 补选甲、刘德镇同志为…: a person, named like a town
+    if re.sub(r"^(?:各|全|[东西南北中]部)", "", name) in _PLACE_KINDS:
+        return True  # 各苏木镇, 东部苏木镇: the townships of two kinds, or of a part of a county
     if info.kind == "village" and re.match(r"[、和与](?:镇|乡|组|社区)", text[end : end + 2]):
         return True  # 听取村、镇干部汇报: the levels of cadres, no village
     if info.kind == "road" and text[end - 2 : end] == "一路" and _ROAD_IDIOM.match(text, end):
@@ -778,6 +791,7 @@ def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> 
     return info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS
 
 
+_PLACE_KINDS = frozenset({"苏木", "乡", "镇", "街道", "社区", "村", "嘎查"})
 _ROAD_IDIOM = re.compile(r"顺心|顺风|顺畅|顺利|绿灯|长虹|畅通|高歌|相伴|护航|狂奔|领跑")
 
 

@@ -621,3 +621,10 @@ def test_kinds_of_villages_regions_of_policy_and_inland_waters_name_no_place():
         "承接东部地区产业转移，发展周口内河航运。我校新农村发展研究院签约。探索村企共建，推进非贫困村建设。"
     )
     assert found == {"周口市"}
+
+
+def test_a_township_listed_after_townships_is_named_whole_and_townships_of_two_kinds_name_none():
+    found = place_names(
+        "在萨麦苏木、嘎海乐苏木、满都宝力格镇调研时，听取各苏木镇工作汇报。旗长深入东部苏木镇走访。"
+    )
+    assert found == {"萨麦苏木", "嘎海乐苏木", "满都宝力格镇"}
