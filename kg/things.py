@@ -453,14 +453,14 @@ def _company_words() -> dict[str, set[str]]:
 
 
 _FIRM_LIST_MARKS = "、，,。；;和及与等"  # what ends a firm's short name in a list or a visit
-_FIRM_ACTS = ("公司", "签约", "签署", "合作", "投资", "落户", "入驻")  # or the word after it
+_FIRM_ACTS = ("公司", "签约", "签署", "合作", "投资", "落户", "入驻", *_VISITS)  # or the word after it
 
 
 @cache
 def _short_company_regex() -> re.Pattern[str]:
     trades = "|".join(sorted(_company_words()["trade"], key=len, reverse=True))
     return re.compile(
-        rf"(?:(?<=[、，,和及与到在入进赴])|^)([\u3400-\u9fff]{{2}})(?:{trades})"
+        rf"((?:(?<=[、，,和及与到在入进赴])|^)[\u3400-\u9fff]{{2}}|(?<=集团)[\u3400-\u9fff]{{2,5}}?)(?:{trades})"
         rf"(?=[{_FIRM_LIST_MARKS}]|$|{'|'.join(_FIRM_ACTS)}"
         rf"|[\u3400-\u9fff]{{0,16}}?(?:项目|产业园|基地|工厂))"
     )
@@ -474,6 +474,8 @@ def _short_company_names(text: str, found: list[Mention], known: list[Mention]) 
     ['恒通锂业', '华盛股份']
     >>> [m.text for m in _short_company_names("签约，恒瑞光学精密镜头项目、这些股份项目", [], [])]
     ['恒瑞光学']
+    >>> [m.text for m in _short_company_names("在某某集团白音呼布矿业调研", [], [])]  # a group's company
+    ['白音呼布矿业']
     """
     out = []
     for m in _short_company_regex().finditer(text):
@@ -738,7 +740,7 @@ def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
             and last.end == m.start
             and last.text.endswith("集团")
             and m.attr("kind") == "enterprise"
-            and m.text.endswith("公司")  # 某集团某煤矿: the group and its mine, two names
+            and (m.text.endswith("公司") or _TRADE_END.search(m.text))  # 某集团某煤矿: two names
         ):
             out[-1] = Mention("organization", last.text + m.text, last.start, m.end, attrs=m.attrs)
             continue
@@ -746,6 +748,7 @@ def _with_group_subsidiaries(found: list[Mention]) -> list[Mention]:
     return out
 
 
+_TRADE_END = re.compile(rf"(?:{'|'.join(_company_words()['trade'])})$")
 _BRANCH = re.compile(r"(?:分行|支行|分公司|分院|分校|分中心|研究院|创新中心|研究中心|营业部)$")
 _BRANCHING_BODY = re.compile(r"(?:银行|公司|集团|大学|学院|研究院|科学院)$")
 

@@ -450,3 +450,15 @@ def test_a_party_committee_named_with_its_place_and_term_is_a_body():
         "澧县召开中国共产党澧县第十二届委员会第四次全体会议。学习中国共产党第二十届中央委员会精神。"
     )
     assert set(found) == {"中国共产党澧县第十二届委员会", "中国共产党第二十届中央委员会"}
+
+
+def test_a_groups_company_named_by_its_trade_after_the_group_is_one_body():
+    found = organisations(
+        "在山东黄金集团白音呼布矿业、内蒙古兴业集团锡林矿业调研。走访中粮集团福临门食品、华盛股份等企业时，旗长指出集团下属化工企业要安全生产。"
+    )
+    assert set(found) == {
+        "山东黄金集团白音呼布矿业",
+        "内蒙古兴业集团锡林矿业",
+        "中粮集团福临门食品",
+        "华盛股份",
+    }
