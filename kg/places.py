@@ -253,7 +253,17 @@ def _is_placey(word: str) -> bool:
     """Words that may contain a place name without hiding it: places and other proper nouns (遵义会议)."""
     if word[-1] in "省市县区镇乡村州旗盟" or Gazetteer.load().lookup(word):
         return True
+    if word.endswith(_REACHES) and (word[:-2] in _regions() or Gazetteer.load().lookup(word[:-2])):
+        return True  # 长江上游, 黄河流域: a part of a river or a place, named by it
     return word_tags().get(word, "") in ("ns", "nt", "nz")
+
+
+_REACHES = ("上游", "中游", "下游", "流域", "沿岸", "两岸", "沿线")
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return frozenset(data_words("regions.txt"))
 
 
 @lru_cache(maxsize=4096)
@@ -848,6 +858,8 @@ def _named_by_a_word(text: str, start: int, suffix_start: int, suffix_end: int, 
     name = text[start:suffix_start]
     if len(name) != 2 or not word_tags().get(name, "").startswith(("v", "a")):
         return False
+    if name in boundary_words("title"):
+        return False  # 叮嘱 + 村党支部书记: a verb whose object is the village's cadre
     freq = word_freq()
     if any(
         _frequent(text[suffix_start : suffix_end + k], freq) for k in (1, 2) if suffix_end + k <= len(text)

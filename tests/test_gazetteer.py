@@ -628,3 +628,8 @@ def test_a_township_listed_after_townships_is_named_whole_and_townships_of_two_k
         "在萨麦苏木、嘎海乐苏木、满都宝力格镇调研时，听取各苏木镇工作汇报。旗长深入东部苏木镇走访。"
     )
     assert found == {"萨麦苏木", "嘎海乐苏木", "满都宝力格镇"}
+
+
+def test_a_river_named_by_its_reach_and_no_village_named_by_a_verb_addressing_its_cadres():
+    found = place_names("察看长江上游生态环境，保护黄河流域。他叮嘱村党支部书记带领群众，到团结村调研。")
+    assert found == {"长江", "黄河流域", "团结村"}

@@ -758,3 +758,8 @@ def test_the_head_of_a_private_group_is_company_staff_and_of_a_state_group_an_of
 def test_an_executive_dean_of_our_schools_institute_is_a_scholar_and_a_courts_executive_deputy_an_official():
     found = officials("我校新农村发展研究院执行院长朱某某出席。市中级人民法院院长王强、常务副院长李明出席。")
     assert found == {"王强": ["市中级人民法院院长"], "李明": ["市中级人民法院常务副院长"]}
+
+
+def test_a_title_begins_after_a_verb_that_addresses_the_official():
+    found = officials("县长要求村党支部书记张三抓好工作。书记勉励市委常委李四带头干。")
+    assert found == {"张三": ["村党支部书记"], "李四": ["市委常委"]}
