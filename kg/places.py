@@ -449,7 +449,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         name = text[start:suffix_start]
         if name.endswith("等") and info.kind in ("village", "community", "township", "town", "street"):
             continue  # 毛庄村、青墩村等村: the villages listed, none named 青墩村等
-        extended_start = _extended_over_short_name(text, start, suffix_start, info, known)
+        extended_start = _extended_over_short_name(text, start, suffix_start, info, known, out)
         if extended_start is None and not (
             info.min_name <= len(name) <= info.max_name + 2 * _listed_after_a_place(text, start, known)
             or _one_character_village(text, start, suffix_start, info, [*known, *out])
@@ -733,16 +733,24 @@ def _two_characters_name_zone(name: str, info: Suffix) -> bool:
 
 
 def _extended_over_short_name(
-    text: str, start: int, suffix_start: int, info: Suffix, known: list[Mention]
+    text: str, start: int, suffix_start: int, info: Suffix, known: list[Mention], found: list[Mention] = ()
 ) -> int | None:
     """Where a name starts when it reads back over a short name right before it (雄安 + 新区,
-    the county short name of a zone, a one-character name after a short name), else ``None``."""
+    the county short name of a zone, a one-character name after a short name, a county's short
+    name after a township or a village listed before, ``found`` by their suffixes), else ``None``."""
     adjacent = next((k for k in known if k.end == start), None)
     name = text[start:suffix_start]
     if adjacent is None or not (
         (info.kind == "zone" and not name.startswith(("经济", "高新", "综改")) and adjacent.attr("short"))
         or (info.kind == "zone" and not name)
         or ((len(name) < info.min_name or len(name) == 1) and adjacent.attr("short"))
+        or (
+            info.kind == "village"
+            and adjacent.attr("short")
+            and _right_after_a_township(text, adjacent, [*known, *found])
+            and text[suffix_start - 1 : suffix_start + len(info.suffix)]
+            not in word_freq()  # 某镇永寿片乡村振兴
+        )
     ):
         return None
     start = adjacent.start
@@ -759,6 +767,17 @@ def _extended_over_short_name(
     if info.kind == "village" and town is not None and all(CJK.match(c) for c in text[town.end : start]):
         start = town.end  # 黑家堡镇泥河口村: the village's name runs back to its town (河口 is a town too)
     return start
+
+
+def _right_after_a_township(text: str, place: Mention, known: list[Mention]) -> bool:
+    """Whether a township ends where ``place`` begins, or a village is listed right before it: a
+    county's short name there begins a village's name (某某镇 + 乌兰 + 道崩嘎查, 某某嘎查、乌兰道崩嘎查),
+    for no county lies inside a township or among its villages."""
+    return any(
+        (k.end == place.start and k.text.endswith(("镇", "乡", "苏木")))
+        or (k.end == place.start - 1 and k.text.endswith(("村", "嘎查")) and text[k.end] == "、")
+        for k in known
+    )
 
 
 def _position_word_begins_name(text: str, start: int) -> bool:

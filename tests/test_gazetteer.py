@@ -633,3 +633,9 @@ def test_a_township_listed_after_townships_is_named_whole_and_townships_of_two_k
 def test_a_river_named_by_its_reach_and_no_village_named_by_a_verb_addressing_its_cadres():
     found = place_names("察看长江上游生态环境，保护黄河流域。他叮嘱村党支部书记带领群众，到团结村调研。")
     assert found == {"长江", "黄河流域", "团结村"}
+
+
+def test_a_countys_short_name_after_a_township_or_a_listed_village_begins_a_villages_name():
+    assert "乌兰道崩嘎查" in place_names("调研组来到敖勒召其镇乌兰道崩嘎查查看。")
+    listed = place_names("走访敖勒召其镇塔班陶勒盖嘎查、乌兰道崩嘎查等地。推进僰王山镇永寿片乡村振兴。")
+    assert {"乌兰道崩嘎查", "塔班陶勒盖嘎查"} <= listed and not {"道崩嘎查", "永寿片乡村"} & listed
