@@ -944,10 +944,32 @@ def _trim_to_state_body(surface: str) -> str:
         return surface
     head = surface[: standalone.start() + 1]
     for i in range(len(head) - 1):
-        if Gazetteer.load().lookup(head[i:]) or Gazetteer.load().lookup(head[i:-1]):
-            i = _start_of_places_before(head, i)  # 肇庆市 + 高要区委: the county named after its city
+        if _names_a_division(head, i):
+            located = _after_a_short_province(head, i)  # 山西 + 吉县县委, not 山 + 西吉县县委
+            # 肇庆市 + 高要区委: the county named after its city
+            i = located if located != i else _start_of_places_before(head, i)
             return surface[i - 2 :] if surface[:i].endswith("中共") else surface[i:]  # 中共某某市委
     return surface[standalone.start() :]
+
+
+def _names_a_division(head: str, i: int) -> bool:
+    """Whether ``head[i:]`` names a division, with or without its body's first character."""
+    return bool(Gazetteer.load().lookup(head[i:]) or Gazetteer.load().lookup(head[i:-1]))
+
+
+def _after_a_short_province(head: str, i: int) -> int:
+    """Where a division begins that follows a province or city named short and overlapping the
+    division found at ``i`` (山西 + 吉县 in 山西吉县县委 rather than 西吉县): the short name locates
+    the body and is not part of its name.
+
+    >>> _after_a_short_province("山西吉县县", 1), _after_a_short_province("西吉县县", 0)
+    (2, 0)
+    """
+    for j in range(i + 1, len(head) - 1):
+        before = [m for m in gazetteer_places(head[:j]) if m.end == j and m.start <= i]
+        if _names_a_division(head, j) and any(city_or_province(m.text) for m in before):
+            return j
+    return i
 
 
 def _start_of_places_before(text: str, i: int) -> int:

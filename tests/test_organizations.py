@@ -462,3 +462,8 @@ def test_a_groups_company_named_by_its_trade_after_the_group_is_one_body():
         "中粮集团福临门食品",
         "华盛股份",
     }
+
+
+def test_a_county_body_after_its_provinces_short_name_is_the_countys_not_one_read_across_them():
+    found = organisations("山西吉县县委书记赵松强主持召开会议。西吉县县委书记出席。")
+    assert set(found) == {"吉县县委", "西吉县县委"}
