@@ -1145,7 +1145,10 @@ def bare_zones(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
-_ROAD_CODE = re.compile(r"(?:国道|省道|县道)?(?<![A-Za-z0-9])[GSX]\d{3}(?:线)?(?![A-Za-z0-9])")
+_ROAD_CODE = re.compile(
+    r"(?:国道|省道|县道)?(?<![A-Za-z0-9])[GSX]\d{3}(?:线(?!路))?(?![A-Za-z0-9])"
+    r"(?:[\u3400-\u9fff]{2,6}?(?:[一二]级公路|高速公路|公路|高速)(?!公路))?"  # S228某某一级公路
+)
 
 
 def coded_roads(text: str) -> list[Mention]:
@@ -1153,6 +1156,8 @@ def coded_roads(text: str) -> list[Mention]:
 
     >>> [m.text for m in coded_roads("走进G352涪洋段项目现场，省道S218线改造，5G基站和G20峰会")]
     ['G352', '省道S218线']
+    >>> [m.text for m in coded_roads("S228安枞一级公路是重要组成部分，G4京港澳高速")]
+    ['S228安枞一级公路']
     """
     if "G" not in text and "S" not in text and "X" not in text:
         return []

@@ -639,3 +639,8 @@ def test_a_countys_short_name_after_a_township_or_a_listed_village_begins_a_vill
     assert "乌兰道崩嘎查" in place_names("调研组来到敖勒召其镇乌兰道崩嘎查查看。")
     listed = place_names("走访敖勒召其镇塔班陶勒盖嘎查、乌兰道崩嘎查等地。推进僰王山镇永寿片乡村振兴。")
     assert {"乌兰道崩嘎查", "塔班陶勒盖嘎查"} <= listed and not {"道崩嘎查", "永寿片乡村"} & listed
+
+
+def test_a_graded_road_and_a_coded_road_with_its_name_are_roads():
+    found = place_names("S228安枞一级公路是北沿江一级公路重要组成部分。走进G352线路施工现场。")
+    assert found == {"S228安枞一级公路", "北沿江一级公路", "G352"}

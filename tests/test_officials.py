@@ -763,3 +763,8 @@ def test_an_executive_dean_of_our_schools_institute_is_a_scholar_and_a_courts_ex
 def test_a_title_begins_after_a_verb_that_addresses_the_official():
     found = officials("县长要求村党支部书记张三抓好工作。书记勉励市委常委李四带头干。")
     assert found == {"张三": ["村党支部书记"], "李四": ["市委常委"]}
+
+
+def test_a_name_ends_before_braving_the_weather():
+    found = officials("市委书记张祥安冒着高温酷暑深入调研。县长李国强冒雨察看汛情。")
+    assert found == {"张祥安": ["市委书记"], "李国强": ["县长"]}
