@@ -34,6 +34,7 @@ from kg.people import (
 )
 from kg.places import find_places, world_places
 from kg.resolve import ZONE_BODIES, resolve_entities
+from kg.script import PrintedScript, in_printed_script, simplified
 from kg.segment import SentenceSpan, split_articles
 from kg.text import normalize_page
 from kg.themes_find import find_themes, quoted_campaigns
@@ -355,10 +356,17 @@ def masthead_date(text: str) -> str | None:
 
 
 def extract_document(doc: Document) -> ExtractedDocument:
-    """Run the whole pipeline on one document."""
-    articles = split_articles(normalize_page(doc.text), doc.date or masthead_date(doc.text))
+    """Run the whole pipeline on one document (a page in traditional characters is read through
+    its simplified copy and named in its own characters)."""
+    text = simplified(doc.text)
+    extracted = _extract_from(doc, text)
+    return extracted if text == doc.text else in_printed_script(extracted, PrintedScript(doc.text, text))
+
+
+def _extract_from(doc: Document, text: str) -> ExtractedDocument:
+    articles = split_articles(normalize_page(text), doc.date or masthead_date(text))
     spans = [s for _, article_spans in articles for s in article_spans]
-    mentions = [_to_original(m, span, doc.text) for span in spans for m in _sentence_mentions(span)]
+    mentions = [_to_original(m, span, text) for span in spans for m in _sentence_mentions(span)]
     mentions = _author_roles(spans, _drop_conflicts(mentions))
     repeats = _repeat_names(spans, mentions)  # 永康 in a later 祝永康: the sentences they fall in again
     mentions = _drop_conflicts(mentions + repeats, {(m.article, m.sentence) for m in repeats})
