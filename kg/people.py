@@ -406,11 +406,17 @@ _BODY_OF_A_PLACE = re.compile(r"(?:人大工委|人大常委会|人大|政协|�
 
 
 def _relative_org(org: str) -> bool:
-    """An organisation named without its place (管委会, 组织部): it belongs to the title before."""
+    """An organisation named without its place (管委会, 组织部): it belongs to the title before;
+    one named by a place's short name (阿勒泰地委) does not.
+
+    >>> _relative_org("组织部"), _relative_org("阿勒泰地委")
+    (True, False)
+    """
     return (
         len(org) <= 5
         and org[0] not in "省市州盟县区旗镇乡村中国全"
         and not re.search("[省市县区州旗镇乡村]", org)
+        and not any(m.start == 0 and len(m.text) >= 2 for m in gazetteer_places(org))
     )
 
 

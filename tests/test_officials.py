@@ -768,3 +768,17 @@ def test_a_title_begins_after_a_verb_that_addresses_the_official():
 def test_a_name_ends_before_braving_the_weather():
     found = officials("市委书记张祥安冒着高温酷暑深入调研。县长李国强冒雨察看汛情。")
     assert found == {"张祥安": ["市委书记"], "李国强": ["县长"]}
+
+
+def test_a_congress_deputy_holds_a_title_and_a_prefecture_committee_named_short_keeps_its_place():
+    found = officials(
+        "全国人大代表、某某食品有限公司董事长刘艺良发言。省人大代表张丽出席。"
+        "自治区人大代表、阿勒泰地委书记谢少迪主持会议。会议推选塔城地委书记支某为团长。审计署审计长何某出席。"
+    )
+    assert found == {
+        "刘艺良": ["全国人大代表", "某某食品有限公司董事长"],
+        "张丽": ["省人大代表"],
+        "谢少迪": ["自治区人大代表", "阿勒泰地委书记"],
+        "支某": ["塔城地委书记"],
+        "何某": ["审计署审计长"],
+    }
