@@ -338,6 +338,8 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
     org = bare[: len(bare) - len(post)]
     if previous is None or not previous.org or (org and not _relative_org(org)):
         return Title(bare, post=post, org=org)
+    if _ASSOCIATION_POSTS & {post, previous.post}:
+        return Title(bare, post=post, org=org)  # 市红十字会会长、副市长: an association holds no post
     base = previous.org
     if org:
         sibling = _SIBLING_BODY.fullmatch(org) and _PLACE_OF_BODY.match(base)
@@ -1327,10 +1329,14 @@ def _state_firm() -> re.Pattern[str]:
 
 def _private_company_staff(m: Mention) -> Mention:
     """A chairman or manager of a private company or group is company staff, not an official (the
-    party secretary of a group heads a state firm: 某某集团党委书记、董事长)."""
-    orgs = [t.org for t in m.titles if t.org]
-    company = all(re.search(r"公司$|集团", o) for o in orgs) or all(t.post in _FIRM_POSTS for t in m.titles)
-    party_post = any(t.post.startswith(("党委", "党组")) or "党委" in t.org for t in m.titles)
+    party secretary of a group heads a state firm: 某某集团党委书记、董事长); the head of an
+    association, chamber or foundation who holds no post besides is no official either."""
+    if m.titles and all(t.post in _ASSOCIATION_POSTS for t in m.titles):
+        return Mention("person", m.text, m.start, m.end, role=m.titles[0].text)
+    titles = [t for t in m.titles if t.post not in _ASSOCIATION_POSTS]
+    orgs = [t.org for t in titles if t.org]
+    company = all(re.search(r"公司$|集团", o) for o in orgs) or all(t.post in _FIRM_POSTS for t in titles)
+    party_post = any(t.post.startswith(("党委", "党组")) or "党委" in t.org for t in titles)
     if orgs and company and not party_post and not any(_a_state_firm(o) for o in orgs):
         return Mention("person", m.text, m.start, m.end, role=m.titles[0].text)
     return m
@@ -1358,6 +1364,7 @@ def _a_state_firm(org: str) -> bool:
 
 _BODY_BEFORE_LEADERS = re.compile(rf"{_BODIES_WITH_LEADERS}领导$")
 _FIRM_POSTS = {"董事长", "副董事长", "总经理", "副总经理", "总工程师", "总裁", "副总裁"}
+_ASSOCIATION_POSTS = {"会长", "副会长", "理事长", "副理事长"}
 
 
 def _listed_leaders(text: str, head: re.Match[str], lex: Lexicon) -> Iterator[Mention]:

@@ -782,3 +782,21 @@ def test_a_congress_deputy_holds_a_title_and_a_prefecture_committee_named_short_
         "支某": ["塔城地委书记"],
         "何某": ["审计署审计长"],
     }
+
+
+def test_heads_of_associations_are_persons_unless_they_hold_a_post_too():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "深圳市赣州商会会长钟伟平参加。市扶贫基金会理事长王某讲话。全国政协常委、中华总商会会长崔世昌致辞。"
+        "市红十字会会长、副市长赵某出席。"
+    )
+    kinds = {
+        e.name: (e.type, [t.text for t in e.titles]) for e in doc.entities if e.type in ("official", "person")
+    }
+    assert kinds == {
+        "钟伟平": ("person", []),
+        "王某": ("person", []),
+        "崔世昌": ("official", ["全国政协常委", "中华总商会会长"]),
+        "赵某": ("official", ["市红十字会会长", "副市长"]),
+    }
