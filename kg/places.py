@@ -461,8 +461,11 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         start = start if extended_start is None else extended_start
         name = text[start:suffix_start]
         surface = text[start : end_index + 1]
-        in_a_list = info.kind in ("village", "community") and (
-            after_division or _in_a_village_list(text, start, info, out)
+        in_a_list = (
+            info.kind in ("village", "community")
+            and (after_division or _in_a_village_list(text, start, info, out))
+        ) or (
+            info.kind in ("street", "town", "township") and _listed_before_a_place(text, end_index + 1, known)
         )
         village_of_a_village = (
             suffix == "村"
@@ -703,6 +706,15 @@ def _listed_after_a_place(text: str, start: int, known: list[Mention]) -> bool:
     return text[start - 1 : start] == "、" and any(k.end == start - 1 for k in known)
 
 
+def _listed_before_a_place(text: str, end: int, known: list[Mention]) -> bool:
+    """Whether a 、 and then a place follow ``end`` (到浩然街道、伙牌镇: 浩然街道 is listed with a town).
+
+    >>> _listed_before_a_place("到浩然街道、伙牌镇", 5, [Mention("place", "伙牌镇", 6, 9)])
+    True
+    """
+    return text[end : end + 1] == "、" and any(k.start == end + 1 for k in known)
+
+
 def _a_pair_of_no_word(text: str, start: int) -> bool:
     """Two characters at ``start`` that make no word, neither with the character before them nor
     with the suffix after them (解 of 了解漓江, 治 of 整治同小区, 跑 of 少跑路).
@@ -815,6 +827,8 @@ def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> 
         return True  # 各苏木镇, 东部苏木镇: the townships of two kinds, or of a part of a county
     if info.kind == "village" and re.match(r"[、和与](?:镇|乡|组|社区)", text[end : end + 2]):
         return True  # 听取村、镇干部汇报: the levels of cadres, no village
+    if info.kind == "road" and name[-1] in "水电气" and text[end : end + 1] in ("气", "网", "讯", "暖"):
+        return True  # 水电路气网: the utilities listed, no road
     if info.kind == "road" and text[end - 2 : end] == "一路" and _ROAD_IDIOM.match(text, end):
         return True  # 创业一路顺心, 办事一路绿灯: all the way, no road
     return info.kind == "road" and len(name) <= 2 and name[-1:] in _NUMERALS and name[0] not in _NUMERALS
@@ -1148,6 +1162,7 @@ def bare_zones(text: str, known: list[Mention]) -> list[Mention]:
 _ROAD_CODE = re.compile(
     r"(?:国道|省道|县道)?(?<![A-Za-z0-9])[GSX]\d{3}(?:线(?!路))?(?![A-Za-z0-9])"
     r"(?:[\u3400-\u9fff]{2,6}?(?:[一二]级公路|高速公路|公路|高速)(?!公路))?"  # S228某某一级公路
+    r"|(?<![\dA-Za-z])\d{1,3}号路(?!口)"  # a park's numbered road
 )
 
 
@@ -1156,10 +1171,10 @@ def coded_roads(text: str) -> list[Mention]:
 
     >>> [m.text for m in coded_roads("走进G352涪洋段项目现场，省道S218线改造，5G基站和G20峰会")]
     ['G352', '省道S218线']
-    >>> [m.text for m in coded_roads("S228安枞一级公路是重要组成部分，G4京港澳高速")]
-    ['S228安枞一级公路']
+    >>> [m.text for m in coded_roads("S228安枞一级公路是重要组成部分，G4京港澳高速，园区2号路西段，3号路口")]
+    ['S228安枞一级公路', '2号路']
     """
-    if "G" not in text and "S" not in text and "X" not in text:
+    if "G" not in text and "S" not in text and "X" not in text and "号路" not in text:
         return []
     return [
         Mention("place", m.group(0), m.start(), m.end(), attrs=(("source", "road"),))

@@ -644,3 +644,10 @@ def test_a_countys_short_name_after_a_township_or_a_listed_village_begins_a_vill
 def test_a_graded_road_and_a_coded_road_with_its_name_are_roads():
     found = place_names("S228安枞一级公路是北沿江一级公路重要组成部分。走进G352线路施工现场。")
     assert found == {"S228安枞一级公路", "北沿江一级公路", "G352"}
+
+
+def test_a_street_listed_before_a_town_numbered_park_roads_and_no_road_among_utilities():
+    found = place_names(
+        "区委书记到浩然街道、伙牌镇调研。在朱庄园区2号路西段、3号路口察看。加快水电路气网等基础设施配套建设。"
+    )
+    assert {"浩然街道", "伙牌镇", "2号路"} <= found and not {"水电路", "3号路"} & found
