@@ -146,10 +146,13 @@ def _inside_another_name(
     """A place read inside another name: a company's, school's or media's (深圳 of 深圳某某科技有限公司),
     a country inside any body's (中国 of 中国共产党), a township's short name that is a theme
     (民族团结), a lake or mountain inside a slogan (山水林田湖 of 山水林田湖草沙; 雄安新区 of 雄安新区建设
-    stays), a county at the end of a slogan (兴县 of 品牌兴县)."""
+    stays), a county at the end of a slogan (兴县 of 品牌兴县), a station that is a medium's (红网某某站)."""
     attrs = dict(place.attrs)
     return (
         _nested(place, private_bodies)
+        or any(
+            o.attr("kind") == "media" and (o.start, o.end) == (place.start, place.end) for o in private_bodies
+        )
         or (bool(attrs.get("short")) and (place.start, place.end) in theme_spans)
         or (attrs.get("source") in ("water", "mountain") and _nested(place, themes))
         or _nested(place, [t for t in themes if t.attr("kind") == "sector"])  # 兴县 of 品牌兴县

@@ -237,3 +237,8 @@ def test_names_keep_the_half_width_brackets_the_page_prints():
     doc = extract_text("红禾朗(兴宁)电工有限公司签约落户。会议传达学习了市委七届五次全体(扩大)会议精神。")
     names = {e.name for e in doc.entities}
     assert {"红禾朗(兴宁)电工有限公司", "市委七届五次全体(扩大)会议"} <= names
+
+
+def test_a_mediums_station_named_like_a_railway_station_is_no_place():
+    doc = extract_text("红网祁东站讯 7月8日，常宁市市委书记曾义国率党政代表团来祁东县调研。")
+    assert "红网祁东站" in by_name(doc, "organization") and "红网祁东站" not in by_name(doc, "place")
