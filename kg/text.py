@@ -216,6 +216,11 @@ def _headline_like(text: str) -> bool:
     return bool(re.search(f"[{CJK}”]\\s+[{CJK}“]", text)) and len(text) <= 40
 
 
+_CREDIT_LABEL = re.compile(
+    r"(?:来源|信息来源|稿件来源|编辑|责任编辑|责编|审核|审校|校对|总值班|值班编辑|监制|出品)\s*[:：]"
+)
+
+
 def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
     """Whether ``nxt`` continues the sentence that ``prev`` leaves open."""
     if prev.role != "text" or nxt.role != "text" or prev.had_marker:
@@ -225,6 +230,8 @@ def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
         return False
     if _LEAD.match(nxt.text):
         return False  # a long headline, then 某某晚报3月5日讯: the article's lead begins
+    if _CREDIT_LABEL.match(nxt.text):
+        return False  # 编辑：某某 / 来源：某某发布: the page's credits, each line its own
     if _headline_like(text):
         return False
     if text[-1] in SOFT_END:

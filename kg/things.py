@@ -158,6 +158,8 @@ def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
     """
     if word == "代表" and prefix[:k].endswith(("人大", "党", "职工", "妇女", "青年")):
         return True  # 人大代表联络站: the deputies' body; 某某代表 + 州人民政府: speaking for it
+    if word == "暨" and prefix.endswith("工作") and not Lexicon.load().org_suffix_at_end(prefix[:k]):
+        return True  # 市招商引资暨开放型经济工作领导小组: two tasks of one body
     if word == "和" and (
         Lexicon.load().org_suffix_at_end(prefix[:k])
         or prefix[:k].endswith(("村", "镇", "乡", "会议", "领导", "活动", "现场"))
@@ -529,9 +531,9 @@ def _names_an_investor(item: str) -> bool:
 
 
 _MEDIA_AFTER_SOURCE = re.compile(
-    r"(?:^|(?<=[\s|｜\d）)。】]))(?:信息|新闻|稿件|文章)?来源[:：]?\s*"
+    r"(?:^|(?<=[\s|｜\d）)。】（(]))(?:信息|新闻|稿件|文章)?来源[:：]?\s*"
     r"(?:([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|报))·)?"  # 湖南日报·新湖南客户端: the paper and its app
-    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。(（]|\d|作者|编辑|发布时间|时间(?=[:：])|日前|近日|昨日|今日|微信公众号|公众号|$)"
+    r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。(（)）]|\d|作者|编辑|发布时间|时间(?=[:：])|日前|近日|昨日|今日|微信公众号|公众号|$)"
 )
 _MEDIA_BEFORE_REPORT = re.compile(
     r"(?:^|(?<=作者[:：]))(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"

@@ -467,3 +467,13 @@ def test_a_groups_company_named_by_its_trade_after_the_group_is_one_body():
 def test_a_county_body_after_its_provinces_short_name_is_the_countys_not_one_read_across_them():
     found = organisations("山西吉县县委书记赵松强主持召开会议。西吉县县委书记出席。")
     assert set(found) == {"吉县县委", "西吉县县委"}
+
+
+def test_a_group_named_by_two_tasks_and_sources_in_brackets_or_after_the_credits_are_bodies():
+    from kg.pipeline import extract_text
+
+    found = organisations("市招商引资暨开放型经济工作领导小组召开第一次会议。要抓好工作。(来源:德安发布)")
+    assert set(found) == {"市招商引资暨开放型经济工作领导小组", "德安发布"}
+    page = "市长主持召开会议。\n\n（记者 杨慧）总值班： 吴弋 曹银生     编辑： 陶莎\n\n来源： 连云港发布\n"
+    doc = extract_text(page)
+    assert "连云港发布" in {e.name for e in doc.entities if e.type == "organization"}
