@@ -625,7 +625,7 @@ def _media_brand(text: str, brand_at: int) -> tuple[int, int] | None:
 
 
 _PAPER_THEN_MORE = re.compile(
-    r"[\u3400-\u9fff]{2,8}?(?:日报|晚报|早报|商报)"
+    r"[\u3400-\u9fff]{2,8}?(?:日报|晚报|早报|商报)社?"
     r"(?!社|传媒|集团|报业|全媒体|融媒|新闻|网|海外版|电子版|数字报|客户端|公众号|微信|微博)(?=[\u3400-\u9fff]{2})"
 )
 
@@ -636,6 +636,9 @@ def _paper_then_app(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> text = "长沙晚报掌上长沙"
     >>> [text[a:b] for a, b in _paper_then_app(text, 0, 8)]
     ['长沙晚报', '掌上长沙']
+    >>> text = "潍坊日报社潍坊融媒"
+    >>> [text[a:b] for a, b in _paper_then_app(text, 0, 9)]
+    ['潍坊日报社', '潍坊融媒']
     """
     paper = _PAPER_THEN_MORE.match(text, start, end)
     return [(start, end)] if paper is None else [(start, paper.end()), (paper.end(), end)]
