@@ -1415,36 +1415,85 @@ def _listed_projects(text: str, found: list[Mention], known: list[Mention]) -> l
     for end in _PROJECT_LIST_END.finditer(text):
         clause = max(text.rfind(c, 0, end.start()) for c in _CLAUSE_END) + 1
         items = text[clause : end.start()].split("、")
-        if len(items) < 2:
-            continue
-        if "产业" in end.group(0) or "类" in end.group(0):
-            continue  # 新一代信息技术、生物医药等产业项目, 生态旅游、生态农业等七大类项目: kinds, no names
-        staged = not end.group(0).startswith("等")  # 甲、乙开工项目现场: a firm listed is its works
         lead = list(_LIST_LEAD.finditer(items[0]))
         skip = lead[-1].end() if lead else 0
+        placed = _each_named_by_its_place([items[0][skip:], *items[1:]])
+        if len(items) < 2 and not (placed and end.group(0).startswith("等")):
+            continue  # 沙县酱腌菜生产加工等农业产业项目: one item, named by its county
+        if ("产业" in end.group(0) or "类" in end.group(0)) and not placed:
+            continue  # 新一代信息技术、生物医药等产业项目, 生态旅游、生态农业等七大类项目: kinds, no names
+        staged = not end.group(0).startswith("等")  # 甲、乙开工项目现场: a firm listed is its works
         first = _strip_leading_verbs(_LEADING_TIME.sub("", items[0][skip:]))
         if first != items[0][skip:] and not _reads_as_a_clause(first, joining=False):
             skip = len(items[0]) - len(first)  # 2025年一季度实现 + 某某改扩建: the date and the verb
         position = clause + skip
         items[0] = items[0][skip:]
+        pieces = []
         for item in items:
-            start, stop = position, position + len(item)
-            position = stop + 1
+            pieces += _joined_pieces(item, position, found)
+            position += len(item) + 1
+        for start, item in pieces:
+            stop = start + len(item)
             if not _balanced(item):
                 continue
+            joined = text[stop : stop + 1] in ("和", "以")  # 凤阳正泰和汉韦胶膜: no 泰和 across the join
+            others = [o for o in [*found, *known] if not (joined and o.start < stop < o.end)]
             inside = [f for f in found if start <= f.start and f.end <= stop]
             if inside and all(_item_extends(f, start, stop, text) for f in inside):
                 for f in inside:
                     found.remove(f)
                 attrs = (("kind", "listed"), *(("inner", f.text) for f in inside))
                 out.append(Mention("project", item, start, stop, attrs=attrs))
-            elif not inside and (works := _firms_works(item, start, [*found, *known], lex)):
+            elif not inside and (works := _firms_works(item, start, others, lex)):
                 out.append(
                     Mention("project", item, start, stop, attrs=(("kind", "listed"), ("inner", works)))
                 )
-            elif not inside and _listed_item_is_project(item, start, stop, [*found, *known], lex, staged):
+            elif not inside and _listed_item_is_project(item, start, stop, others, lex, staged):
                 out.append(Mention("project", item, start, stop, attrs=(("kind", "listed"),)))
     return out
+
+
+_JOINER = re.compile("以及|和")
+
+
+def _joined_pieces(item: str, start: int, found: list[Mention]) -> list[tuple[int, str]]:
+    """A list item that joins two names (凤阳正泰和汉韦胶膜, 某某二期以及某某五期) as its two pieces,
+    with their starts; an item that a project read by its suffix spans stays whole.
+
+    >>> _joined_pieces("凤阳正泰和汉韦胶膜", 10, [])
+    [(10, '凤阳正泰'), (15, '汉韦胶膜')]
+    >>> zone = Mention("project", "生态保护和高质量发展示范区", 0, 13)
+    >>> _joined_pieces("生态保护和高质量发展示范区", 0, [zone])
+    [(0, '生态保护和高质量发展示范区')]
+    """
+    m = _JOINER.search(item)
+    spanned = any(f.start < start + (m.start() if m else 0) < f.end for f in found)
+    if m is None or spanned or m.start() < 2 or len(item) - m.end() < 2 or _JOINER.search(item, m.end()):
+        return [(start, item)]
+    if item.startswith(("配套", "附属", "周边"), m.end()):
+        return [(start, item)]  # 某某生产线以及配套仓储: one works and what serves it
+    return [(start, item[: m.start()]), (start + m.end(), item[m.end() :])]
+
+
+def _each_named_by_its_place(items: list[str]) -> bool:
+    """Whether every item of a list begins with a county or city and goes on with a name of four
+    characters or more (永安石墨烯复合材料、清流氟聚合物单体材料): the places' projects, not kinds.
+
+    >>> _each_named_by_its_place(["永安石墨烯复合材料", "清流氟聚合物单体材料"])
+    True
+    >>> _each_named_by_its_place(["新一代信息技术", "生物医药"]), _each_named_by_its_place(["某某", "永安"])
+    (False, False)
+    """
+    gazetteer = Gazetteer.load()
+
+    def placed(item: str) -> bool:
+        return any(
+            len(item) - n >= 4
+            and any(d.level in ("provincial", "city", "county") for d in gazetteer.lookup(item[:n]))
+            for n in (2, 3, 4)
+        )
+
+    return all(placed(item) for item in items)
 
 
 def _firms_works(item: str, start: int, others: list[Mention], lex: Lexicon) -> str:

@@ -768,3 +768,17 @@ def test_a_works_and_its_supporting_works_are_one_project():
     found = projects("开工项目包括泰甫新能源汽车箱体生产线及配套物流仓储项目、凯欣纺织项目。")
     assert "泰甫新能源汽车箱体生产线及配套物流仓储项目" in found
     assert "泰甫新能源汽车箱体生产线" in found["泰甫新能源汽车箱体生产线及配套物流仓储项目"]
+
+
+def test_items_joined_by_and_in_a_list_of_works_are_each_a_project():
+    found = projects("书记先后走进晶创电子、凤阳正泰和汉韦胶膜、硅谷智能二期以及福莱特五期等项目建设现场。")
+    assert {"凤阳正泰", "汉韦胶膜", "硅谷智能二期", "福莱特五期"} <= set(found)
+    assert not [name for name in found if "和" in name or "以及" in name]
+
+
+def test_items_named_by_their_counties_are_projects_even_when_listed_by_industry():
+    found = projects(
+        "签约永安石墨烯复合材料、清流氟聚合物单体材料等工业产业项目11个；沙县酱腌菜生产加工等农业产业项目2个。"
+        "引进新一代信息技术、生物医药等产业项目。"
+    )
+    assert set(found) == {"永安石墨烯复合材料", "清流氟聚合物单体材料", "沙县酱腌菜生产加工"}
