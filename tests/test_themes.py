@@ -520,3 +520,10 @@ def test_a_county_whose_name_begins_with_a_numeral_begins_no_formula():
 def test_a_quoted_count_that_begins_the_name_of_a_zone_or_branch_is_no_formula():
     found = _themes_of("考察了粮食生产“四高”试验示范区。要持续加强“五星”支部建设。落实“两个确立”。")
     assert "两个确立" in found and not {"四高", "五星"} & found
+
+
+def test_an_open_economy_and_the_per_mu_reform_are_themes_and_the_open_economy_in_a_groups_name_is_not():
+    found = _themes_of(
+        "发展更高水平开放型经济，深化“亩均论英雄”改革。市招商引资暨开放型经济工作领导小组召开会议。"
+    )
+    assert found == {"开放型经济", "亩均论英雄"}
