@@ -21,6 +21,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from kg.gazetteer import Gazetteer
 from kg.ingest import ReadError, read_documents
 from kg.lexicon import Lexicon
 from kg.model import Document, ExtractedDocument, Mention
@@ -39,6 +40,7 @@ from kg.segment import SentenceSpan, split_articles
 from kg.text import normalize_page
 from kg.themes_find import find_themes, quoted_campaigns
 from kg.things import departments_of_titles, find_organizations, find_projects
+from kg.words import word_freq
 
 
 def _sentence_mentions(span: SentenceSpan) -> list[Mention]:
@@ -304,6 +306,50 @@ def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Me
     return out
 
 
+_TOWN_SUFFIXES = ("街道", "镇", "乡")
+
+
+def _short_town_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
+    """A town or street named in full is named again by its short name (桃浦镇 …, 桃浦经济企稳向好):
+    those later bare mentions, where no other name holds them and the short name is no common word.
+
+    >>> doc = extract_text("桃浦镇召开推进会。当前，桃浦经济呈现企稳向好态势。")
+    >>> [(e.name, e.aliases) for e in doc.entities if e.type == "place"]
+    [('桃浦镇', ['桃浦'])]
+    """
+    shorts = {}
+    for m in mentions:
+        suffix = next((x for x in _TOWN_SUFFIXES if m.type == "place" and m.text.endswith(x)), None)
+        short = m.text[: -len(suffix)] if suffix else ""
+        if len(short) >= 2 and not m.text.endswith("乡村") and _names_only_a_town(short):
+            shorts[short] = m.text
+    if not shorts:
+        return []
+    automaton = ahocorasick.Automaton()
+    for short in shorts:
+        automaton.add_word(short, short)
+    automaton.make_automaton()
+    covered: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        covered.setdefault((m.article, m.sentence), []).append((m.start, m.end))
+    out = []
+    for span in spans:
+        for end_index, short in automaton.iter(span.text):
+            start = end_index - len(short) + 1
+            if span.text.startswith(_TOWN_SUFFIXES, end_index + 1):
+                continue  # the full name, read already
+            attrs = (("full", shorts[short]),)
+            m = _to_original(Mention("place", short, start, end_index + 1, attrs=attrs), span)
+            if not any(b < m.end and m.start < e for b, e in covered.get((m.article, m.sentence), ())):
+                out.append(m)
+    return out
+
+
+def _names_only_a_town(short: str) -> bool:
+    """Whether a town's short name is no word of the dictionary and no county's or city's name."""
+    return word_freq().get(short, 0) < 5 and not Gazetteer.load().lookup(short)
+
+
 def _listed_with_officials(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
     """Names listed with an official's name are officials too (甲、乙、丙作了发言, where 甲 holds a post).
 
@@ -375,6 +421,8 @@ def _extract_from(doc: Document, text: str) -> ExtractedDocument:
     mentions = _drop_conflicts(mentions + repeats, {(m.article, m.sentence) for m in repeats})
     listed = _listed_with_officials(spans, mentions)
     mentions = _drop_conflicts(mentions + listed, {(m.article, m.sentence) for m in listed})
+    towns = _short_town_names(spans, mentions)
+    mentions = _drop_conflicts(mentions + towns, {(m.article, m.sentence) for m in towns})
     mentions.sort(key=lambda m: (m.start, -m.end))
     entities = resolve_entities(mentions)
     return ExtractedDocument(doc, [a for a, _ in articles], mentions, entities)

@@ -163,11 +163,26 @@ def _word_in_org_name(prefix: str, k: int, word: str) -> bool:
     if word == "和" and (
         Lexicon.load().org_suffix_at_end(prefix[:k])
         or prefix[:k].endswith(("村", "镇", "乡", "会议", "领导", "活动", "现场"))
-        or prefix[k + 1 : k + 2] in ("省", "市", "县", "区", "州", "旗", "镇", "乡", "村")
+        or (
+            prefix[k + 1 : k + 2] in ("省", "市", "县", "区", "州", "旗", "镇", "乡", "村")
+            and not _a_word_begins(prefix, k + 1)
+        )
         or any(Gazetteer.load().lookup(prefix[k + 1 : k + 1 + n]) for n in (2, 3, 4))
     ):
         return False
     return _word_in_name(prefix, k, word)
+
+
+def _a_word_begins(text: str, i: int) -> bool:
+    """Whether a common word that names no place begins at ``i`` (区域 of 政策研究和区域发展局).
+
+    >>> _a_word_begins("政策研究和区域发展", 5), _a_word_begins("某村和市博物馆", 3)
+    (True, False)
+    """
+    word = text[i : i + 2]
+    if not set(word) - set("省市州县区旗镇乡村"):
+        return False  # 乡镇, 县区: the levels of places, as a place begins a body's name
+    return word_freq().get(word, 0) >= 1000 and not word_tags().get(word, "").startswith("ns")
 
 
 def _word_in_project_name(prefix: str, k: int, word: str) -> bool:
@@ -266,6 +281,8 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
         floor = max([k.end for k in known if k.end <= m.start()], default=0)
         start = _left_edge(text, m.start(), _ORG_BOUNDARY, 22, floor, _word_in_org_name)
         start = _past_a_figure_before_a_place(text, start, m.start())
+        if suffix == "代表团" and text[start : m.start()].endswith(("组织", "组成", "派出", "选派")):
+            continue  # 某市政府组织代表团来访: the body that sent a delegation, named before the verb
         if re.match(r"[该本我][省市州盟县区旗镇乡]", text[start : m.start()]) and suffix != "代表团":
             start += 1  # 该区人民法院, 我市发改委: the body of the place just named (我市代表团: unnamed)
         if lex.org_suffixes[suffix] not in STATE_KINDS:
@@ -1102,7 +1119,9 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-_TERM = re.compile(r"^(.*?[省市州县区旗盟])第?[一二三四五六七八九十]{1,3}届(人大常委会|人大|政协|委员会)$")
+_TERM = re.compile(
+    r"^(.*?[省市州县区旗盟])第?[一二三四五六七八九十]{1,3}届(人大常委会|人大|政协|人民政府|政府|委员会)$"
+)
 
 
 def _deputies_of(text: str, m: Mention) -> bool:

@@ -477,3 +477,8 @@ def test_a_group_named_by_two_tasks_and_sources_in_brackets_or_after_the_credits
     page = "市长主持召开会议。\n\n（记者 杨慧）总值班： 吴弋 曹银生     编辑： 陶莎\n\n来源： 连云港发布\n"
     doc = extract_text(page)
     assert "连云港发布" in {e.name for e in doc.entities if e.type == "organization"}
+
+
+def test_a_government_named_by_its_term_the_sender_of_a_delegation_and_offices_of_a_town():
+    found = organisations("县十七届政府第5次常务会议召开。江门市政府组织代表团来澳交流。镇司法所负责人参加。")
+    assert set(found) == {"县政府", "江门市政府", "镇司法所"}

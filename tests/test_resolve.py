@@ -60,3 +60,12 @@ def test_a_body_named_by_its_level_alone_is_the_one_body_of_that_place_in_the_pa
         "东山县委办",
         "县委办",
     }
+
+
+def test_a_town_named_in_full_is_the_same_place_when_named_short_later_unless_the_short_name_is_a_word():
+    doc = extract_text(
+        "桃浦镇召开招商推进会。当前，桃浦经济企稳向好，桃浦将优化服务。城关镇召开会议，城关地区开展巡查。"
+    )
+    places = {e.name: len(e.mentions) for e in doc.entities if e.type == "place"}
+    assert places["桃浦镇"] == 3 and "桃浦" not in places
+    assert places["城关镇"] == 1
