@@ -827,6 +827,8 @@ def _no_place_name(text: str, start: int, end: int, name: str, info: Suffix) -> 
         return True  # 各苏木镇, 东部苏木镇: the townships of two kinds, or of a part of a county
     if info.kind == "village" and re.match(r"[、和与](?:镇|乡|组|社区)", text[end : end + 2]):
         return True  # 听取村、镇干部汇报: the levels of cadres, no village
+    if info.kind == "road" and re.match(r"[\u3400-\u9fff]?村(?!民|级|里|党|两委)", text[end : end + 3]):
+        return True  # 东巷 + 口村: a road's suffix inside a village's name
     if info.kind == "road" and name[-1] in "水电气" and text[end : end + 1] in ("气", "网", "讯", "暖"):
         return True  # 水电路气网: the utilities listed, no road
     if info.kind == "road" and text[end - 2 : end] == "一路" and _ROAD_IDIOM.match(text, end):
@@ -1009,8 +1011,13 @@ def _rejected(
         and not village_of_a_village
     ):
         return True
-    if by_tags and len(name) <= 2 and word_tags().get(name, "").startswith(("a", "v", "d")):
-        return True
+    tag = word_tags().get(name, "")
+    if (
+        by_tags
+        and len(name) <= 2
+        and (tag.startswith(("a", "v", "d")) or (tag == "j" and word_freq().get(name, 0) >= 1000))
+    ):
+        return True  # 深化 (tagged as an abbreviation) + 村党支部: a verb, no village
     if suffix == "路" and word_tags().get(name[-1] + suffix, "").startswith("v"):
         return True  # 少跑路, 多修路: a verb of going or building, not a road
     if len(name) == 2 and word_tags().get(name) in ("f", "t") and word_freq().get(name, 0) >= 1000:

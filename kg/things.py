@@ -1106,7 +1106,9 @@ def _generic_body_after_a_verb(surface: str, lex: Lexicon) -> bool:
             if any(Gazetteer.load().lookup(surface[:n]) for n in (k + 1, k + 2)):
                 return False  # 出山镇党委: a township named by a verb
             words = tagged_words(head)
-            return bool(words) and words[-1][1][:1] in ("v", "r", "p", "d") and words[-1][1] != "vn"
+            word, tag = words[-1] if words else ("", "")
+            tagged_short = tag == "j" and word_freq().get(word, 0) >= 1000  # 深化, tagged as a short form
+            return bool(words) and ((tag[:1] in ("v", "r", "p", "d") and tag != "vn") or tagged_short)
     return False
 
 

@@ -651,3 +651,10 @@ def test_a_street_listed_before_a_town_numbered_park_roads_and_no_road_among_uti
         "区委书记到浩然街道、伙牌镇调研。在朱庄园区2号路西段、3号路口察看。加快水电路气网等基础设施配套建设。"
     )
     assert {"浩然街道", "伙牌镇", "2号路"} <= found and not {"水电路", "3号路"} & found
+
+
+def test_no_village_is_named_by_a_verb_after_an_adverb_and_no_road_runs_into_a_villages_name():
+    found = place_names(
+        "不断深化村党支部领导村民自治实践，充分发挥村两委作用。基金会在联系村东巷口村召开会议。到团结村党支部调研。"
+    )
+    assert found == {"东巷口村", "团结村"}

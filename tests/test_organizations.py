@@ -482,3 +482,8 @@ def test_a_group_named_by_two_tasks_and_sources_in_brackets_or_after_the_credits
 def test_a_government_named_by_its_term_the_sender_of_a_delegation_and_offices_of_a_town():
     found = organisations("县十七届政府第5次常务会议召开。江门市政府组织代表团来澳交流。镇司法所负责人参加。")
     assert set(found) == {"县政府", "江门市政府", "镇司法所"}
+
+
+def test_no_village_body_is_named_by_a_verb_and_a_community_named_by_rare_characters_is_one():
+    found = organisations("不断深化村党支部领导村民自治实践。兴蓉社区党委书记王某陪同。到团结村党支部调研。")
+    assert set(found) == {"兴蓉社区党委", "团结村党支部"}
