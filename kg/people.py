@@ -593,7 +593,7 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
         span = _with_transliteration(text, span)
         floor = _after_last_name(text, found, m.start())
         titles = _titles_before(text, m.start(), m.end(), lex, last_with_org, floor)
-        if not titles or _a_scholars_title(titles[-1]):
+        if not titles or _a_scholars_title(titles[-1]) or _a_leader_by_surname(titles, lex):
             continue
         last_with_org = next((t for t in reversed(titles) if _a_base(t)), last_with_org)
         first = Mention("official", text[span[0] : span[1]], span[0], span[1], titles=tuple(titles))
@@ -603,6 +603,19 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for mention in _leader_lists(text, lex):
         found.setdefault(mention.start, mention)
     return [_private_company_staff(found[k]) for k in sorted(found)]
+
+
+def _a_leader_by_surname(titles: list[Title], lex: Lexicon) -> bool:
+    """Whether the only title is a leader called by surname and post (毛主席, 周总理): the person
+    himself, so what follows is no name (毛主席路居纪念馆).
+
+    >>> _a_leader_by_surname([Title("毛主席", post="主席", org="毛")], Lexicon.load())
+    True
+    >>> _a_leader_by_surname([Title("县主席", post="主席", org="县")], Lexicon.load())
+    False
+    """
+    org = titles[0].org
+    return len(titles) == 1 and len(org) == 1 and org in lex.surnames and org not in "省市州盟县区旗镇乡村"
 
 
 _BODY_OF_A_GROUP = r"[省市州盟县区旗](?:委|政府|政协|人大常委会)(?:党组)?"  # 市委 of 市委理论学习中心组

@@ -948,8 +948,8 @@ def _suffix_is_part_of_word(text: str, start: int, end: int, suffix: str, lex: L
     after, before = suffix + following, text[max(0, start - 1) : end]
     if following and freq.get(after, 0) >= 100 and tags.get(after, "") not in ("nt", "ns", "nz", "j"):
         return True
-    if freq.get(before, 0) >= 50 and tags.get(before, "")[:1] in ("v", "s", "d", "b"):
-        return True  # 举办, 地处, 交办: a verb or place word ending in the suffix's character
+    if freq.get(before, 0) >= 50 and tags.get(before, "")[:1] in ("v", "s", "d", "b", "f"):
+        return True  # 举办, 地处, 东北部: a verb, place or position word ending in the suffix's character
     if lex.is_generic("organization_tail", before):  # 全局, 格局, 干部 (but 民政局, 财政局 are bodies)
         return word_freq().get(text[max(0, start - 2) : start], 0) < 1000  # 安全 + 局: a word, then the body
     return False

@@ -800,3 +800,8 @@ def test_heads_of_associations_are_persons_unless_they_hold_a_post_too():
         "崔世昌": ("official", ["全国政协常委", "中华总商会会长"]),
         "赵某": ("official", ["市红十字会会长", "副市长"]),
     }
+
+
+def test_a_leader_called_by_surname_and_post_is_followed_by_no_name():
+    found = officials("调研组一行还到毛主席路居纪念馆参观。县委书记周平主持。")
+    assert found == {"周平": ["县委书记"]}

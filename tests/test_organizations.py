@@ -487,3 +487,8 @@ def test_a_government_named_by_its_term_the_sender_of_a_delegation_and_offices_o
 def test_no_village_body_is_named_by_a_verb_and_a_community_named_by_rare_characters_is_one():
     found = organisations("不断深化村党支部领导村民自治实践。兴蓉社区党委书记王某陪同。到团结村党支部调研。")
     assert set(found) == {"兴蓉社区党委", "团结村党支部"}
+
+
+def test_a_position_word_ending_like_a_department_names_no_body():
+    found = organisations("该村位于该区东北部，距离城区38公里。县委宣传部组织采访。")
+    assert set(found) == {"县委宣传部"}
