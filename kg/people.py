@@ -315,6 +315,12 @@ def _inside_org_word(prefix: str, k: int, word: str) -> bool:
     """
     if word in ("的", "在", "为") and k > 0 and prefix[k - 1] in "党":
         return True
+    if (
+        word == "原"
+        and k > 1
+        and (Lexicon.load().org_suffix_at_end(prefix[:k]) or prefix[:k].endswith("委会"))
+    ):
+        return True  # 民革某市委会原副主委: the body's former post
     if len(word) != 1:
         return False
     base = max(0, k - 3)
@@ -336,6 +342,9 @@ def _expand_title(bare: str, post: str, previous: Title | None) -> Title:
     post, 提名副县长, is the post)."""
     bare = bare.removeprefix("提名") if len(bare) > len(post) else bare
     org = bare[: len(bare) - len(post)]
+    if org.endswith("常务") and post.startswith("副"):
+        org, post = org[:-2], "常务" + post  # 统战部常务副部长: the post is 常务副部长, of 统战部
+    org = org.removesuffix("原")  # 某市委会原副主委: a former post of the body
     if previous is None or not previous.org or (org and not _relative_org(org)):
         return Title(bare, post=post, org=org)
     if _ASSOCIATION_POSTS & {post, previous.post}:

@@ -805,3 +805,16 @@ def test_heads_of_associations_are_persons_unless_they_hold_a_post_too():
 def test_a_leader_called_by_surname_and_post_is_followed_by_no_name():
     found = officials("调研组一行还到毛主席路居纪念馆参观。县委书记周平主持。")
     assert found == {"周平": ["县委书记"]}
+
+
+def test_a_deputy_after_an_executive_deputy_and_a_bodys_former_post_keep_their_own_posts():
+    found = officials(
+        "中共武胜县委统战部常务副部长程建明、副部长张健陪同。"
+        "民革四川省委会社会服务处处长沈友文出席，民革广安市委会原副主委张智勇陪同。"
+    )
+    assert found == {
+        "程建明": ["中共武胜县委统战部常务副部长"],
+        "张健": ["中共武胜县委统战部副部长"],
+        "沈友文": ["民革四川省委会社会服务处处长"],
+        "张智勇": ["民革广安市委会原副主委"],
+    }
