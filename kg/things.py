@@ -594,6 +594,8 @@ def media_sources(text: str) -> list[Mention]:
     ['中国九江网', '湖南日报', '新湖南客户端']
     >>> [media_sources(t) for t in ("本报讯（记者 王某）", "资金来源：财政拨款", "来看报道：")]
     [[], [], []]
+    >>> media_sources("来源:网络整理 作者:佚名")
+    []
     """
     out: list[Mention] = []
     if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【", "融媒", "记者")):
@@ -607,7 +609,7 @@ def media_sources(text: str) -> list[Mention]:
     for start, end in [part for span in spans for part in _paper_then_app(text, *span)]:
         end = _before_a_bureau_place(text, start, end)
         name = text[start:end]
-        if name.startswith(("本报", "本刊", "本台", "本网", "本站")) or name in (
+        if name.startswith(("本报", "本刊", "本台", "本网", "本站", "网络")) or name in (
             "记者",
             "通讯员",
             "管理员",
