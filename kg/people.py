@@ -20,7 +20,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention, Title
-from kg.places import city_or_province, gazetteer_places
+from kg.places import city_or_province, gazetteer_places, world_places
 from kg.words import tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -580,6 +580,8 @@ def find_officials(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for mention in _names_after_a_held_post(text, lex):
         found.setdefault(mention.start, mention)
     for mention in _names_leaving_posts(text, lex):
+        found.setdefault(mention.start, mention)
+    for mention in _foreign_leaders(text):
         found.setdefault(mention.start, mention)
     for mention in _names_before_posts(text, lex):
         found.setdefault(mention.start, mention)
@@ -1263,6 +1265,62 @@ def _titles_inside(text: str, start: int, end: int, post: str, lex: Lexicon) -> 
     if title_start(text, end - len(post)) < start:
         return ()
     return tuple(_titles_before(text, end - len(post), end, lex))
+
+
+_FOREIGN_POSTS = (
+    "国家元首",
+    "副总统",
+    "总统",
+    "总理",
+    "首相",
+    "国王",
+    "女王",
+    "议长",
+    "外交部长",
+    "外长",
+    "总督",
+    "王储",
+    "苏丹",
+)
+_FOREIGN_NAME_END = (
+    r"[、，,。；;：:（(在就于的与和及同向对并说一]|$"
+    r"|举行|会见|会谈|会晤|通电话|互致|进行|表示|发来|致电|出席|抵达|访问|访华|率团|一行"
+)
+
+
+@cache
+def _foreign_leader_regex() -> re.Pattern[str]:
+    countries = sorted(
+        (w for w, (kind, *_rest) in world_places().items() if kind == "country"), key=len, reverse=True
+    )
+    return re.compile(
+        rf"({'|'.join(map(re.escape, countries))})({'|'.join(_FOREIGN_POSTS)})"
+        rf"([\u3400-\u9fff][\u3400-\u9fff·]{{1,11}}?)(?={_FOREIGN_NAME_END})"
+    )
+
+
+def _foreign_leaders(text: str) -> Iterator[Mention]:
+    """Heads of foreign states and governments, by country, post and name (美国总统特朗普): a
+    transliterated name read up to the word after it.
+
+    >>> [(m.text, m.titles[0].text) for m in _foreign_leaders("美国总统特朗普在釜山会晤，致芬兰总统斯图布、")]
+    [('特朗普', '美国总统'), ('斯图布', '芬兰总统')]
+    >>> list(_foreign_leaders("美国总统选举结果"))
+    []
+    """
+    if not any(
+        post in text
+        for post in ("总统", "总理", "首相", "国王", "女王", "元首", "议长", "外长", "部长", "总督")
+    ):
+        return
+    for m in _foreign_leader_regex().finditer(text):
+        name = m.group(3)
+        if _common_word(name) or (word_freq().get(name[:2], 0) >= 500 and not _name_tag(name[:2])):
+            continue  # 总统选举, 总理府: a word, no name (普京 is a name of the dictionary)
+        if name[0] in "府院办署" or any(len(w) >= 2 and t.startswith("v") for w, t in tagged_words(name)):
+            continue  # 总统府发表声明: the office and what it did
+        title = Title(m.group(1) + m.group(2), post=m.group(2), org=m.group(1), level="national")
+        yield Mention("official", name, m.start(3), m.end(3), titles=(title,))
 
 
 _POST_LEFT = re.compile(r"(?:免去|免除|撤销)((?:[\u3400-\u9fff]{4,40}?职务、)*[\u3400-\u9fff]{4,40}?职务)")

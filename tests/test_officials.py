@@ -818,3 +818,11 @@ def test_a_deputy_after_an_executive_deputy_and_a_bodys_former_post_keep_their_o
         "沈友文": ["民革四川省委会社会服务处处长"],
         "张智勇": ["民革广安市委会原副主委"],
     }
+
+
+def test_heads_of_foreign_states_are_officials_by_country_post_and_name():
+    found = officials(
+        "习近平同美国总统特朗普在釜山举行会晤。俄罗斯总统普京同习近平通电话。同斐济总统拉拉巴拉武就建交互致贺电。"
+        "美国总统选举结果揭晓，法国总统府发表声明。"
+    )
+    assert found == {"习近平": [], "特朗普": ["美国总统"], "普京": ["俄罗斯总统"], "拉拉巴拉武": ["斐济总统"]}
