@@ -14,6 +14,7 @@ back in the page's own characters (``kg/data/traditional.tsv``, from OpenCC).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -38,10 +39,7 @@ def is_traditional(text: str) -> bool:
     >>> is_traditional("市委書記主持會議，聽取彙報"), is_traditional("乾隆年间的市委书记主持会议")
     (True, False)
     """
-    table = _table()
-    cjk = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
-    marked = sum(1 for c in text if ord(c) in table)
-    return marked >= _MIN_COUNT and marked >= _MIN_SHARE * max(cjk, 1)
+    return _simplified_if_traditional(text) is not None
 
 
 def simplified(text: str) -> str:
@@ -51,7 +49,20 @@ def simplified(text: str) -> str:
     >>> simplified("組織部長張欣寧") == "组织部长张欣宁", simplified("乾隆年间") == "乾隆年间"
     (True, True)
     """
-    return text.translate(_table()) if is_traditional(text) else text
+    converted = _simplified_if_traditional(text)
+    return text if converted is None else converted
+
+
+_CJK = re.compile("[\u3400-\u9fff]")
+
+
+def _simplified_if_traditional(text: str) -> str | None:
+    converted = text.translate(_table())
+    if converted == text:
+        return None  # most pages: not one character to convert
+    marked = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    enough = marked >= _MIN_COUNT and marked >= _MIN_SHARE * max(len(_CJK.findall(text)), 1)
+    return converted if enough else None
 
 
 class PrintedScript:
