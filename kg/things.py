@@ -272,7 +272,7 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     found += congresses_by_term(text)
     if "届委员会" in text:
         found += party_committees_by_term(text)
-    if "人民代表大会常务委员会" in text:
+    if "人民代表大会" in text:
         found += standing_committees_by_term(text)
     for m in _org_regex().finditer(text):
         suffix = m.group(0)
@@ -365,27 +365,33 @@ def party_committees_by_term(text: str) -> list[Mention]:
 
 
 _STANDING_BY_TERM = re.compile(
-    r"([\u3400-\u9fff]{2,10}?[省市州盟县区旗])(?:第[一二三四五六七八九十]+届)?人民代表大会常务委员会"
+    r"([\u3400-\u9fff]{2,10}?[省市州盟县区旗])(第[一二三四五六七八九十]+届)?人民代表大会(常务委员会)?"
 )
 
 
 def standing_committees_by_term(text: str) -> list[Mention]:
     """A congress's standing committee by its formal name (某某市第九届人民代表大会常务委员会):
-    某某市人大常委会, with the printed name among its names.
+    某某市人大常委会, with the printed name among its names; a congress named by its term
+    (陕西省第十四届人民代表大会): 陕西省人大, likewise.
 
     >>> [m.text for m in standing_committees_by_term("洪湖市第九届人民代表大会常务委员会于2月20日召开会议")]
     ['洪湖市人大常委会']
+    >>> [m.text for m in standing_committees_by_term("出席陕西省第十四届人民代表大会第四次会议")]
+    ['陕西省人大']
     >>> [standing_committees_by_term(t) for t in ("全国人民代表大会常务委员会", "召开人民代表大会")]
     [[], []]
     """
     out = []
     for m in _STANDING_BY_TERM.finditer(text):
-        place = m.group(1)
-        places = divisions_filling(0, len(place), list(gazetteer_places(place)))
-        if not places:
-            continue  # no place named before it
-        attrs = (("kind", "congress"), ("printed", m.group(0)))
-        out.append(Mention("organization", place + "人大常委会", m.start(), m.end(), attrs=attrs))
+        place, term, standing = m.groups()
+        hits = list(gazetteer_places(place))
+        begin = next((k.start for k in hits if divisions_filling(k.start, len(place), hits)), None)
+        if begin is None or not (term or standing):
+            continue  # no place named before it, or a congress named by neither term nor committee
+        place, start = place[begin:], m.start() + begin  # 出席 + 陕西省第十四届人民代表大会
+        attrs = (("kind", "congress"), ("printed", text[start : m.end()]))
+        name = place + ("人大常委会" if standing else "人大")
+        out.append(Mention("organization", name, start, m.end(), attrs=attrs))
     return out
 
 

@@ -492,3 +492,11 @@ def test_no_village_body_is_named_by_a_verb_and_a_community_named_by_rare_charac
 def test_a_position_word_ending_like_a_department_names_no_body():
     found = organisations("该村位于该区东北部，距离城区38公里。县委宣传部组织采访。")
     assert set(found) == {"县委宣传部"}
+
+
+def test_a_congress_named_by_its_term_is_the_congress_with_the_printed_name_among_its_names():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("宝鸡市出席陕西省第十四届人民代表大会第四次会议的代表动员会召开。召开人民代表大会。")
+    bodies = {e.name: e.aliases for e in doc.entities if e.type == "organization"}
+    assert bodies == {"陕西省人大": ["陕西省第十四届人民代表大会"]}
