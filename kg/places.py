@@ -476,8 +476,15 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
                 or text[start - 1 : start] in ("、", "，", ",", "赴", "到", "在", "和", "与", "及")
             )
         )  # 中村村, 、章村村
+        town_after_county = after_division and info.kind in ("town", "township") and len(name) == 2
         if extended_start is None and _rejected(
-            name, surface, suffix, lex, not (in_a_list or named_alone), village_of_a_village
+            name,
+            surface,
+            suffix,
+            lex,
+            not (in_a_list or named_alone),
+            village_of_a_village,
+            town_after_county,
         ):
             if _a_kind_of_place(name, surface, lex):
                 rejected_ends.add(end_index + 1)
@@ -994,6 +1001,7 @@ def _rejected(
     lex: Lexicon,
     by_tags: bool = True,
     village_of_a_village: bool = False,
+    town_after_county: bool = False,
 ) -> bool:
     if name.startswith(("一", "族", "级")) or name.endswith("第一") or _COUNTED_UNITS.match(name):
         return True  # 一江一河, 一村一品, 百县千镇: counts; 侗族传统村: a people; 某某第一村: an honour
@@ -1024,6 +1032,7 @@ def _rejected(
         return True  # 以前村 of 以前村里: a word of time or position
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not (
         village_of_a_village
+        or town_after_county  # 巴州区化城镇: a town right after its county, though 城镇 is a word
         or _named_like_a_hill_village(name, suffix, lex)
         or _proper_name_before_a_kind(name, suffix, lex)
     ):

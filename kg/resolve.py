@@ -95,6 +95,8 @@ def _context_codes(places: list[Mention], gazetteer: Gazetteer) -> set[str]:
 def _division_of(surface: str, context: set[str], gazetteer: Gazetteer) -> Division | None:
     if not gazetteer.lookup(surface):
         return None
+    if city := _city_named_short(surface, gazetteer):
+        return gazetteer.get(city)  # 广安: the city, not its district of the same name
     return gazetteer.resolve(surface, context)
 
 
@@ -129,16 +131,29 @@ def _unambiguous_name(short: str, gazetteer: Gazetteer) -> bool:
     return word_freq().get(short, 0) < 20 and len(gazetteer.lookup(short)) == 1
 
 
+def _city_named_short(short: str, gazetteer: Gazetteer) -> str | None:
+    """The code of the one city a short name names, with or without its own district of that name
+    (广安: 广安市, and 广安区 within it), else None (承德 names 承德市 and 承德县, a county of its own).
+
+    >>> _city_named_short("广安", Gazetteer.load()), _city_named_short("长治", Gazetteer.load())
+    ('511600', '140400')
+    """
+    found = gazetteer.lookup(short)
+    cities = [d for d in found if d.level == "city"]
+    if len(cities) != 1:
+        return None
+    city = cities[0]
+    if not all(
+        d is city or (d.name == short + "区" and gazetteer.is_within(d.code, city.code)) for d in found
+    ):
+        return None  # 承德: the city, or 承德县, a county of its own
+    return city.code
+
+
 def _places(mentions: list[Mention]) -> list[Entity]:
     gazetteer = Gazetteer.load()
     context = _context_codes([m for m in mentions if not m.attr("short")], gazetteer)
-    context |= {
-        d.code
-        for m in mentions
-        if m.attr("short")
-        for d in gazetteer.lookup(m.text)[:1]
-        if d.level == "city" and len(gazetteer.lookup(m.text)) == 1
-    }
+    context |= {code for m in mentions if m.attr("short") and (code := _city_named_short(m.text, gazetteer))}
     groups: dict[str, list[Mention]] = defaultdict(list)
     divisions: dict[str, Division] = {}
     world = world_places()

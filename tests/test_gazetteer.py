@@ -658,3 +658,10 @@ def test_no_village_is_named_by_a_verb_after_an_adverb_and_no_road_runs_into_a_v
         "不断深化村党支部领导村民自治实践，充分发挥村两委作用。基金会在联系村东巷口村召开会议。到团结村党支部调研。"
     )
     assert found == {"东巷口村", "团结村"}
+
+
+def test_a_county_named_short_after_its_city_named_short_and_a_town_right_after_its_county():
+    found = place_names(
+        "民革四川省委会一行赴广安武胜调研。巴中市巴州区化城镇宋家碥村为联系村。推进新型城镇化，全县城镇建设。"
+    )
+    assert found == {"四川省", "广安市", "武胜县", "巴中市", "巴州区", "化城镇", "宋家碥村"}
