@@ -673,6 +673,13 @@ def _after_its_division(
         return start, None
     rest = len(name) - inner.end()
     after_town = inner.group(0).endswith(("镇", "乡", "街道"))
+    joined = name[inner.end() : inner.end() + 1] in (
+        "及",
+        "和",
+        "与",
+    )  # 某某镇及红山村: the town and a village
+    if joined and rest - 1 >= info.min_name:
+        return start + inner.end() + 1, inner
     if rest >= info.min_name or (rest == 1 and after_town and info.kind == "village"):
         return start + inner.end(), inner
     return start, inner
@@ -783,7 +790,13 @@ def _extended_over_short_name(
         (k for k in known if k.type == "place" and k.text.endswith(("镇", "乡")) and 1 <= start - k.end <= 2),
         None,
     )
-    if info.kind == "village" and town is not None and all(CJK.match(c) for c in text[town.end : start]):
+    between = text[town.end : start] if town is not None else ""
+    if (
+        info.kind == "village"
+        and town is not None
+        and all(CJK.match(c) for c in between)
+        and between not in "及和与"
+    ):
         start = town.end  # 黑家堡镇泥河口村: the village's name runs back to its town (河口 is a town too)
     return start
 

@@ -600,8 +600,8 @@ def media_sources(text: str) -> list[Mention]:
     ['中国九江网', '湖南日报', '新湖南客户端']
     >>> [media_sources(t) for t in ("本报讯（记者 王某）", "资金来源：财政拨款", "来看报道：")]
     [[], [], []]
-    >>> media_sources("来源:网络整理 作者:佚名")
-    []
+    >>> media_sources("来源:网络整理 作者:佚名"), media_sources("记者邬某某报道:8月31日")
+    ([], [])
     """
     out: list[Mention] = []
     if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【", "融媒", "记者")):
@@ -615,7 +615,7 @@ def media_sources(text: str) -> list[Mention]:
     for start, end in [part for span in spans for part in _paper_then_app(text, *span)]:
         end = _before_a_bureau_place(text, start, end)
         name = text[start:end]
-        if name.startswith(("本报", "本刊", "本台", "本网", "本站", "网络")) or name in (
+        if name.startswith(("本报", "本刊", "本台", "本网", "本站", "网络", "记者", "通讯员")) or name in (
             "记者",
             "通讯员",
             "管理员",
@@ -2292,6 +2292,8 @@ def _vague(name: str, lex: Lexicon, suffix: str = "") -> bool:
         return True
     if _CAPACITY.fullmatch(name.removeprefix("年产")):  # 年产4000吨项目: a size, no name
         return True
+    if re.match(r"处|[\u3400-\u9fff]*\d+处", name):
+        return True  # 某某2处大型泵站, 4处城区排涝泵站: a count of works, each named before it
     words = tagged_words(name)
     if len(words) == 1 and words[0][1].startswith(("a", "b", "d", "v")) and not words[0][1].startswith("vn"):
         return True

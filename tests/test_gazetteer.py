@@ -665,3 +665,8 @@ def test_a_county_named_short_after_its_city_named_short_and_a_town_right_after_
         "民革四川省委会一行赴广安武胜调研。巴中市巴州区化城镇宋家碥村为联系村。推进新型城镇化，全县城镇建设。"
     )
     assert found == {"四川省", "广安市", "武胜县", "巴中市", "巴州区", "化城镇", "宋家碥村"}
+
+
+def test_a_village_listed_after_a_town_and_a_conjunction_begins_after_the_conjunction():
+    found = place_names("听取五华县和安流镇、梅林镇及红山村、新光村关于工作汇报。到黑家堡镇泥河口村调研。")
+    assert {"红山村", "新光村", "泥河口村"} <= found and not [p for p in found if p.startswith("及")]

@@ -782,3 +782,12 @@ def test_items_named_by_their_counties_are_projects_even_when_listed_by_industry
         "引进新一代信息技术、生物医药等产业项目。"
     )
     assert set(found) == {"永安石墨烯复合材料", "清流氟聚合物单体材料", "沙县酱腌菜生产加工"}
+
+
+def test_a_count_of_works_names_no_project_and_a_reporters_credit_names_no_medium():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "记者邬玲玲报道：该县调度坡头、岩汪湖2处大型泵站持续开机，北机埠等4处城区排涝泵站满负荷运转。"
+    )
+    assert not [e.name for e in doc.entities if e.type in ("project", "organization")]
