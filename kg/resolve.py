@@ -209,6 +209,8 @@ def _enclosing_chain(
     for m in group:
         before = ends.get((m.article, m.sentence, m.start))
         division = _division_of(before.text, context, gazetteer) if before else None
+        if division is not None and before.attr("short") and not _in_context(division, context, gazetteer):
+            continue  # 南湖 + 撇洪河 in a page about Hunan: no district of Zhejiang's
         if division is not None:
             chain = gazetteer.chain(division.code)
             return [{"code": d.code, "name": d.name, "level": d.level} for d in chain]

@@ -69,3 +69,12 @@ def test_a_town_named_in_full_is_the_same_place_when_named_short_later_unless_th
     places = {e.name: len(e.mentions) for e in doc.entities if e.type == "place"}
     assert places["桃浦镇"] == 3 and "桃浦" not in places
     assert places["城关镇"] == 1
+
+
+def test_a_place_lies_in_no_district_of_another_province_named_short_before_it():
+    doc = extract_text(
+        "常德市汉寿县强降雨影响，南湖撇洪河水位上涨。科学规划新建辛水巷等便民市场。长治市潞州区太行东街。"
+    )
+    parents = {e.name: [p["name"] for p in e.parents] for e in doc.entities if e.type == "place"}
+    assert parents["撇洪河"] == [] and parents["辛水巷"] == []
+    assert parents["太行东街"] == ["山西省", "长治市", "潞州区"]
