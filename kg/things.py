@@ -558,8 +558,11 @@ _MEDIA_AFTER_SOURCE = re.compile(
     r"(?:([\u3400-\u9fff]{2,10}?(?:日报|晚报|早报|报))·)?"  # 湖南日报·新湖南客户端: the paper and its app
     r"([\u3400-\u9fff][\u3400-\u9fffA-Za-z]{1,15}?)(?=\s|[|｜,，;；。(（)）]|\d|作者|编辑|发布时间|时间(?=[:：])|日前|近日|昨日|今日|微信公众号|公众号|$)"
 )
+_MEDIUM_BEFORE_A_SOURCE = r"[\u3400-\u9fff]{2,12}?(?:网|台|站|报|客户端)"
+_MEDIUM_THEN_SOURCE = re.compile(rf"^({_MEDIUM_BEFORE_A_SOURCE})\s+据")
 _MEDIA_BEFORE_REPORT = re.compile(
-    r"(?:^|(?<=作者[:：]))(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
+    r"(?:^|(?<=作者[:：])|(?<=^)" + _MEDIUM_BEFORE_A_SOURCE + r"\s+(?=据))据?"  # 红网某某站 据某某日报讯
+    r"(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
     r"(?:讯(?=\s*[（(]|\s|$|\d{1,2}月\d{1,2}日)|(?<=[网台])消息(?=\s*[（(])|报道[:：])"
     r"|^([\u3400-\u9fff]{1,10}?(?:网|社|台))(?:[\u3400-\u9fff]{2,6}?)?\d{1,2}月\d{1,2}日电"
     r"|^【([\u3400-\u9fff]{2,12}?(?:网|报|台|客户端|融媒|新闻))】"
@@ -602,6 +605,8 @@ def media_sources(text: str) -> list[Mention]:
     [[], [], []]
     >>> media_sources("来源:网络整理 作者:佚名"), media_sources("记者邬某某报道:8月31日")
     ([], [])
+    >>> [m.text for m in media_sources("红网常德站 据常德日报讯(记者 王某)昨日下午")]
+    ['常德日报', '红网常德站']
     """
     out: list[Mention] = []
     if not any(w in text for w in ("来源", "讯", "报道", ":", "日电", "【", "融媒", "记者")):
@@ -612,6 +617,7 @@ def media_sources(text: str) -> list[Mention]:
     for m in _MEDIA_BEFORE_REPORT.finditer(text):  # 湖南日报·新湖南客户端12月23日讯: each
         spans += [(m.start(k), m.end(k)) for k in (1, 2, 3, 4) if m.group(k)]
     spans += [(m.start(1), m.end(1)) for m in _MEDIA_OF_REPORTER.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in _MEDIUM_THEN_SOURCE.finditer(text)]
     for start, end in [part for span in spans for part in _paper_then_app(text, *span)]:
         end = _before_a_bureau_place(text, start, end)
         name = text[start:end]
