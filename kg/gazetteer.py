@@ -170,7 +170,11 @@ def common_forms(d: Division) -> tuple[str, ...]:
 
     >>> common_forms(Division("522600", "黔东南苗族侗族自治州", "黔东南", "city", "520000"))
     ('黔东南州', '黔东南自治州')
+
+    A street is also named by its office (新堤街道 → 新堤办事处, 新堤街道办事处).
     """
+    if d.level == "township" and d.name.endswith("街道") and len(d.name) >= 4:
+        return (d.name[:-2] + "办事处", d.name + "办事处")  # 新堤街道 is also 新堤办事处, 新堤街道办事处
     m = _ETHNIC_DIVISION.search(d.name)
     if m is None or d.short == d.name:
         return ()

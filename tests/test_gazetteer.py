@@ -670,3 +670,12 @@ def test_a_county_named_short_after_its_city_named_short_and_a_town_right_after_
 def test_a_village_listed_after_a_town_and_a_conjunction_begins_after_the_conjunction():
     found = place_names("听取五华县和安流镇、梅林镇及红山村、新光村关于工作汇报。到黑家堡镇泥河口村调研。")
     assert {"红山村", "新光村", "泥河口村"} <= found and not [p for p in found if p.startswith("及")]
+
+
+def test_a_street_is_also_named_by_its_office():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("市委书记察看了新堤办事处南河村、乌林镇乌林村等地。")
+    places = {e.name: e for e in doc.entities if e.type == "place"}
+    assert "新堤办事处" in places["新堤街道"].aliases
+    assert [p["name"] for p in places["南河村"].parents][-1] == "新堤街道"
