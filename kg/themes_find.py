@@ -225,6 +225,8 @@ def quoted_campaigns(text: str) -> list[Mention]:
             continue
         if content.endswith("式"):
             continue  # “保姆式”服务, “一站式”: a manner of working, no campaign
+        if Lexicon.load().is_generic("project", content):
+            continue  # 推进“头号工程”: what the work is to the place, no name of its own
         if _counted_formula(content, _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])):
             continue  # “六个典范”: a numbered formula (quoted_slogans)
         named = _CAMPAIGN_NAME.search(content)

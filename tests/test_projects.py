@@ -791,3 +791,10 @@ def test_a_count_of_works_names_no_project_and_a_reporters_credit_names_no_mediu
         "记者邬玲玲报道：该县调度坡头、岩汪湖2处大型泵站持续开机，北机埠等4处城区排涝泵站满负荷运转。"
     )
     assert not [e.name for e in doc.entities if e.type in ("project", "organization")]
+
+
+def test_the_number_one_project_of_a_place_is_no_project_of_its_own():
+    found = projects(
+        "以“百千万工程”为统领，拿出推进“头号工程”的精准之策。实施“一号工程”，启动“清风护苗”行动。"
+    )
+    assert "头号工程" not in found and "一号工程" not in found and "清风护苗行动" in found
