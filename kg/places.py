@@ -878,6 +878,8 @@ def _water_or_zone_misread(text: str, start: int, end: int, name: str, info: Suf
         )
     if info.kind == "zone":
         tag = word_tags().get(name, "")
+        if freq.get(name, 0) >= 10000 and not tag.startswith(("ns", "nr", "nz")):
+            return True  # 循环 + 经济示范区: a word as common as 经济 is a kind, cut from the zone's name
         return freq.get(name, 0) >= 500 and tag.startswith(("v", "d", "j", "a"))  # 深化, 推进: no name
     return False
 

@@ -679,3 +679,8 @@ def test_a_street_is_also_named_by_its_office():
     places = {e.name: e for e in doc.entities if e.type == "place"}
     assert "新堤办事处" in places["新堤街道"].aliases
     assert [p["name"] for p in places["南河村"].parents][-1] == "新堤街道"
+
+
+def test_a_zone_cut_down_to_a_word_as_common_as_economy_is_no_place():
+    found = place_names("察看了黑米产学研示范基地、荷虾种养循环经济示范区等。走进雄安新区。")
+    assert found == {"雄安新区"}
