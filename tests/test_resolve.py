@@ -78,3 +78,9 @@ def test_a_place_lies_in_no_district_of_another_province_named_short_before_it()
     parents = {e.name: [p["name"] for p in e.parents] for e in doc.entities if e.type == "place"}
     assert parents["撇洪河"] == [] and parents["辛水巷"] == []
     assert parents["太行东街"] == ["山西省", "长治市", "潞州区"]
+
+
+def test_a_zone_named_with_its_citys_name_is_that_zone_in_a_page_about_anywhere():
+    doc = extract_text("外省考察团走进长治高新区调研。")
+    places = {e.name: [p["name"] for p in e.parents] for e in doc.entities if e.type == "place"}
+    assert places == {"山西长治高新技术产业园区": ["山西省", "长治市"]}
