@@ -1308,10 +1308,7 @@ def _foreign_leaders(text: str) -> Iterator[Mention]:
     >>> list(_foreign_leaders("美国总统选举结果"))
     []
     """
-    if not any(
-        post in text
-        for post in ("总统", "总理", "首相", "国王", "女王", "元首", "议长", "外长", "部长", "总督")
-    ):
+    if not any(post in text for post in _FOREIGN_POSTS):
         return
     for m in _foreign_leader_regex().finditer(text):
         name = m.group(3)

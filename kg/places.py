@@ -673,12 +673,8 @@ def _after_its_division(
         return start, None
     rest = len(name) - inner.end()
     after_town = inner.group(0).endswith(("镇", "乡", "街道"))
-    joined = name[inner.end() : inner.end() + 1] in (
-        "及",
-        "和",
-        "与",
-    )  # 某某镇及红山村: the town and a village
-    if joined and rest - 1 >= info.min_name:
+    joined = name[inner.end() : inner.end() + 1] in ("及", "和", "与")
+    if joined and rest - 1 >= info.min_name:  # 某某镇及红山村: the town and a village
         return start + inner.end() + 1, inner
     if rest >= info.min_name or (rest == 1 and after_town and info.kind == "village"):
         return start + inner.end(), inner
@@ -795,7 +791,7 @@ def _extended_over_short_name(
         info.kind == "village"
         and town is not None
         and all(CJK.match(c) for c in between)
-        and between not in "及和与"
+        and between[0] not in "及和与"  # 某镇及红山村: the town, and then the village
     ):
         start = town.end  # 黑家堡镇泥河口村: the village's name runs back to its town (河口 is a town too)
     return start

@@ -561,7 +561,7 @@ _MEDIA_AFTER_SOURCE = re.compile(
 _MEDIUM_BEFORE_A_SOURCE = r"[\u3400-\u9fff]{2,12}?(?:网|台|站|报|客户端)"
 _MEDIUM_THEN_SOURCE = re.compile(rf"^({_MEDIUM_BEFORE_A_SOURCE})\s+据")
 _MEDIA_BEFORE_REPORT = re.compile(
-    r"(?:^|(?<=作者[:：])|(?<=^)" + _MEDIUM_BEFORE_A_SOURCE + r"\s+(?=据))据?"  # 红网某某站 据某某日报讯
+    r"(?:^|(?<=作者[:：])|^" + _MEDIUM_BEFORE_A_SOURCE + r"\s+(?=据))据?"  # 红网某某站 据某某日报讯
     r"(?:([\u3400-\u9fff]{2,15}?)[-·—])?([\u3400-\u9fff]{2,15}?)(?:\d{1,2}月\d{1,2}日)?"
     r"(?:讯(?=\s*[（(]|\s|$|\d{1,2}月\d{1,2}日)|(?<=[网台])消息(?=\s*[（(])|报道[:：])"
     r"|^([\u3400-\u9fff]{1,10}?(?:网|社|台))(?:[\u3400-\u9fff]{2,6}?)?\d{1,2}月\d{1,2}日电"
@@ -1502,9 +1502,10 @@ def _joined_pieces(item: str, start: int, found: list[Mention]) -> list[tuple[in
     [(0, '生态保护和高质量发展示范区')]
     """
     m = _JOINER.search(item)
-    spanned = any(f.start < start + (m.start() if m else 0) < f.end for f in found)
-    if m is None or spanned or m.start() < 2 or len(item) - m.end() < 2 or _JOINER.search(item, m.end()):
+    if m is None or m.start() < 2 or len(item) - m.end() < 2 or _JOINER.search(item, m.end()):
         return [(start, item)]
+    if any(f.start < start + m.start() < f.end for f in found):
+        return [(start, item)]  # 生态保护和高质量发展示范区: one name across the join
     if item.startswith(("配套", "附属", "周边"), m.end()):
         return [(start, item)]  # 某某生产线以及配套仓储: one works and what serves it
     return [(start, item[: m.start()]), (start + m.end(), item[m.end() :])]
