@@ -279,15 +279,21 @@ def _after_a_post(name: Mention, official: Mention) -> bool:
     return official.type == "official" and bool(head) and Lexicon.load().post_at_end(head) is not None
 
 
+def _automaton_of(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An automaton that finds each of ``words``, each word its own value."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
 def _repeat_names(spans: list[SentenceSpan], mentions: list[Mention]) -> list[Mention]:
     """Later bare mentions of people already named with a title or role (李华指出 …)."""
     names = {m.text for m in mentions if m.type in ("official", "person") and len(m.text) >= 2}
     if not names:
         return []
-    automaton = ahocorasick.Automaton()
-    for name in names:
-        automaton.add_word(name, name)
-    automaton.make_automaton()
+    automaton = _automaton_of(names)
     taken = {(m.article, m.sentence, m.start) for m in mentions if m.type in ("official", "person")}
     covered: dict[tuple[int, int], list[tuple[int, int]]] = {}  # people's spans by sentence
     for m in mentions:
@@ -325,10 +331,7 @@ def _short_town_names(spans: list[SentenceSpan], mentions: list[Mention]) -> lis
             shorts[short] = m.text
     if not shorts:
         return []
-    automaton = ahocorasick.Automaton()
-    for short in shorts:
-        automaton.add_word(short, short)
-    automaton.make_automaton()
+    automaton = _automaton_of(shorts)
     covered: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for m in mentions:
         covered.setdefault((m.article, m.sentence), []).append((m.start, m.end))
