@@ -1282,6 +1282,7 @@ _FOREIGN_POSTS = (
     "王储",
     "苏丹",
 )
+_FOREIGN_POST = re.compile("|".join(_FOREIGN_POSTS))
 _FOREIGN_NAME_END = (
     r"[、，,。；;：:（(在就于的与和及同向对并说一]|$"
     r"|举行|会见|会谈|会晤|通电话|互致|进行|表示|发来|致电|出席|抵达|访问|访华|率团|一行"
@@ -1308,7 +1309,7 @@ def _foreign_leaders(text: str) -> Iterator[Mention]:
     >>> list(_foreign_leaders("美国总统选举结果"))
     []
     """
-    if not any(post in text for post in _FOREIGN_POSTS):
+    if not _FOREIGN_POST.search(text):
         return
     for m in _foreign_leader_regex().finditer(text):
         name = m.group(3)
