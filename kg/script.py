@@ -90,13 +90,32 @@ class PrintedScript:
 
 def in_printed_script(extracted: ExtractedDocument, script: PrintedScript) -> ExtractedDocument:
     """The names, titles, headlines and sentences of a document read through a simplified copy,
-    given back in the page's characters."""
+    given back in the page's characters: as the page prints the string where it prints it whole
+    (皇后村 on a page that mostly prints 後), else character by character."""
+    script = _AsPrinted(script, extracted.document.text)
     return replace(
         extracted,
         articles=[_article(a, script) for a in extracted.articles],
         mentions=[_mention(m, script) for m in extracted.mentions],
         entities=[_entity(e, script) for e in extracted.entities],
     )
+
+
+class _AsPrinted(PrintedScript):
+    """A page's script that gives a string back as the page printed it, where the page holds it whole.
+
+    >>> script = _AsPrinted(PrintedScript("皇后村後續", "皇后村后续"), "皇后村後續")
+    >>> script("皇后村"), script("后续")
+    ('皇后村', '後續')
+    """
+
+    def __init__(self, script: PrintedScript, page: str) -> None:
+        self.__dict__.update(script.__dict__)
+        self._page, self._simple = page, page.translate(_table())
+
+    def __call__(self, text: str) -> str:
+        at = self._simple.find(text) if text else -1
+        return self._page[at : at + len(text)] if at >= 0 else super().__call__(text)
 
 
 def _title(title: Title, script: PrintedScript) -> Title:

@@ -46,3 +46,13 @@ def test_no_seed_page_and_no_development_page_reads_as_traditional():
     pages = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests/data/articles").glob("*.txt"))]
     assert pages and not any(is_traditional(p.read_text(encoding="utf-8")) for p in pages)
     assert is_traditional((DATA / "meeting_zhejiang_traditional.txt").read_text(encoding="utf-8"))
+
+
+def test_a_name_is_given_as_the_page_prints_it_where_the_page_prints_it_whole():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "皇后村村委會主任李某出席。市委書記陳某強調，要推動後勁發展，後續工作要抓好，後期要落實。"
+    )
+    names = {e.name: [t.text for t in e.titles] for e in doc.entities}
+    assert names["李某"] == ["皇后村村委會主任"] and "皇后村" in names and "陳某" in names
