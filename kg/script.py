@@ -66,23 +66,28 @@ def _simplified_if_traditional(text: str) -> str | None:
 
 
 class PrintedScript:
-    """Gives a simplified string back in the characters a page printed: each simplified character
-    as the page most often printed it. A string holding a character the page never printed in
-    either form that has a traditional form stays simplified, so no string mixes the two scripts.
+    """Gives a simplified string back in the characters a page printed: as the page prints it where
+    the page holds it whole (皇后村 on a page that mostly prints 後), else each character as the page
+    most often printed it. A string holding a character the page never printed in either form that
+    has a traditional form stays simplified, so no string mixes the two scripts.
 
-    >>> script = PrintedScript("廣東發展後勁足", "广东发展后劲足")
-    >>> script("广东"), script("广州"), script("广阳")
-    ('廣東', '廣州', '广阳')
+    >>> script = PrintedScript("廣東發展後勁足，皇后村", "广东发展后劲足，皇后村")
+    >>> script("广东"), script("广州"), script("广阳"), script("皇后村"), script("后劲")
+    ('廣東', '廣州', '广阳', '皇后村', '後勁')
     """
 
     def __init__(self, printed: str, simple: str) -> None:
         seen: dict[str, Counter[str]] = defaultdict(Counter)
         for p, s in zip(printed, simple, strict=True):
             seen[s][p] += 1
+        self._page, self._simple = printed, simple
         self._as_printed = {s: counts.most_common(1)[0][0] for s, counts in seen.items()}
         self._has_traditional_form = set(_table().values())
 
     def __call__(self, text: str) -> str:
+        at = self._simple.find(text) if text else -1
+        if at >= 0:
+            return self._page[at : at + len(text)]
         if any(c in self._has_traditional_form and c not in self._as_printed for c in text):
             return text
         return "".join(self._as_printed.get(c, c) for c in text)
@@ -90,32 +95,13 @@ class PrintedScript:
 
 def in_printed_script(extracted: ExtractedDocument, script: PrintedScript) -> ExtractedDocument:
     """The names, titles, headlines and sentences of a document read through a simplified copy,
-    given back in the page's characters: as the page prints the string where it prints it whole
-    (皇后村 on a page that mostly prints 後), else character by character."""
-    script = _AsPrinted(script, extracted.document.text)
+    given back in the page's characters."""
     return replace(
         extracted,
         articles=[_article(a, script) for a in extracted.articles],
         mentions=[_mention(m, script) for m in extracted.mentions],
         entities=[_entity(e, script) for e in extracted.entities],
     )
-
-
-class _AsPrinted(PrintedScript):
-    """A page's script that gives a string back as the page printed it, where the page holds it whole.
-
-    >>> script = _AsPrinted(PrintedScript("皇后村後續", "皇后村后续"), "皇后村後續")
-    >>> script("皇后村"), script("后续")
-    ('皇后村', '後續')
-    """
-
-    def __init__(self, script: PrintedScript, page: str) -> None:
-        self.__dict__.update(script.__dict__)
-        self._page, self._simple = page, page.translate(_table())
-
-    def __call__(self, text: str) -> str:
-        at = self._simple.find(text) if text else -1
-        return self._page[at : at + len(text)] if at >= 0 else super().__call__(text)
 
 
 def _title(title: Title, script: PrintedScript) -> Title:
