@@ -1946,7 +1946,38 @@ def _begins_a_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
             and words[k + 1][0] in _ONE_CHARACTER_PLACE_ENDS
         )
         or _numeral_begins_a_brand(words, k)
+        or _begins_a_feature_name(words, k)
     )  # 上 of 上村, 中 of 中大街: a village or street named by one character, not a word of position
+
+
+@cache
+def _one_character_features() -> frozenset[str]:
+    """One-character suffixes of natural features in the place lexicon (岛, 湖, 溪, 山)."""
+    kinds = ("water", "mountain")
+    return frozenset(
+        s.suffix for s in Lexicon.load().place_suffixes if len(s.suffix) == 1 and s.kind in kinds
+    )
+
+
+def _begins_a_feature_name(words: tuple[tuple[str, str], ...], k: int) -> bool:
+    """明月 of 明月岛, 西 of 西苕溪: a word before a one-character feature, or a direction before a
+    name the dictionary does not hold (two one-character nouns), names that feature.
+
+    >>> from kg.words import tagged_words
+    >>> [_begins_a_feature_name(tagged_words(name), 0) for name in ("明月岛冰雪大世界", "西苕溪流域")]
+    [True, True]
+    >>> _begins_a_feature_name(tagged_words("西部水厂"), 0)
+    False
+    """
+    rest = words[k + 1 : k + 3]
+    if rest and rest[0][0] in _one_character_features():
+        return True
+    return (
+        words[k][1] == "f"
+        and len(words[k][0]) == 1
+        and len(rest) == 2
+        and all(len(w) == 1 and t.startswith("n") for w, t in rest)
+    )
 
 
 def _numeral_begins_a_brand(words: tuple[tuple[str, str], ...], k: int) -> bool:

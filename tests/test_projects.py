@@ -798,3 +798,10 @@ def test_the_number_one_project_of_a_place_is_no_project_of_its_own():
         "以“百千万工程”为统领，拿出推进“头号工程”的精准之策。实施“一号工程”，启动“清风护苗”行动。"
     )
     assert "头号工程" not in found and "一号工程" not in found and "清风护苗行动" in found
+
+
+def test_a_project_named_after_an_island_or_a_stream_keeps_the_first_word():
+    found = projects(
+        "记者从县文旅局获悉，黄昏岛冰雪大世界将于12月开园。瑞昌市开工的西荻溪流域生态修复工程总投资3.2亿元。"
+    )
+    assert {"黄昏岛冰雪大世界", "西荻溪流域生态修复工程"} <= set(found)
