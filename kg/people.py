@@ -21,7 +21,7 @@ from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon, alternation, boundary_words, data_words, guarded, last_boundary_end
 from kg.model import Mention, Title
 from kg.places import city_or_province, gazetteer_places, world_places
-from kg.words import tagged_words, word_freq, word_tags
+from kg.words import ends_a_noun_or_attribute, tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD_NAME_CHARS = set("的了是们这那吗呢吧着过在及等我你他她它")
@@ -323,6 +323,8 @@ def _inside_org_word(prefix: str, k: int, word: str) -> bool:
         return True  # 民革某市委会原副主委: the body's former post
     if len(word) != 1:
         return False
+    if ends_a_noun_or_attribute(prefix, k):
+        return True  # 由 of 某某自由贸易试验区: the last character of a word
     base = max(0, k - 3)
     places = gazetteer_places(prefix[base:])
     if any(p.start <= k - base < p.end and (not p.attr("short") or city_or_province(p.text)) for p in places):
@@ -869,8 +871,26 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
         for d in Gazetteer.load().lookup(text[end - 1 : end - 1 + k])
     ):
         return True  # 西安市长安区委书记: 市 + 长安区, no mayor
+    if text[end - 1] == "长" and _after_a_zone_suffix(text, start + 1) and _a_city_begins(text, end - 1):
+        return True  # 某某自由贸易试验区长沙片区: 试验区 + 长沙, no district head
     word = text[start : end + 1]
     return len(word) > end - start and word_freq().get(word, 0) >= 20 and not _name_tag(word)
+
+
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(s.suffix for s in Lexicon.load().place_suffixes if s.kind == "zone" and len(s.suffix) >= 2)
+
+
+def _after_a_zone_suffix(text: str, end: int) -> bool:
+    """Whether a zone's suffix (试验区, 开发区, 片区) ends at ``end``."""
+    return text[:end].endswith(_zone_suffixes()) or text[:end].endswith(("试验区", "片区", "园区"))
+
+
+def _a_city_begins(text: str, i: int) -> bool:
+    """Whether a city's or county's name, short or full, begins at ``i`` (长沙, 长治市)."""
+    gazetteer = Gazetteer.load()
+    return any(d.level in ("city", "county") for k in (2, 3) for d in gazetteer.lookup(text[i : i + k]))
 
 
 _DIVISION_CHARS = set("省市州县区镇乡村街")

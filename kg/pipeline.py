@@ -211,8 +211,10 @@ def _sentence_without_conflicts(mentions: list[Mention]) -> list[Mention]:
     themes = [m for m in mentions if m.type == "theme"]
     theme_spans = {(m.start, m.end) for m in themes}
     regions = [
-        m for m in mentions if m.type == "place" and m.text.endswith(("城市群", "都市圈", "经济圈", "经济带"))
-    ]
+        m
+        for m in mentions
+        if m.type == "place" and (m.text.endswith(("城市群", "都市圈", "经济圈", "经济带")) or "贸" in m.text)
+    ]  # 城市群 of 中原城市群, 自由贸易试验区 of 某某自由贸易试验区某某片区: the region's name
     projects = [m for m in mentions if m.type == "project"]
     project_spans = {(p.start, p.end) for p in projects}
     project_ends = {p.end: p.start for p in projects}

@@ -1186,6 +1186,39 @@ def bare_zones(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
+@cache
+def _free_trade_zone() -> re.Pattern[str]:
+    provinces = sorted(
+        {
+            n
+            for d in Gazetteer.load().by_code.values()
+            if d.level == "provincial"
+            for n in (d.name, d.short)
+            if len(n) >= 2
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"(?:中国\s*[（(]\s*)?(?:{'|'.join(provinces)})(?:\s*[）)])?\s*"
+        r"(?:自由贸易试验区|自贸试验区|自由贸易港|自贸区|自贸港)"
+        r"(?:[\u3400-\u9fff]{2,6}?片区)?"
+    )
+
+
+def free_trade_zones(text: str) -> list[Mention]:
+    """A pilot free trade zone named by its province, with the area of it a city holds:
+    中国（辽宁）自由贸易试验区营口片区, 河南自贸试验区郑州片区.
+
+    >>> [m.text for m in free_trade_zones("中国（辽宁）自由贸易试验区营口片区和湖北自贸试验区武汉片区签约")]
+    ['中国（辽宁）自由贸易试验区营口片区', '湖北自贸试验区武汉片区']
+    """
+    return [
+        Mention("place", m.group(0), m.start(), m.end(), attrs=(("source", "zone"),))
+        for m in _free_trade_zone().finditer(text)
+    ]
+
+
 _ROAD_CODE = re.compile(
     r"(?:国道|省道|县道)?(?<![A-Za-z0-9])[GSX]\d{3}(?:线(?!路))?(?![A-Za-z0-9])"
     r"(?:[\u3400-\u9fff]{2,6}?(?:[一二]级公路|高速公路|公路|高速)(?!公路))?"  # S228某某一级公路
@@ -1279,6 +1312,8 @@ def find_places(text: str) -> list[Mention]:
     if "段" in text:
         candidates += river_sections(text, candidates)
     candidates += bare_zones(text, candidates)
+    if "贸" in text:
+        candidates += free_trade_zones(text)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start, not m.attr("full")))  # a listed name in full
     chosen: list[Mention] = []
     for m in candidates:

@@ -29,7 +29,7 @@ from kg.model import Mention
 from kg.places import FUNCTION_CHARACTERS as _FUNCTION_CHARACTERS
 from kg.places import city_or_province, divisions_filling, gazetteer_places
 from kg.themes import ThemeVocabulary
-from kg.words import tagged_words, word_freq, word_tags
+from kg.words import ends_a_noun_or_attribute, tagged_words, word_freq, word_tags
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _ORG_BOUNDARY = boundary_words("organization")
@@ -126,6 +126,8 @@ def _word_in_name(prefix: str, k: int, word: str) -> bool:
         return True
     if word == "的" and k > 0 and prefix[k - 1] == "党":
         return True
+    if len(word) == 1 and ends_a_noun_or_attribute(prefix, k):
+        return True  # 由 of 某某自由贸易试验区: the last character of a word
     if len(word) == 1:  # a one-character word that begins a place name (将乐县, 同江市, 都匀市)
         hits = gazetteer_places(prefix[k:])
         if hits and hits[0].start == 0:
@@ -1059,7 +1061,12 @@ def _past_a_figure_before_a_place(text: str, start: int, suffix_start: int) -> i
     return rest if _starts_with_place(text[rest:suffix_start]) else start
 
 
+_NATION_THEN_PLACE = re.compile(r"中国\s*[（(]")  # 中国（辽宁）自由贸易试验区: the nation, then the province
+
+
 def _starts_with_place(surface: str) -> bool:
+    if (nation := _NATION_THEN_PLACE.match(surface)) is not None:
+        surface = surface[nation.end() :]
     if _GOV_HEAD.match(surface):
         return True
     hits = gazetteer_places(surface)

@@ -63,3 +63,19 @@ def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
         words.append((text[start:end], tags.get(text[start:end], "x")))
         start = end
     return tuple(words)
+
+
+def ends_a_noun_or_attribute(text: str, k: int) -> bool:
+    """Whether the character at ``k`` ends a common noun or attribute begun by the one before it (由 of
+    自由, 同 of 协同), so that a boundary character there is inside a word; not after a count (35人为:
+    a count of persons, then 为), nor at the start of ``text``.
+
+    >>> ends_a_noun_or_attribute("辽宁自由贸易", 3), ends_a_noun_or_attribute("会议由市委", 2)
+    (True, False)
+    >>> ends_a_noun_or_attribute("郑宇等35人为县政协", 6)
+    False
+    """
+    pair = text[k - 1 : k + 1]
+    if k < 2 or text[k - 2].isdigit() or text[k - 2] in "一二三四五六七八九十两百千万几多":
+        return False  # a word that begins the text may follow a count the text does not hold
+    return word_freq().get(pair, 0) >= 100 and word_tags().get(pair, "") in ("n", "a", "an", "nz")

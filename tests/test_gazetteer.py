@@ -684,3 +684,18 @@ def test_a_street_is_also_named_by_its_office():
 def test_a_zone_cut_down_to_a_word_as_common_as_economy_is_no_place():
     found = place_names("察看了黑米产学研示范基地、荷虾种养循环经济示范区等。走进雄安新区。")
     assert found == {"雄安新区"}
+
+
+def test_a_free_trade_zone_and_its_city_area_are_one_place_and_its_committee_one_body():
+    from kg.pipeline import extract_text
+
+    doc = extract_text(
+        "中国（湖南）自由贸易试验区长沙片区管委会主任周某某介绍，福建自贸试验区厦门片区新落地项目12个。"
+    )
+    found = {e.type: set() for e in doc.entities}
+    for e in doc.entities:
+        found[e.type].add(e.name)
+    assert {"中国（湖南）自由贸易试验区长沙片区", "福建自贸试验区厦门片区"} <= found["place"]
+    assert "中国（湖南）自由贸易试验区长沙片区管委会" in found["organization"]
+    official = next(e for e in doc.entities if e.name == "周某某")
+    assert [t.text for t in official.titles] == ["中国（湖南）自由贸易试验区长沙片区管委会主任"]
