@@ -162,12 +162,21 @@ def quoted_slogans(text: str) -> list[Mention]:
             parallel
             and len(parts) >= 3
             and not re.search(_NUMERAL, content)
-            and not (named or headed or held)
+            and not (named or headed or held or _sector_slogans_only(parts))
         ):
             parallel = False  # “全域治理、流域治理、系统治理”: a run of three or more without a count
         if parallel or named or headed or held or numbered:  # “三件大事”, “四大支柱产业”
             out.append(Mention("theme", content, m.start(1), m.end(1), attrs=(("kind", "slogan"),)))
     return out
+
+
+def _sector_slogans_only(parts: list[str]) -> bool:
+    """Whether each phrase is a slogan naming what a place grows strong by (工业立市、产业强市、以港兴市).
+
+    >>> [_sector_slogans_only(p) for p in (["工业立市", "以港兴市"], ["全域治理", "系统治理"])]
+    [True, False]
+    """
+    return all(any(m.end == len(p) and m.start <= 1 for m in sector_slogans(p)) for p in parts)
 
 
 _FORMULA_HEAD = re.compile(
@@ -337,7 +346,9 @@ _CHUNK = re.compile(r"[\u3400-\u9fff、]+")
 def _sector_slogan() -> re.Pattern[str]:
     sectors = Lexicon.load().generic.get("slogan_sector", frozenset())
     alternatives = "|".join(sorted(sectors, key=len, reverse=True))
-    return re.compile(f"(?:{alternatives})[强兴立富活美惠][国省市县区州镇乡村旗]")
+    return re.compile(
+        f"(?:{alternatives}|以[\u3400-\u9fff])[强兴立富活美惠][国省市县区州镇乡村旗]"
+    )  # 以港兴市
 
 
 @cache
@@ -365,8 +376,8 @@ def regional_cooperation(text: str) -> list[Mention]:
 def sector_slogans(text: str) -> list[Mention]:
     """Slogans naming what a place grows strong by (工业强县, 科教兴国, 生态立市): themes.
 
-    >>> [m.text for m in sector_slogans("坚持工业强县、品牌兴县，走进兴县。")]
-    ['工业强县', '品牌兴县']
+    >>> [m.text for m in sector_slogans("坚持工业强县、品牌兴县、以港兴市，走进兴县。")]
+    ['工业强县', '品牌兴县', '以港兴市']
     """
     if not _SLOGAN_END.search(text):
         return []

@@ -527,3 +527,12 @@ def test_an_open_economy_and_the_per_mu_reform_are_themes_and_the_open_economy_i
         "发展更高水平开放型经济，深化“亩均论英雄”改革。市招商引资暨开放型经济工作领导小组召开会议。"
     )
     assert found == {"开放型经济", "亩均论英雄"}
+
+
+def test_a_quoted_run_of_sector_slogans_is_one_theme() -> None:
+    doc = extract_text("全县坚定不移推进“农业立县、工业强县、以水兴县”，加快新旧动能转换，构建现代产业体系。")
+    themes = {e.name: e.aliases for e in doc.entities if e.type == "theme"}
+    assert "农业立县、工业强县、以水兴县" in themes
+    assert not {"农业立县", "工业强县"} & set(themes)
+    assert "新旧动能转换" in themes
+    assert "现代产业体系" in themes["现代化产业体系"]
