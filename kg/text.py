@@ -90,12 +90,14 @@ class _Line:
     text: str  # normalised
     offsets: list[int]  # the original offset of each character of ``text``
     had_marker: bool = False
+    last: str = ""  # the last line of the original text joined into this one
 
     def join(self, other: _Line) -> None:
         """Continue this line with ``other`` (a hard line wrap repaired)."""
         self.offsets.extend(other.offsets)
         self.text += other.text
         self.had_marker = other.had_marker
+        self.last = other.text
 
 
 def _clean_chars(raw: str, base: int, keep_spaces: bool) -> tuple[str, list[int], bool]:
@@ -234,11 +236,27 @@ def _continues(prev: _Line, nxt: _Line, width: int | None) -> bool:
         return False  # 编辑：某某 / 来源：某某发布: the page's credits, each line its own
     if _headline_like(text):
         return False
+    if _items_of_a_list(prev.last or text, nxt.text):
+        return False
     if text[-1] in SOFT_END:
         return True
     if len(text) >= 30 or _LEAD.match(text) or any(ch in text for ch in "。！？，"):
         return True
     return bool(width and len(text) >= width - 3 and len(nxt.text) >= 2)
+
+
+_ITEM_END = re.compile(r"(?:项目|工程|公司|集团|基地|产业园|中心|工厂)$")
+
+
+def _items_of_a_list(line: str, nxt: str) -> bool:
+    """Two lines that each name one thing, without a clause (a list of projects, one a line).
+
+    >>> _items_of_a_list("某某汽车零部件有限公司隔音垫项目", "某某轴承制造有限公司精密轴承生产项目")
+    True
+    >>> _items_of_a_list("县长出席开工仪式，宣布某某项目", "正式开工。")
+    False
+    """
+    return all(_ITEM_END.search(t) and not re.search("[，。；：,;:！？]", t) for t in (line, nxt))
 
 
 def _text_role(text: str) -> str:

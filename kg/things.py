@@ -313,8 +313,28 @@ def find_organizations(text: str, known: list[Mention] = ()) -> list[Mention]:
     found += _listed_companies(text, found, known, lex)
     found = _with_group_subsidiaries(_drop_party_groups(_longest(_split_nested(found, lex))))
     found = [_without_term(m) for m in found]
-    found = [m for m in found if not _deputies_of(text, m)]
+    found = [_firm_of_a_works(text, m) for m in found if not _deputies_of(text, m)]
     return sorted(found + _listed_departments(text, found, lex), key=lambda m: m.start)
+
+
+_FIRM_THEN_FACILITY = re.compile(
+    r"^(.{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团))(?=[\u3400-\u9fff]{2})"
+)
+_WORKS_AFTER = re.compile(r"(?:建设|新建|扩建|改扩建)?(?:项目|工程)")
+
+
+def _firm_of_a_works(text: str, m: Mention) -> Mention:
+    """A firm's facility named as the works being built (某某有限公司智慧物流中心 + 建设项目) is a
+    project; the body is the firm.
+
+    >>> t = "某某供应链管理有限公司智慧物流中心建设项目"
+    >>> _firm_of_a_works(t, Mention("organization", t[:17], 0, 17)).text
+    '某某供应链管理有限公司'
+    """
+    firm = _FIRM_THEN_FACILITY.match(m.text)
+    if firm is None or not _WORKS_AFTER.match(text, m.end) or _BRANCH.search(m.text):
+        return m
+    return replace(m, text=firm.group(1), end=m.start + firm.end(1), attrs=(("kind", "enterprise"),))
 
 
 _BY_TERM = re.compile(

@@ -106,3 +106,17 @@ def test_a_credit_line_does_not_run_into_a_report_led_by_its_paper():
     texts = [b.text for b in normalize_page(page)]
     assert texts[0].endswith("吴家齐") and texts[1].startswith("星沙时报讯")
     assert texts[-1].startswith("中原网讯")
+
+
+def test_a_list_of_projects_one_a_line_keeps_each_line_apart():
+    page = (
+        "出席活动的县领导共同为项目集中开工培土奠基。\n开工项目名单\n"
+        "河北某某汽车零部件有限公司汽车隔音垫及装饰裙板、汽车专用地毯项目\n"
+        "某某轴承制造有限公司精密轴承生产项目\n某某供应链管理有限公司智慧物流中心建设项目\n"
+    )
+    texts = [b.text for b in normalize_page(page)]
+    assert texts[-3:] == [
+        "河北某某汽车零部件有限公司汽车隔音垫及装饰裙板、汽车专用地毯项目",
+        "某某轴承制造有限公司精密轴承生产项目",
+        "某某供应链管理有限公司智慧物流中心建设项目",
+    ]

@@ -500,3 +500,9 @@ def test_a_congress_named_by_its_term_is_the_congress_with_the_printed_name_amon
     doc = extract_text("宝鸡市出席陕西省第十四届人民代表大会第四次会议的代表动员会召开。召开人民代表大会。")
     bodies = {e.name: e.aliases for e in doc.entities if e.type == "organization"}
     assert bodies == {"陕西省人大": ["陕西省第十四届人民代表大会"]}
+
+
+def test_a_firms_facility_being_built_is_the_project_and_the_firm_the_body():
+    found = organisations("开工项目有邢台华宇冷链物流有限公司智慧物流中心建设项目，总投资3亿元。")
+    assert "邢台华宇冷链物流有限公司" in found
+    assert not any(name.endswith("物流中心") for name in found)
