@@ -879,12 +879,14 @@ def _post_inside_word(text: str, start: int, end: int) -> bool:
 
 @cache
 def _zone_suffixes() -> tuple[str, ...]:
-    return tuple(s.suffix for s in Lexicon.load().place_suffixes if s.kind == "zone" and len(s.suffix) >= 2)
+    """Zone suffixes of the place lexicon, and the bare words a zone's name ends with (试验区, 片区)."""
+    listed = (s.suffix for s in Lexicon.load().place_suffixes if s.kind == "zone" and len(s.suffix) >= 2)
+    return (*listed, "试验区", "片区", "园区")
 
 
 def _after_a_zone_suffix(text: str, end: int) -> bool:
     """Whether a zone's suffix (试验区, 开发区, 片区) ends at ``end``."""
-    return text[:end].endswith(_zone_suffixes()) or text[:end].endswith(("试验区", "片区", "园区"))
+    return text.endswith(_zone_suffixes(), 0, end)
 
 
 def _a_city_begins(text: str, i: int) -> bool:

@@ -46,7 +46,7 @@ def simplified(text: str) -> str:
     """The page character for character in simplified form when it is printed in traditional
     characters, else the page itself. Same length: offsets into one are offsets into the other.
 
-    >>> simplified("組織部長張欣寧") == "组织部长张欣宁", simplified("乾隆年间") == "乾隆年间"
+    >>> simplified("組織部長鄭曉華") == "组织部长郑晓华", simplified("乾隆年间") == "乾隆年间"
     (True, True)
     """
     converted = _simplified_if_traditional(text)
