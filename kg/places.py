@@ -443,7 +443,10 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
         named_alone = info.kind in ("road", "village") and _named_by_a_word(
             text, start, suffix_start, end_index + 1, known
         )
-        if not (after_division and info.kind in ("village", "community")) and not named_alone:
+        river = _river_of_a_township(text, suffix_start - 1, end_index + 1, suffix)
+        if river:
+            start = suffix_start - 1
+        elif not (after_division and info.kind in ("village", "community")) and not named_alone:
             start = _trimmed_start(text, start, suffix_start, info, known)
         start = _after_a_date(text, start, suffix_start)
         name = text[start:suffix_start]
@@ -482,7 +485,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             surface,
             suffix,
             lex,
-            not (in_a_list or named_alone),
+            not (in_a_list or named_alone or river),
             village_of_a_village,
             town_after_county,
         ):
@@ -505,6 +508,22 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
 
 
 _DIVISION_OR_LAND = set("省市州盟县区旗镇乡村街山湖河江")
+
+
+_RIVER_PARTS = (*_REACHES, "岸边", "河畔", "江畔", "畔", "水系", "干流", "支流", "河道", "河段", "湿地")
+
+
+def _river_of_a_township(text: str, start: int, end: int, suffix: str) -> bool:
+    """Whether a river of one character (弥河, whose character alone reads as a verb) is named here: a
+    township of the gazetteer bears its name (弥河镇), and a part of a river follows (流域, 两岸).
+
+    >>> _river_of_a_township("察看弥河流域治理", 2, 4, "河"), _river_of_a_township("跨河两岸", 0, 2, "河")
+    (True, False)
+    """
+    if suffix not in ("河", "江") or end - start != 2 or not text.startswith(_RIVER_PARTS, end):
+        return False
+    gazetteer = Gazetteer.load()
+    return any(d.level == "township" for k in ("镇", "乡") for d in gazetteer.lookup(text[start:end] + k))
 
 
 def _after_a_date(text: str, start: int, suffix_start: int) -> int:
@@ -599,7 +618,12 @@ def _suffix_blocked(
     if any(a <= suffix_start and end_index < b and b - a > len(suffix) for a, b in generic_spans):
         return True  # 金山 of 金山银山: the suffix belongs to an ordinary phrase
     word = text[end_index : end_index + 2]
-    if len(word) == 2 and word[0] != word[1] and lex.is_generic("place", word):
+    if (
+        len(word) == 2
+        and word[0] != word[1]
+        and lex.is_generic("place", word)
+        and not text.startswith("流域", end_index + 1)  # 某河流域: the river's basin, not 河流
+    ):
         return True  # 乡 of 乡村, 河 of 河道: the suffix's last character begins an ordinary word
     if _word_across_the_suffix(text, suffix_start, end_index + 1):
         return True  # 乡 of 父老乡亲: an ordinary word begins before the suffix and runs past it

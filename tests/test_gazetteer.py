@@ -268,6 +268,13 @@ def test_a_national_archaeological_park_is_one_place():
     assert [m.text for m in found] == ["二里头国家考古遗址公园"]
 
 
+def test_a_river_whose_character_reads_as_a_verb_is_named_by_its_township_and_a_reach():
+    # 弥 alone is tagged as a verb; the gazetteer's 弥河镇 and the reach after it make 弥河 a river
+    found = place_names("市长沿弥河两岸察看，调研弥河流域综合治理。队伍跨河两岸布防。")
+    assert "弥河" in found
+    assert not [p for p in found if p.startswith("跨")]
+
+
 def test_a_park_named_after_a_river_holds_the_rivers_name():
     from kg.places import find_places
 

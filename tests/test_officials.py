@@ -826,3 +826,8 @@ def test_heads_of_foreign_states_are_officials_by_country_post_and_name():
         "美国总统选举结果揭晓，法国总统府发表声明。"
     )
     assert found == {"习近平": [], "特朗普": ["美国总统"], "普京": ["俄罗斯总统"], "拉拉巴拉武": ["斐济总统"]}
+
+
+def test_a_name_ends_before_a_preposition_of_a_route():
+    found = officials("市长李明沿弥河两岸察看。副县长王建伟沿着河堤步行察看，县委书记赵刚驱车前往。")
+    assert found == {"李明": ["市长"], "王建伟": ["副县长"], "赵刚": ["县委书记"]}
