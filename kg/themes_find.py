@@ -391,7 +391,7 @@ _SLOGAN_END = re.compile("[强兴立富活美惠][国省市县区州镇乡村旗
 
 
 _LIST_LEAD = re.compile(
-    r"(?:坚持|按照|围绕|聚焦|实现|推进|做到|落实|践行|突出|强化|加快|奋力|全力|着力|努力|助力|建设|打造|"
+    r"(?:坚持|按照|围绕|聚焦|实现|推进|推动|促进|做到|落实|践行|突出|强化|加快|奋力|全力|着力|努力|助力|建设|打造|"
     r"树立|坚定|紧扣|锚定|朝着|向着|以|为|和|在|是|要|把|将|的)$"
 )
 _LIST_TAIL = re.compile(r"^(?:的|目标|要求|理念|方针|原则|思路|格局|战略|部署|总要求|工作|作出|上|中|为)")
@@ -447,7 +447,19 @@ def _parallel(parts: list[str]) -> bool:
         return True  # 实力眉县、活力眉县、美丽眉县; 经济强省、美丽河北
     if all(_RHYTHM.fullmatch(p) for p in parts):
         return True  # 两周一调度、一月一观摩: a working rhythm
+    if _chiasmus(parts):
+        return True  # 大抓项目、抓大项目; 数字产业化、产业数字化
     return len(parts) == 2 and _shared_head(parts) >= 3  # 一手抓防控、一手抓发展; no 目标导向、结果导向、…
+
+
+def _chiasmus(parts: list[str]) -> bool:
+    """Whether two phrases are written with the same characters in another order, a slogan's turn
+    of phrase (产业生态化、生态产业化).
+
+    >>> _chiasmus(["大抓项目", "抓大项目"]), _chiasmus(["目标导向", "结果导向"])
+    (True, False)
+    """
+    return len(parts) == 2 and parts[0] != parts[1] and sorted(parts[0]) == sorted(parts[1])
 
 
 def _shared_head(parts: list[str]) -> int:

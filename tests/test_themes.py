@@ -536,3 +536,9 @@ def test_a_quoted_run_of_sector_slogans_is_one_theme() -> None:
     assert not {"农业立县", "工业强县"} & set(themes)
     assert "新旧动能转换" in themes
     assert "现代产业体系" in themes["现代化产业体系"]
+
+
+def test_two_phrases_of_the_same_characters_in_turned_order_are_one_slogan():
+    found = _themes_of("坚持大抓项目、抓大项目，推动数字产业化、产业数字化。坚持目标导向、结果导向。")
+    assert {"大抓项目、抓大项目", "数字产业化、产业数字化"} <= found
+    assert not [t for t in found if "导向" in t]
