@@ -108,7 +108,11 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     if any(_PLACE_GOES_ON.match(text, i + n) and CJK.fullmatch(text[i + n - 1]) for n in lengths):
         return None  # 向塘开发区党工委书记: the name of a zone, not of a person
     fits = [n for n in lengths if _name_fits(text, i, n, lex) and _may_be_a_name(text[i : i + n])]
-    followed = text[i + 2 : i + 3] in _STRONG_FOLLOWERS | {"到"} or _long_follower_at(text, i + 2, lex)
+    followed = (
+        text[i + 2 : i + 3] in (_STRONG_FOLLOWERS | {"到"}) - {"的"}  # 领导关心的事: a verb's clause
+        or _long_follower_at(text, i + 2, lex)
+        or _word_before_a_list_mark(text, i)
+    )
     if (
         not fits
         and 2 in lengths
@@ -123,7 +127,9 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         return None
     longest, shortest = max(fits), min(fits)
     if len(fits) == 2 and (
-        _conjunction_before_a_mark(text, i + shortest) or _and_before_comrade(text, i + shortest)
+        _conjunction_before_a_mark(text, i + shortest)
+        or _and_before_comrade(text, i + shortest)
+        or _last_character_before_a_list_mark(text, i + shortest)
     ):
         return i, i + longest  # 副部长刘忠和，: no 和 stands before a comma
     if (
@@ -138,6 +144,33 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
     ):
         return i, i + shortest
     return i, i + longest
+
+
+def _last_character_before_a_list_mark(text: str, i: int) -> bool:
+    """Whether a character that may follow a name (将, 也, 向) stands right before a list mark or 等:
+    then it ends the name (市领导郭林将、王某), as no such word is followed by one.
+
+    >>> ends = _last_character_before_a_list_mark
+    >>> ends("郭林将、王某", 2), ends("王强将参加", 2)
+    (True, False)
+    """
+    if text[i : i + 1] not in _STRONG_FOLLOWERS or text[i] in "等的了说":
+        return False
+    return text[i + 1 : i + 2] == "、" or (
+        text.startswith("等", i + 1) and not text.startswith(("等地", "等处"), i + 1)
+    )
+
+
+def _word_before_a_list_mark(text: str, i: int) -> bool:
+    """Whether two characters at ``i`` that make a word of content stand alone before a comma or list
+    mark, where a title's name ends (主任林中，: a name, though 林中 is a word; no 曾经, no 安全).
+
+    >>> _word_before_a_list_mark("主任林中,市长", 2), _word_before_a_list_mark("主任曾经，", 2)
+    (True, False)
+    """
+    return text[i + 2 : i + 3] in ("，", ",", "、", "；", ";") and word_tags().get(text[i : i + 2], "")[
+        :1
+    ] not in ("d", "c", "v", "p", "m", "r", "a")
 
 
 def _everyday_word(word: str) -> bool:
@@ -635,6 +668,7 @@ _BODY_OF_A_GROUP = r"[省市州盟县区旗](?:委|政府|政协|人大常委会
 _LIST_END = re.compile(
     r"(?:等?也?在主席台(?:前排)?就[座坐]|等(?:全体)?(?:在家的)?(?:(?:[\u3400-\u9fff]{2,3}[省市州盟县区旗](?:委|政府)?|[省市州盟县区旗镇乡]{1,2}(?:委|政府)?|[省市县区]级)?"
     r"(?:四大家|[四五]大班子|[两三四五]套班子|[四五]副班子|四家班子|党政)?领导(?:同志)?|负责同志"
+    r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|人大|政协)、)+[省市州盟县区旗](?:委|政府|人大常委会|人大|政协)领导"
     r"|[一二三四五六七八九十两多]+个?(?:县市区|县市|县区|市县|区县|乡镇|镇街|部门|单位)(?:党政)?(?:主要)?"
     r"(?:负责同志|负责人|领导)"
     r"|(?:[省市州盟县区旗](?:委|政府|人大常委会|政协))(?:常委|副书记|副主任|副主席|委员|领导))"
@@ -699,16 +733,20 @@ def _names_of_a_list(text: str, start: int, items: list[str], lex: Lexicon) -> l
     >>> _names_of_a_list("招商、引资在主席台就座", 0, ["招商", "引资"], Lexicon.load())
     []
     """
-    i, spans, read = start, [], 0
+    i, spans, read, odd = start, [], 0, []
     freq = word_freq()
     for item in items:
         whole = (i, i + len(item))
         if read_name(text, i, lex) == whole or listed_name(text, i, lex) == whole:
             read += 1
-        elif set(item) & _BAD_NAME_CHARS or _frequent_word(item, freq):
+        elif _frequent_word(item, freq):
             return []
+        elif set(item) & _BAD_NAME_CHARS:
+            odd.append(item)  # 张是全 among seven names: a rare character in a name, once
         spans.append(whole)
         i += len(item) + 1
+    if odd and (len(odd) > 1 or read < len(items) - 1 or len(items) < 4 or odd[0][0] not in lex.surnames):
+        return []
     return spans if read == len(items) or read * 2 >= len(items) >= 4 else []
 
 
@@ -738,6 +776,8 @@ def _said_of_a_list(said: str) -> tuple[Title, ...]:
         return (Title(said, post=re.sub(r"^.*?(?=主要|负责|领导)", "", said), level=level),)
     if said.startswith("负责"):
         return ()
+    if "、" in said and said.endswith("领导") and len({part[0] for part in said.split("、")}) == 1:
+        return (Title(said[0] + "领导", post="领导", level=_head_level(said)),)  # 市委、市政府领导: 市领导
     body = re.match(r"[省市州盟县区旗](?:委|政府|人大常委会|政协)", said)
     post = "领导" if said.endswith("领导") else said[body.end() if body else 0 :]
     return (Title(said, post=post, org=said[: len(said) - len(post)], level=_head_level(said)),)

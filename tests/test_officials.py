@@ -831,3 +831,21 @@ def test_heads_of_foreign_states_are_officials_by_country_post_and_name():
 def test_a_name_ends_before_a_preposition_of_a_route():
     found = officials("市长李明沿弥河两岸察看。副县长王建伟沿着河堤步行察看，县委书记赵刚驱车前往。")
     assert found == {"李明": ["市长"], "王建伟": ["副县长"], "赵刚": ["县委书记"]}
+
+
+def test_names_listed_before_several_bodies_leaders_are_that_levels_leaders():
+    found = officials(
+        "胡万源、陈存枫、胡世才、张是全、陈明俤、林彤等市委、市人大常委会、市政府领导在主席台就座。"
+        "招商、引资、是非、稳定等市委、市政府领导关心的事。"
+    )
+    assert found == {n: ["市领导"] for n in ("胡万源", "陈存枫", "胡世才", "张是全", "陈明俤", "林彤")}
+
+
+def test_a_name_that_is_also_a_word_ends_at_the_comma_after_its_post():
+    found = officials("市委副书记、市长张帆,市人大常委会主任林中,市政协主席林健出席。书记曾经，在这里工作。")
+    assert found == {"张帆": ["市委副书记", "市长"], "林中": ["市人大常委会主任"], "林健": ["市政协主席"]}
+
+
+def test_a_names_last_character_that_may_follow_a_name_stays_before_a_list_mark():
+    found = officials("市领导郭林将、王子平及周吉云等参加。副市长王强将出席。")
+    assert found == {"郭林将": ["市领导"], "王子平": ["市领导"], "周吉云": ["市领导"], "王强": ["副市长"]}
