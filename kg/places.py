@@ -448,7 +448,7 @@ def suffix_places(text: str, known: list[Mention]) -> list[Mention]:
             start = suffix_start - 1
         elif not (after_division and info.kind in ("village", "community")) and not named_alone:
             start = _trimmed_start(text, start, suffix_start, info, known)
-        start = _after_a_date(text, start, suffix_start)
+        start = _after_a_level_of_this_place(text, _after_a_date(text, start, suffix_start), suffix_start)
         name = text[start:suffix_start]
         if name.endswith("等") and info.kind in ("village", "community", "township", "town", "street"):
             continue  # 毛庄村、青墩村等村: the villages listed, none named 青墩村等
@@ -524,6 +524,22 @@ def _river_of_a_township(text: str, start: int, end: int, suffix: str) -> bool:
         return False
     gazetteer = Gazetteer.load()
     return any(d.level == "township" for k in ("镇", "乡") for d in gazetteer.lookup(text[start:end] + k))
+
+
+def _after_a_level_of_this_place(text: str, start: int, suffix_start: int) -> int:
+    """A name read by its suffix begins after the level of the place the text is about (我市 +
+    抚仙湖: no 市抚仙湖).
+
+    >>> _after_a_level_of_this_place("对我市抚仙湖保护", 2, 5), _after_a_level_of_this_place("到市中湖", 1, 3)
+    (3, 1)
+    """
+    if (
+        start < suffix_start - 1
+        and text[start] in "省市州盟县区旗镇乡"
+        and text[start - 1 : start] in ("我", "本", "该", "全")
+    ):
+        return start + 1
+    return start
 
 
 def _after_a_date(text: str, start: int, suffix_start: int) -> int:
@@ -991,6 +1007,22 @@ def _proper_name_before_a_kind(name: str, suffix: str, lex: Lexicon) -> bool:
     )
 
 
+def _water_named_after_a_place(name: str, suffix: str, lex: Lexicon) -> bool:
+    """龙江河: a river named after a division (龙江, of 龙江县 or 龙江镇), where only the division's
+    last character and the suffix make an ordinary word (江河).
+
+    >>> lex = Lexicon.load()
+    >>> _water_named_after_a_place("龙江", "河", lex), _water_named_after_a_place("母亲", "河", lex)
+    (True, False)
+    """
+    return (
+        suffix in ("河", "江", "湖")
+        and len(name) >= 2
+        and not any(lex.is_generic("place", name[-k:] + suffix) for k in (2, 3))
+        and any(Gazetteer.load().lookup(name + level) for level in ("", "县", "市", "区", "镇", "乡"))
+    )
+
+
 def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon) -> bool:
     """茅山村, 马新村: a village whose two-character name ends like a kind of village (山村, 新村) but is
     no ordinary word itself (大山村 is a village in the mountains).
@@ -998,7 +1030,17 @@ def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon) -> bool:
     >>> lex = Lexicon.load()
     >>> _named_like_a_hill_village("茅山", "村", lex), _named_like_a_hill_village("大山", "村", lex)
     (True, False)
+    >>> _named_like_a_hill_village("朱家山", "村", lex), _named_like_a_hill_village("偏远山", "村", lex)
+    (True, False)
     """
+    if (
+        suffix == "村"
+        and len(name) == 3
+        and name[1] == "家"
+        and name[2] in "山新渔"
+        and name[0] in lex.surnames
+    ):
+        return True  # 朱家山村: a family's hill, the commonest shape of a village's name
     return (
         suffix == "村"
         and len(name) == 2
@@ -1070,6 +1112,7 @@ def _rejected(
         or town_after_county  # 巴州区化城镇: a town right after its county, though 城镇 is a word
         or _named_like_a_hill_village(name, suffix, lex)
         or _proper_name_before_a_kind(name, suffix, lex)
+        or _water_named_after_a_place(name, suffix, lex)
     ):
         return True
     if _a_kind_of_place(name, surface, lex) and not village_of_a_village:

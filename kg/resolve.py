@@ -118,8 +118,12 @@ def _short_without_context(
         return False
     if m.text.endswith(("高新区", "经开区", "开发区", "新区", "园区")) and len(gazetteer.lookup(m.text)) == 1:
         return False  # 长治高新区: a zone named with its city's name is that zone anywhere
-    if division.level == "county" and m.attr("anchored") and _unambiguous_name(m.text, gazetteer):
-        return False  # 杜集, 秀屿: a county's short name, rare as a word, that names one county only
+    if (
+        division.level == "county"
+        and (m.attr("anchored") or len(m.text) >= 3)
+        and _unambiguous_name(m.text, gazetteer)
+    ):
+        return False  # 杜集, 秀屿, 大渡口: a county's short name, rare as a word, that names one county only
     return not _in_context(division, context, gazetteer)
 
 

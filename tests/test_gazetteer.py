@@ -706,3 +706,16 @@ def test_a_free_trade_zone_and_its_city_area_are_one_place_and_its_committee_one
     assert "中国（湖南）自由贸易试验区长沙片区管委会" in found["organization"]
     official = next(e for e in doc.entities if e.name == "周某某")
     assert [t.text for t in official.titles] == ["中国（湖南）自由贸易试验区长沙片区管委会主任"]
+
+
+def test_a_villages_family_hill_name_a_lake_after_this_citys_level_and_a_river_named_after_a_town():
+    found = place_names("调研组先后到李家山村、偏远山村走访，察看我市洪泽湖保护情况，开展清江河巡河。")
+    assert {"李家山村", "洪泽湖", "清江河"} <= found
+    assert not [p for p in found if p in ("偏远山村", "市洪泽湖")]
+
+
+def test_a_districts_short_name_of_three_rare_characters_stands_alone_anywhere():
+    from kg.pipeline import extract_text
+
+    doc = extract_text("区委书记强调，沙坪坝拥有丰富的科教资源，要展现沙坪坝新作为。")
+    assert "沙坪坝区" in {e.name for e in doc.entities if e.type == "place"}
