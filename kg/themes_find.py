@@ -25,7 +25,8 @@ _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{3,40})[”\"’]")
 _QUOTE_RUN = re.compile(r"^(?:[“\"‘][^“”\"‘’]{1,40}[”\"’]|[、和])*")
 _PARALLEL = re.compile(r"[、+＋]")
 _SLOGAN_CONTEXT = re.compile(
-    r"^(?:战略|理念|目标|定位|思路|要求|发展格局|格局|工作法|发展模式|模式|体系|路径|品牌|精神|方针|原则|举措|部署|建设)"
+    r"^(?:战略|理念|目标|定位|思路|要求|发展格局|格局|工作法|发展模式|模式|体系|路径|品牌|精神|方针|原则|举措|部署|建设"
+    r"|的(?:[\u3400-\u9fff]{2})?(?:战略|理念|目标|思路|要求|原则|方针|精神))"  # “甲、乙”的服务理念
 )
 _PRINCIPLE_BEFORE = re.compile(r"(?:坚持|践行|秉持|秉承|树牢|弘扬|牢记|遵循|坚守)$")  # 坚持“文旅兴镇”
 _THEME_HEADS = (  # a quoted phrase ending so names a policy idea: “通道经济”, “寿光模式”, “皖北振兴”
@@ -154,7 +155,9 @@ def quoted_slogans(text: str) -> list[Mention]:
         )
         held = 3 <= len(content) <= 12 and _PRINCIPLE_BEFORE.search(text[max(0, m.start() - 3) : m.start()])
         after = _QUOTE_RUN.sub("", text[m.end() : m.end() + 40])  # “甲”“乙”要求: look past the run
-        named = _SLOGAN_CONTEXT.match(after) and 2 <= len(content) <= 12
+        named = _SLOGAN_CONTEXT.match(after) and (
+            2 <= len(content) <= 12 or (parallel and len(content) <= 30 and len({len(p) for p in parts}) == 1)
+        )  # “甲甲、乙乙、丙丙、丁丁”的思路: a long run of phrases of one length
         numbered = _counted_formula(content, after)
         if _parallel_campaign(content, after) or (_CAMPAIGN_NAME.search(content) and not numbered):
             continue  # an activity or a programme: a project (quoted_campaigns)

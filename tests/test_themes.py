@@ -542,3 +542,13 @@ def test_two_phrases_of_the_same_characters_in_turned_order_are_one_slogan():
     found = _themes_of("坚持大抓项目、抓大项目，推动数字产业化、产业数字化。坚持目标导向、结果导向。")
     assert {"大抓项目、抓大项目", "数字产业化、产业数字化"} <= found
     assert not [t for t in found if "导向" in t]
+
+
+def test_a_long_quoted_run_of_phrases_called_the_way_or_idea_is_one_slogan():
+    found = _themes_of(
+        "该市按照“山城相融、产城互动、以山带城、以城托山”的思路推进建设，"
+        "秉承“有求必应、无事不扰、服务周到、说到做到”的服务理念，"
+        "明确“人员不伤亡、水库不垮坝、重要堤防不决口”的目标。"
+    )
+    assert {"山城相融、产城互动、以山带城、以城托山", "有求必应、无事不扰、服务周到、说到做到"} <= found
+    assert not [t for t in found if "不伤亡" in t]
