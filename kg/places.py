@@ -1023,7 +1023,7 @@ def _water_named_after_a_place(name: str, suffix: str, lex: Lexicon) -> bool:
     )
 
 
-def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon) -> bool:
+def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon, listed: bool = False) -> bool:
     """茅山村, 马新村: a village whose two-character name ends like a kind of village (山村, 新村) but is
     no ordinary word itself (大山村 is a village in the mountains).
 
@@ -1047,7 +1047,7 @@ def _named_like_a_hill_village(name: str, suffix: str, lex: Lexicon) -> bool:
         and name[1] in "山新渔"
         and name[0] not in "大小深高青"  # 小山村: a small village in the hills
         and not _a_kind_of_place(name, name + suffix, lex)
-        and word_freq().get(name, 0) < 300
+        and (listed or word_freq().get(name, 0) < 300)  # 梅坑村、香山村: among villages, a village
     )
 
 
@@ -1110,7 +1110,7 @@ def _rejected(
     if any(lex.is_generic("place", name[-k:] + suffix) for k in (1, 2, 3)) and not (
         village_of_a_village
         or town_after_county  # 巴州区化城镇: a town right after its county, though 城镇 is a word
-        or _named_like_a_hill_village(name, suffix, lex)
+        or _named_like_a_hill_village(name, suffix, lex, listed=not by_tags)
         or _proper_name_before_a_kind(name, suffix, lex)
         or _water_named_after_a_place(name, suffix, lex)
     ):

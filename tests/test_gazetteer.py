@@ -719,3 +719,11 @@ def test_a_districts_short_name_of_three_rare_characters_stands_alone_anywhere()
 
     doc = extract_text("区委书记强调，沙坪坝拥有丰富的科教资源，要展现沙坪坝新作为。")
     assert "沙坪坝区" in {e.name for e in doc.entities if e.type == "place"}
+
+
+def test_named_farm_and_garden_parks_and_a_hill_village_among_villages_are_places():
+    found = place_names(
+        "走访梅坑村、香山村、山岙村。青溪生态农业观光园瓜果飘香，白沙江花卉园鲜花绽放，建设一批生态园。"
+    )
+    assert {"香山村", "青溪生态农业观光园", "白沙江花卉园"} <= found
+    assert "生态园" not in found
