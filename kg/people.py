@@ -88,6 +88,7 @@ _SPEECH_AFTER_ZUO = re.compile(
     r"了|热情|重要|动员|讲话|报告|工作报告|总结|部署|专题|表态|发言|批示|指示"
 )  # 汪某作 + 讲话
 _STRONG_FOLLOWERS = set("在说等和与及的了是也都就对向从于将已率赴")
+_FOLLOWERS_OF_A_WORD = (_STRONG_FOLLOWERS | {"到"}) - {"的"}  # 县长甘泉到; no 领导关心的事: a verb's clause
 
 
 def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] | None:
@@ -109,7 +110,7 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[int, int] 
         return None  # 向塘开发区党工委书记: the name of a zone, not of a person
     fits = [n for n in lengths if _name_fits(text, i, n, lex) and _may_be_a_name(text[i : i + n])]
     followed = (
-        text[i + 2 : i + 3] in (_STRONG_FOLLOWERS | {"到"}) - {"的"}  # 领导关心的事: a verb's clause
+        text[i + 2 : i + 3] in _FOLLOWERS_OF_A_WORD
         or _long_follower_at(text, i + 2, lex)
         or _word_before_a_list_mark(text, i)
     )
@@ -168,9 +169,9 @@ def _word_before_a_list_mark(text: str, i: int) -> bool:
     >>> _word_before_a_list_mark("主任林中,市长", 2), _word_before_a_list_mark("主任曾经，", 2)
     (True, False)
     """
-    return text[i + 2 : i + 3] in ("，", ",", "、", "；", ";") and word_tags().get(text[i : i + 2], "")[
-        :1
-    ] not in ("d", "c", "v", "p", "m", "r", "a")
+    if text[i + 2 : i + 3] not in ("，", ",", "、", "；", ";"):
+        return False
+    return word_tags().get(text[i : i + 2], "")[:1] not in ("d", "c", "v", "p", "m", "r", "a")
 
 
 def _everyday_word(word: str) -> bool:
@@ -745,8 +746,9 @@ def _names_of_a_list(text: str, start: int, items: list[str], lex: Lexicon) -> l
             odd.append(item)  # 张是全 among seven names: a rare character in a name, once
         spans.append(whole)
         i += len(item) + 1
-    if odd and (len(odd) > 1 or read < len(items) - 1 or len(items) < 4 or odd[0][0] not in lex.surnames):
-        return []
+    if odd:  # one rare character is borne only among four or more names that all read as names
+        lone = len(odd) == 1 and read == len(items) - 1 >= 3 and odd[0][0] in lex.surnames
+        return spans if lone else []
     return spans if read == len(items) or read * 2 >= len(items) >= 4 else []
 
 
